@@ -1,0 +1,34 @@
+// `reindex`, `backup FILE`, `demo remove`: operations on the stored data.
+import { backupDatabase } from '../db/database.ts';
+import { withContext } from './context.ts';
+import { parseCommandArgs, UsageError } from './usage.ts';
+
+export async function reindexCommand(args: string[]): Promise<number> {
+  parseCommandArgs(args, {}, { positionals: [0, 0] });
+  return withContext(async ({ services }) => {
+    const started = Date.now();
+    services.search.reindex();
+    console.log(`keyword index rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return 0;
+  });
+}
+
+export async function backupCommand(args: string[]): Promise<number> {
+  const { positionals } = parseCommandArgs(args, {}, { positionals: [1, 1] });
+  const file = positionals[0] as string;
+  return withContext(async ({ db }) => {
+    await backupDatabase(db, file);
+    console.log(`backup written to ${file}`);
+    return 0;
+  });
+}
+
+export async function demoCommand(args: string[]): Promise<number> {
+  const { positionals } = parseCommandArgs(args, {}, { positionals: [1, 1] });
+  if (positionals[0] !== 'remove') throw new UsageError(`unknown demo command "${positionals[0]}" (try "demo remove")`);
+  return withContext(async ({ services }) => {
+    const removed = await services.demo.remove();
+    console.log(`removed ${removed.papers} demo papers and ${removed.listings} demo listings`);
+    return 0;
+  });
+}

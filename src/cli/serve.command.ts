@@ -1,0 +1,40 @@
+// `paperboard serve`: opens the database, loads the demo set into an empty one, and serves the site.
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { createServices } from '../services.ts';
+import { buildApp } from '../web/app.ts';
+import { parseCommandArgs, UsageError } from './usage.ts';
+
+export async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    { port: { type: 'string' }, 'no-jobs': { type: 'boolean', default: false } },
+    { positionals: [0, 0] },
+  );
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
+    throw new UsageError('--port must be a whole number from 0 to 65535');
+  }
+  const config = loadConfig();
+  const db = await openDatabase(config.database);
+  const services = createServices(db);
+  const app = await buildApp(config, services);
+
+  if (config.demoData === 'auto') {
+    const loaded = await services.demo.loadIntoEmpty();
+    if (loaded) app.log.info(`empty database: loaded ${loaded.imported} demo papers (remove them with "paperboard demo remove")`);
+  }
+
+  const address = await app.listen({ host: config.http.host, port: port ?? config.http.port });
+  app.log.info(`Paperboard is serving ${address} (database ${config.database.engine === 'sqlite' ? config.database.file : 'postgres'})`);
+  console.log(`Paperboard: ${address}`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  await db.close();
+  return 0;
+}

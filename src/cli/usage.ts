@@ -1,0 +1,34 @@
+// Argument parsing for the CLI: a usage error is exit 2, with the command's usage.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: paperboard <command> [options]
+
+Commands:
+  serve [--port N] [--no-jobs]                 serve the site (and API) on HOST:PORT
+  import FILE... [--format auto|kaggle|jsonl]  import papers: the arXiv metadata snapshot or Paperboard JSONL
+                                               (.gz accepted); exit 1 when any record was rejected
+  reindex                                      rebuild and optimise the keyword index
+  backup FILE                                  write a consistent copy of the database to FILE
+  demo remove                                  delete the demo papers loaded on first start
+
+Configuration comes from the environment (PAPERBOARD_DB, HOST, PORT, DEMO_DATA, …): see README.md.`;
+
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  { positionals }: { positionals: [min: number, max: number] },
+) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const count = parsed.positionals.length;
+  if (count < positionals[0] || count > positionals[1]) {
+    throw new UsageError(count < positionals[0] ? 'missing argument' : `unexpected argument "${parsed.positionals[positionals[1]]}"`);
+  }
+  return parsed;
+}

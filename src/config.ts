@@ -1,0 +1,74 @@
+// The one configuration object: read from the environment once, validated, frozen.
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalString = z.string().min(1).optional();
+
+const envSchema = z.object({
+  PAPERBOARD_DB: z.string().min(1).default('./data/paperboard.db'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: optionalString,
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ARXIV_API_URL: z.url().default('https://export.arxiv.org/api/query'),
+  ARXIV_OAI_URL: z.url().default('https://oaipmh.arxiv.org/oai'),
+  ARXIV_RSS_URL: z.url().default('https://rss.arxiv.org/atom'),
+  HF_API_URL: z.url().default('https://huggingface.co/api'),
+  DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type DatabaseConfig =
+  | { engine: 'sqlite'; file: string }
+  | { engine: 'postgres'; url: string };
+
+export interface Config {
+  database: DatabaseConfig;
+  /** The folder beside the database: mail files, secrets and indexes live here. */
+  dataDir: string;
+  http: { host: string; port: number; publicUrl: string };
+  mail: { smtpUrl: string | undefined; from: string };
+  sessionSecret: string | undefined;
+  sources: { arxivApiUrl: string; arxivOaiUrl: string; arxivRssUrl: string; hfApiUrl: string };
+  demoData: 'auto' | 'off';
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads the configuration; throws a ConfigError naming every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  // An empty variable means "unset", as it does in most shells' `VAR= cmd` habits.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const database: DatabaseConfig = /^postgres(ql)?:\/\//.test(e.PAPERBOARD_DB)
+    ? { engine: 'postgres', url: e.PAPERBOARD_DB }
+    : { engine: 'sqlite', file: path.resolve(e.PAPERBOARD_DB) };
+  const dataDir = database.engine === 'sqlite' ? path.dirname(database.file) : path.resolve('data');
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, '');
+  return Object.freeze({
+    database,
+    dataDir,
+    http: { host: e.HOST, port: e.PORT, publicUrl },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? 'Paperboard <paperboard@localhost>' },
+    sessionSecret: e.SESSION_SECRET,
+    sources: {
+      arxivApiUrl: e.ARXIV_API_URL,
+      arxivOaiUrl: e.ARXIV_OAI_URL,
+      arxivRssUrl: e.ARXIV_RSS_URL,
+      hfApiUrl: e.HF_API_URL,
+    },
+    demoData: e.DEMO_DATA,
+    logLevel: e.LOG_LEVEL,
+  });
+}

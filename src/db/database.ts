@@ -1,0 +1,63 @@
+// Opens the database named by the configuration and brings its schema up to date.
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import type { DatabaseConfig } from '../config.ts';
+import { migrations } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+/**
+ * The handle every repository takes first. `sqlite` is the raw driver, used where
+ * Kysely's per-query overhead matters (bulk import runs one prepared statement per row).
+ */
+export interface Db {
+  engine: 'sqlite';
+  kysely: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Db> {
+  if (config.engine !== 'sqlite') {
+    throw new Error('PostgreSQL (PAPERBOARD_DB=postgres://…) is not supported by this version yet; use a SQLite file path.');
+  }
+  fs.mkdirSync(path.dirname(config.file), { recursive: true });
+  const sqlite = new BetterSqlite3(config.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL'); // WAL keeps commits atomic; fsync only at checkpoints.
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -131072'); // 128 MiB: FTS merges and the papers b-tree stay in memory.
+  sqlite.pragma('temp_store = MEMORY');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrate(kysely);
+  return {
+    engine: 'sqlite',
+    kysely,
+    sqlite,
+    async close() {
+      await kysely.destroy(); // closes the better-sqlite3 handle too
+    },
+  };
+}
+
+async function migrate(kysely: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db: kysely, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}
+
+/** One round trip to the database: what /healthz reports. */
+export function pingDatabase(db: Db): boolean {
+  return db.sqlite.prepare('SELECT 1 AS ok').get() !== undefined;
+}
+
+/** A consistent copy of the live database, taken while it keeps serving. */
+export async function backupDatabase(db: Db, file: string): Promise<void> {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  await db.sqlite.backup(file);
+}

@@ -1,0 +1,7 @@
+// Every migration in order. Landed migrations are never edited: add a new file and list it here.
+import type { Migration } from 'kysely';
+import * as papers from './2026-11-26T00-papers.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-26T00-papers': papers,
+};

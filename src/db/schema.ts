@@ -1,0 +1,46 @@
+// The tables as Kysely sees them: the one typed description of what the migrations build.
+import type { Generated } from 'kysely';
+
+export interface PapersTable {
+  /** Integer key (SQLite rowid): compact joins and the FTS index's content rowid. */
+  pk: Generated<number>;
+  /** arXiv id without version (`2401.01234`, `hep-th/9901001`) or a local id (`local-…`). */
+  id: string;
+  version: number;
+  title: string;
+  abstract: string;
+  /** JSON array of `{ name }` in the paper's order. */
+  authors: string;
+  /** The names joined by ", ": what the keyword index and the cards read. */
+  author_names: string;
+  /** Space-separated arXiv categories, primary first. */
+  categories: string;
+  primary_category: string | null;
+  published_at: string | null;
+  updated_at: string | null;
+  doi: string | null;
+  journal_ref: string | null;
+  comments: string | null;
+  is_demo: number;
+  first_seen_at: string;
+}
+
+export interface PaperVersionsTable {
+  paper_pk: number;
+  version: number;
+  created_at: string | null;
+}
+
+export interface DailyListingsTable {
+  /** The listing day, `YYYY-MM-DD` (UTC). */
+  day: string;
+  paper_pk: number;
+  reason: string;
+  listed_at: string;
+}
+
+export interface Database {
+  papers: PapersTable;
+  paper_versions: PaperVersionsTable;
+  daily_listings: DailyListingsTable;
+}

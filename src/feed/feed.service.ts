@@ -1,0 +1,51 @@
+// The daily, weekly and monthly listings as pages: which papers, how many, and where to go next.
+import type { ListedPaper, ListingOrder, PapersService } from '../papers/papers.service.ts';
+import { isoWeekOf, parseDay, parseMonth, parseWeek, type Period } from './period.ts';
+
+export interface FeedPage {
+  period: Period;
+  items: ListedPaper[];
+  total: number;
+  page: number;
+  limit: number;
+  /** The nearest earlier and later periods that have papers, as URL keys. */
+  previous: string | null;
+  next: string | null;
+}
+
+function keyOfDay(kind: Period['kind'], day: string | null): string | null {
+  if (!day) return null;
+  if (kind === 'day') return day;
+  return kind === 'week' ? isoWeekOf(day) : day.slice(0, 7);
+}
+
+export function createFeedService(papers: PapersService) {
+  return {
+    /** The latest day that has papers: what the front page shows. */
+    latestDay(): Promise<string | null> {
+      return papers.latestDay();
+    },
+
+    async page(period: Period, options: { order?: ListingOrder; page?: number; limit?: number } = {}): Promise<FeedPage> {
+      const limit = Math.min(Math.max(options.limit ?? 30, 1), 100);
+      const page = Math.max(options.page ?? 1, 1);
+      const [listed, neighbours] = await Promise.all([
+        papers.list(period, { order: options.order ?? 'publishedAt', limit, offset: (page - 1) * limit }),
+        papers.neighbours(period),
+      ]);
+      return {
+        period,
+        items: listed.items,
+        total: listed.total,
+        page,
+        limit,
+        previous: keyOfDay(period.kind, neighbours.previous),
+        next: keyOfDay(period.kind, neighbours.next),
+      };
+    },
+  };
+}
+
+export type FeedService = ReturnType<typeof createFeedService>;
+
+export const parsePeriod = { day: parseDay, week: parseWeek, month: parseMonth } as const;

@@ -1,0 +1,22 @@
+// One XML parser setup for arXiv's Atom and OAI-PMH: text kept as text (ids like 0704.0010 are not numbers).
+import { XMLParser } from 'fast-xml-parser';
+
+const ALWAYS_LISTS = new Set(['entry', 'author', 'category', 'link', 'record', 'header', 'setSpec', 'set', 'metadataFormat']);
+
+export const arxivXmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  isArray: (name) => ALWAYS_LISTS.has(name),
+});
+
+/** The text of an element that may carry attributes (`{ '#text': … }`) or be absent. */
+export function textOf(node: unknown): string | null {
+  if (node === undefined || node === null) return null;
+  if (typeof node === 'string') return node;
+  if (typeof node === 'object' && '#text' in node) return String((node as { '#text': unknown })['#text']);
+  return null;
+}

@@ -1,0 +1,79 @@
+// All SQL on the daily listings: which paper appears on which day, and why.
+import type { Db } from '../db/database.ts';
+import type { ListingReason } from './paper.ts';
+import type { PaperRow } from './papers.repository.ts';
+
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+export type ListingOrder = 'publishedAt';
+
+export interface ListedRow extends PaperRow {
+  reason: string;
+  day: string;
+}
+
+export async function latestListingDay(db: Db, onOrBefore?: string): Promise<string | null> {
+  let query = db.kysely.selectFrom('daily_listings').select((eb) => eb.fn.max('day').as('day'));
+  if (onOrBefore) query = query.where('day', '<=', onOrBefore);
+  const row = await query.executeTakeFirst();
+  return row?.day ?? null;
+}
+
+/** The nearest days before and after a range that have papers: the feed's previous/next links. */
+export async function neighbourDays(db: Db, range: DayRange): Promise<{ previous: string | null; next: string | null }> {
+  const previous = await db.kysely
+    .selectFrom('daily_listings')
+    .select((eb) => eb.fn.max('day').as('day'))
+    .where('day', '<', range.from)
+    .executeTakeFirst();
+  const next = await db.kysely
+    .selectFrom('daily_listings')
+    .select((eb) => eb.fn.min('day').as('day'))
+    .where('day', '>', range.to)
+    .executeTakeFirst();
+  return { previous: previous?.day ?? null, next: next?.day ?? null };
+}
+
+export async function countListed(db: Db, range: DayRange): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('daily_listings')
+    .select((eb) => eb.fn.count<number>('paper_pk').distinct().as('n'))
+    .where('day', '>=', range.from)
+    .where('day', '<=', range.to)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function listPapers(
+  db: Db,
+  range: DayRange,
+  page: { order: ListingOrder; limit: number; offset: number },
+): Promise<ListedRow[]> {
+  // A paper listed on two days of a week appears once, on its first day there.
+  return db.kysely
+    .selectFrom('daily_listings as l')
+    .innerJoin('papers as p', 'p.pk', 'l.paper_pk')
+    .selectAll('p')
+    .select((eb) => [eb.fn.min('l.day').as('day'), eb.fn.min('l.reason').as('reason')])
+    .where('l.day', '>=', range.from)
+    .where('l.day', '<=', range.to)
+    .groupBy('p.pk')
+    .orderBy('p.published_at', 'desc')
+    .orderBy('p.pk', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute() as Promise<ListedRow[]>;
+}
+
+export async function listingsOfPaper(db: Db, pk: number): Promise<Array<{ day: string; reason: ListingReason }>> {
+  const rows = await db.kysely
+    .selectFrom('daily_listings')
+    .select(['day', 'reason'])
+    .where('paper_pk', '=', pk)
+    .orderBy('day', 'desc')
+    .execute();
+  return rows.map((r) => ({ day: r.day, reason: r.reason as ListingReason }));
+}

@@ -1,0 +1,49 @@
+// A paper as a card in a list: title, authors, a few lines of abstract, id, category and date.
+import { Highlighted } from '../web/components/highlighted.view.tsx';
+import { formatDate } from '../feed/period.ts';
+import type { Paper } from './paper.ts';
+
+const SHOWN_AUTHORS = 6;
+
+export function AuthorLine({ paper }: { paper: Paper }) {
+  if (paper.authors.length === 0) return <p class="authors muted">Authors not recorded</p>;
+  const shown = paper.authors.slice(0, SHOWN_AUTHORS).map((a) => a.name).join(', ');
+  const more = paper.authors.length - SHOWN_AUTHORS;
+  return (
+    <p class="authors">
+      {shown}
+      {more > 0 ? <span class="muted"> and {more} more</span> : null}
+    </p>
+  );
+}
+
+export function paperPath(id: string): string {
+  return `/papers/${id}`;
+}
+
+export interface PaperCardProps {
+  paper: Paper;
+  /** Search hits marked in the title and an abstract snippet. */
+  highlight?: { title: string; snippet: string };
+}
+
+export function PaperCard({ paper, highlight }: PaperCardProps) {
+  const summary = highlight?.snippet || paper.abstract;
+  return (
+    <article class="card">
+      <h2 class="card-title">
+        <a href={paperPath(paper.id)}>{highlight ? <Highlighted text={highlight.title} /> : paper.title}</a>
+      </h2>
+      <AuthorLine paper={paper} />
+      {summary ? (
+        <p class="card-abstract">{highlight ? <Highlighted text={summary} /> : summary}</p>
+      ) : null}
+      <footer class="card-meta">
+        {paper.id.startsWith('local-') ? null : <span class="paper-id">arXiv:{paper.id}</span>}
+        {paper.primaryCategory ? <span class="chip">{paper.primaryCategory}</span> : null}
+        {paper.publishedAt ? <time dateTime={paper.publishedAt}>{formatDate(paper.publishedAt)}</time> : null}
+        {paper.isDemo ? <span class="chip chip-demo" title="Loaded from the demo set">demo</span> : null}
+      </footer>
+    </article>
+  );
+}

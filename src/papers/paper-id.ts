@@ -1,0 +1,69 @@
+// arXiv identifiers: parse what people paste (ids, versions, URLs) into the canonical id without version.
+import { createHash } from 'node:crypto';
+
+export interface PaperRef {
+  /** Canonical id without version: `2401.01234`, `hep-th/9901001`, or a local id. */
+  id: string;
+  version: number | null;
+}
+
+// New style (April 2007 on): YYMM.NNNN until 1412, YYMM.NNNNN from 1501.
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/;
+// Old style: archive[.SUBJECT-CLASS]/YYMMNNN; the subject class is an alias, not part of the id.
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v(\d+))?$/i;
+const LOCAL = /^local-[0-9a-f]{10}$/;
+// What may stand before the id in a pasted reference: "arXiv:", or an arxiv.org page of any kind.
+const PREFIX = /^(?:arxiv:|(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)\/)/i;
+
+function toVersion(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const n = Number(text);
+  return Number.isSafeInteger(n) && n >= 1 ? n : null;
+}
+
+/** Parses an arXiv id, versioned id, `arXiv:` reference or arxiv.org URL; null when it is none of these. */
+export function parseArxivId(input: string): PaperRef | null {
+  let text = input.trim().replace(PREFIX, '');
+  text = text.replace(/[?#].*$/, '').replace(/\/+$/, '').replace(/\.pdf$/i, '');
+
+  const modern = NEW_STYLE.exec(text);
+  if (modern) {
+    const [, yy, mm, number, version] = modern as unknown as [string, string, string, string, string | undefined];
+    const month = Number(mm);
+    const yymm = Number(yy + mm);
+    if (month < 1 || month > 12 || yymm < 704) return null;
+    if ((yymm <= 1412) !== (number.length === 4)) return null;
+    return { id: `${yy}${mm}.${number}`, version: toVersion(version) };
+  }
+
+  const old = OLD_STYLE.exec(text);
+  if (old) {
+    const [, archive, yy, mm, number, version] = old as unknown as [string, string, string, string, string, string | undefined];
+    const year = Number(yy);
+    const month = Number(mm);
+    // Old-style ids ran from August 1991 to March 2007.
+    if (month < 1 || month > 12 || (year > 7 && year < 91)) return null;
+    return { id: `${archive.toLowerCase()}/${yy}${mm}${number}`, version: toVersion(version) };
+  }
+  return null;
+}
+
+/** Parses any paper reference the site accepts: an arXiv reference or a local id. */
+export function parsePaperRef(input: string): PaperRef | null {
+  const text = input.trim();
+  if (LOCAL.test(text)) return { id: text, version: null };
+  return parseArxivId(text);
+}
+
+export function isLocalId(id: string): boolean {
+  return LOCAL.test(id);
+}
+
+/**
+ * A stable id for a paper that has no arXiv id (the demo's captured titles): `local-` and the first
+ * ten hex digits of the SHA-256 of its title, lower-cased with white space folded. Same title, same id.
+ */
+export function localIdFor(title: string): string {
+  const key = title.toLowerCase().replace(/\s+/g, ' ').trim();
+  return `local-${createHash('sha256').update(key).digest('hex').slice(0, 10)}`;
+}

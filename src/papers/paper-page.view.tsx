@@ -1,0 +1,106 @@
+// The paper page: everything known about one paper, its links and a BibTeX entry to copy.
+import { formatDate } from '../feed/period.ts';
+import { Layout } from '../web/layout.view.tsx';
+import { bibtexFor } from './bibtex.ts';
+import { paperLinks } from './paper.ts';
+import type { PaperDetails } from './papers.service.ts';
+
+const reasonLabel: Record<string, string> = {
+  imported: 'imported',
+  harvested: 'new on arXiv',
+  submitted: 'submitted',
+  featured: 'featured',
+  demo: 'demo',
+};
+
+export function PaperPage({ details }: { details: PaperDetails }) {
+  const { paper, versions, listings } = details;
+  const links = paperLinks(paper.id);
+  return (
+    <Layout title={paper.title} description={paper.abstract.slice(0, 200)}>
+      <article class="paper">
+        <header class="paper-header">
+          <p class="paper-kicker">
+            {links.abs ? <span class="paper-id">arXiv:{paper.id}v{paper.version}</span> : <span class="paper-id">{paper.id}</span>}
+            {paper.primaryCategory ? <span class="chip">{paper.primaryCategory}</span> : null}
+            {paper.isDemo ? <span class="chip chip-demo" title="Loaded from the demo set">demo</span> : null}
+          </p>
+          <h1>{paper.title}</h1>
+          {paper.authors.length > 0 ? (
+            <ul class="author-list" aria-label="Authors">
+              {paper.authors.map((a) => (
+                <li>{a.name}</li>
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">Authors not recorded</p>
+          )}
+          <p class="paper-dates muted">
+            {paper.publishedAt ? <>Submitted <time dateTime={paper.publishedAt}>{formatDate(paper.publishedAt)}</time></> : null}
+            {paper.updatedAt && paper.updatedAt !== paper.publishedAt ? (
+              <> · updated <time dateTime={paper.updatedAt}>{formatDate(paper.updatedAt)}</time></>
+            ) : null}
+          </p>
+          {links.abs ? (
+            <p class="paper-links">
+              <a class="button" href={links.pdf ?? undefined}>PDF</a>
+              <a class="button button-quiet" href={links.abs}>arXiv page</a>
+              {paper.doi ? <a class="button button-quiet" href={`https://doi.org/${paper.doi}`}>DOI</a> : null}
+            </p>
+          ) : null}
+        </header>
+
+        <section aria-labelledby="abstract-heading">
+          <h2 id="abstract-heading">Abstract</h2>
+          <div class="abstract">
+            {paper.abstract ? paper.abstract.split('\n\n').map((p) => <p>{p}</p>) : <p class="muted">No abstract.</p>}
+          </div>
+        </section>
+
+        <section aria-labelledby="details-heading">
+          <h2 id="details-heading">Details</h2>
+          <dl class="details">
+            {paper.categories.length > 0 ? (<><dt>Categories</dt><dd>{paper.categories.join(', ')}</dd></>) : null}
+            {paper.comments ? (<><dt>Comments</dt><dd>{paper.comments}</dd></>) : null}
+            {paper.journalRef ? (<><dt>Journal ref</dt><dd>{paper.journalRef}</dd></>) : null}
+            {paper.doi ? (<><dt>DOI</dt><dd><a href={`https://doi.org/${paper.doi}`}>{paper.doi}</a></dd></>) : null}
+            {versions.length > 0 ? (
+              <>
+                <dt>Versions</dt>
+                <dd>
+                  {versions.map((v, i) => (
+                    <>
+                      {i > 0 ? ', ' : ''}v{v.version}
+                      {v.createdAt ? <span class="muted"> ({formatDate(v.createdAt)})</span> : null}
+                    </>
+                  ))}
+                </dd>
+              </>
+            ) : null}
+            {listings.length > 0 ? (
+              <>
+                <dt>Listed on</dt>
+                <dd>
+                  {listings.map((l, i) => (
+                    <>
+                      {i > 0 ? ', ' : ''}
+                      <a href={`/date/${l.day}`}>{l.day}</a> <span class="muted">({reasonLabel[l.reason] ?? l.reason})</span>
+                    </>
+                  ))}
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+
+        <section aria-labelledby="cite-heading">
+          <div class="cite-header">
+            <h2 id="cite-heading">Cite</h2>
+            <button type="button" class="button button-quiet" data-copy="#bibtex" hidden>Copy BibTeX</button>
+          </div>
+          <pre class="bibtex" id="bibtex"><code>{bibtexFor(paper)}</code></pre>
+        </section>
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,102 @@
+// What a paper is, how its links are built, and the JSON shape every API and export speaks (DESIGN: Papers).
+import { isLocalId } from './paper-id.ts';
+
+export interface Author {
+  name: string;
+}
+
+export interface PaperVersion {
+  version: number;
+  createdAt: string | null;
+}
+
+/** A paper as a source delivers it, already validated and normalised. */
+export interface PaperInput {
+  id: string;
+  version: number;
+  title: string;
+  abstract: string;
+  authors: Author[];
+  categories: string[];
+  primaryCategory: string | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  doi: string | null;
+  journalRef: string | null;
+  comments: string | null;
+  versions: PaperVersion[];
+}
+
+/** A stored paper. */
+export interface Paper extends Omit<PaperInput, 'versions'> {
+  isDemo: boolean;
+  firstSeenAt: string;
+}
+
+export type ListingReason = 'imported' | 'harvested' | 'submitted' | 'featured' | 'demo';
+
+export interface PaperLinks {
+  abs: string | null;
+  pdf: string | null;
+}
+
+/** The public JSON shape of a paper (DESIGN: Papers). */
+export interface PaperJson {
+  id: string;
+  version: number;
+  title: string;
+  abstract: string;
+  authors: Author[];
+  categories: string[];
+  primaryCategory: string | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  doi: string | null;
+  journalRef: string | null;
+  comments: string | null;
+  links: PaperLinks;
+  upvotes: number;
+  numComments: number;
+  submittedBy: string | null;
+}
+
+export function paperLinks(id: string, version?: number): PaperLinks {
+  if (isLocalId(id)) return { abs: null, pdf: null };
+  const versioned = version ? `${id}v${version}` : id;
+  return { abs: `https://arxiv.org/abs/${versioned}`, pdf: `https://arxiv.org/pdf/${versioned}` };
+}
+
+/** Community signals arrive with the community capability; until then every paper has none. */
+export interface PaperSignals {
+  upvotes: number;
+  numComments: number;
+  submittedBy: string | null;
+}
+
+export const noSignals: PaperSignals = { upvotes: 0, numComments: 0, submittedBy: null };
+
+export function paperToJson(paper: Paper, signals: PaperSignals = noSignals): PaperJson {
+  return {
+    id: paper.id,
+    version: paper.version,
+    title: paper.title,
+    abstract: paper.abstract,
+    authors: paper.authors.map((a) => ({ name: a.name })),
+    categories: paper.categories,
+    primaryCategory: paper.primaryCategory,
+    publishedAt: paper.publishedAt,
+    updatedAt: paper.updatedAt,
+    doi: paper.doi,
+    journalRef: paper.journalRef,
+    comments: paper.comments,
+    links: paperLinks(paper.id),
+    upvotes: signals.upvotes,
+    numComments: signals.numComments,
+    submittedBy: signals.submittedBy,
+  };
+}
+
+/** The day (UTC) a timestamp falls on, `YYYY-MM-DD`. */
+export function dayOf(timestamp: string): string {
+  return timestamp.slice(0, 10);
+}

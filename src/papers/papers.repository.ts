@@ -1,0 +1,175 @@
+// All SQL on papers and their versions. Writes of many papers run as prepared statements in one transaction.
+import type { Selectable } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Db } from '../db/database.ts';
+import type { PapersTable } from '../db/schema.ts';
+import type { ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
+
+export type PaperRow = Selectable<PapersTable>;
+export type UpsertOutcome = 'imported' | 'updated' | 'unchanged';
+
+export interface UpsertOptions {
+  /** Which day a paper is listed on, and why; null lists nothing. */
+  listing: { reason: ListingReason; dayOf: (paper: PaperInput) => string | null } | null;
+  isDemo: boolean;
+  now: string;
+}
+
+export function paperFromRow(row: PaperRow): Paper {
+  const categories = row.categories ? row.categories.split(' ') : [];
+  return {
+    id: row.id,
+    version: row.version,
+    title: row.title,
+    abstract: row.abstract,
+    authors: JSON.parse(row.authors) as Paper['authors'],
+    categories,
+    primaryCategory: row.primary_category,
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+    doi: row.doi,
+    journalRef: row.journal_ref,
+    comments: row.comments,
+    isDemo: row.is_demo === 1,
+    firstSeenAt: row.first_seen_at,
+  };
+}
+
+type ContentColumns = Omit<PaperRow, 'pk' | 'is_demo' | 'first_seen_at'>;
+
+function contentOf(input: PaperInput): ContentColumns {
+  const primary = input.primaryCategory ?? input.categories[0] ?? null;
+  const categories = primary ? [primary, ...input.categories.filter((c) => c !== primary)] : input.categories;
+  return {
+    id: input.id,
+    version: input.version,
+    title: input.title,
+    abstract: input.abstract,
+    authors: JSON.stringify(input.authors.map((a) => ({ name: a.name }))),
+    author_names: input.authors.map((a) => a.name).join(', '),
+    categories: categories.join(' '),
+    primary_category: primary,
+    published_at: input.publishedAt,
+    updated_at: input.updatedAt,
+    doi: input.doi,
+    journal_ref: input.journalRef,
+    comments: input.comments,
+  };
+}
+
+const CONTENT_KEYS = [
+  'version', 'title', 'abstract', 'authors', 'author_names', 'categories', 'primary_category',
+  'published_at', 'updated_at', 'doi', 'journal_ref', 'comments',
+] as const satisfies ReadonlyArray<keyof ContentColumns>;
+
+/** A newer or equal version fills in what it knows; what it leaves out keeps its stored value. */
+function merge(stored: PaperRow, incoming: ContentColumns): ContentColumns {
+  const merged: ContentColumns = { ...stored };
+  if (incoming.version < stored.version) return merged;
+  for (const key of CONTENT_KEYS) {
+    const value = incoming[key];
+    const empty = value === null || value === '' || value === '[]';
+    if (!empty) (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}
+
+interface Statements {
+  select: BetterSqlite3.Statement<[string], PaperRow>;
+  insert: BetterSqlite3.Statement<[Record<string, unknown>]>;
+  update: BetterSqlite3.Statement<[Record<string, unknown>]>;
+  insertVersion: BetterSqlite3.Statement<[number, number, string | null]>;
+  insertListing: BetterSqlite3.Statement<[string, number, string, string]>;
+}
+
+const statementCache = new WeakMap<BetterSqlite3.Database, Statements>();
+
+function statements(sqlite: BetterSqlite3.Database): Statements {
+  let cached = statementCache.get(sqlite);
+  if (!cached) {
+    const columns = ['id', ...CONTENT_KEYS, 'is_demo', 'first_seen_at'];
+    cached = {
+      select: sqlite.prepare('SELECT * FROM papers WHERE id = ?'),
+      insert: sqlite.prepare(
+        `INSERT INTO papers (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+      ),
+      update: sqlite.prepare(
+        `UPDATE papers SET ${[...CONTENT_KEYS, 'is_demo'].map((c) => `${c} = @${c}`).join(', ')} WHERE pk = @pk`,
+      ),
+      insertVersion: sqlite.prepare(
+        'INSERT OR IGNORE INTO paper_versions (paper_pk, version, created_at) VALUES (?, ?, ?)',
+      ),
+      insertListing: sqlite.prepare(
+        'INSERT OR IGNORE INTO daily_listings (day, paper_pk, reason, listed_at) VALUES (?, ?, ?, ?)',
+      ),
+    };
+    statementCache.set(sqlite, cached);
+  }
+  return cached;
+}
+
+function upsertOne(s: Statements, input: PaperInput, options: UpsertOptions): UpsertOutcome {
+  const stored = s.select.get(input.id);
+  const incoming = contentOf(input);
+  let pk: number;
+  let outcome: UpsertOutcome;
+  if (!stored) {
+    const result = s.insert.run({ ...incoming, is_demo: options.isDemo ? 1 : 0, first_seen_at: options.now });
+    pk = Number(result.lastInsertRowid);
+    outcome = 'imported';
+  } else {
+    pk = stored.pk;
+    const merged = merge(stored, incoming);
+    // A paper stays "demo" only while nothing but the demo loader has brought it.
+    const isDemo = stored.is_demo === 1 && options.isDemo ? 1 : 0;
+    const changed = CONTENT_KEYS.some((key) => merged[key] !== stored[key]) || isDemo !== stored.is_demo;
+    if (changed) s.update.run({ ...merged, is_demo: isDemo, pk });
+    outcome = changed ? 'updated' : 'unchanged';
+  }
+  for (const v of input.versions) s.insertVersion.run(pk, v.version, v.createdAt);
+  const day = options.listing?.dayOf(input);
+  if (options.listing && day) s.insertListing.run(day, pk, options.listing.reason, options.now);
+  return outcome;
+}
+
+/** Stores many papers in one transaction: new ids are inserted, newer versions update, the rest is left alone. */
+export function upsertPapers(db: Db, inputs: readonly PaperInput[], options: UpsertOptions): UpsertOutcome[] {
+  const s = statements(db.sqlite);
+  const run = db.sqlite.transaction((batch: readonly PaperInput[]) => batch.map((p) => upsertOne(s, p, options)));
+  return run(inputs);
+}
+
+export async function findPaperRow(db: Db, id: string): Promise<PaperRow | undefined> {
+  return db.kysely.selectFrom('papers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Papers by integer key. */
+export async function findPapersByPks(db: Db, pks: readonly number[]): Promise<Map<number, PaperRow>> {
+  if (pks.length === 0) return new Map();
+  const rows = await db.kysely.selectFrom('papers').selectAll().where('pk', 'in', [...pks]).execute();
+  return new Map(rows.map((row) => [row.pk, row]));
+}
+
+export async function findVersions(db: Db, pk: number): Promise<PaperVersion[]> {
+  const rows = await db.kysely
+    .selectFrom('paper_versions')
+    .select(['version', 'created_at'])
+    .where('paper_pk', '=', pk)
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => ({ version: r.version, createdAt: r.created_at }));
+}
+
+export async function countPapers(db: Db): Promise<number> {
+  const row = await db.kysely.selectFrom('papers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Removes every paper that only the demo loader brought, with its listings and versions. */
+export async function deleteDemoPapers(db: Db): Promise<{ papers: number; listings: number }> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const listings = await trx.deleteFrom('daily_listings').where('reason', '=', 'demo').executeTakeFirst();
+    const papers = await trx.deleteFrom('papers').where('is_demo', '=', 1).executeTakeFirst();
+    return { papers: Number(papers.numDeletedRows), listings: Number(listings.numDeletedRows) };
+  });
+}

@@ -1,0 +1,38 @@
+// The paper page and `GET /api/papers/:id`. Old-style ids have a slash (`hep-th/9901001`): both forms route here.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { notFound } from '../errors.ts';
+import type { Services } from '../services.ts';
+import { sendPage } from '../web/render.ts';
+import { parseInput } from '../web/validate.ts';
+import { parsePaperRef } from './paper-id.ts';
+import { PaperPage } from './paper-page.view.tsx';
+import { paperPath } from './paper-card.view.tsx';
+import { paperToJson } from './paper.ts';
+import { oldStyleParams, paperParams } from './papers.schema.ts';
+
+/** The reference in the URL, whichever of the two route shapes matched. */
+function referenceOf(request: FastifyRequest): string {
+  const params = request.params as Record<string, string>;
+  if ('archive' in params) {
+    const { archive, number } = parseInput(oldStyleParams, params);
+    return `${archive}/${number}`;
+  }
+  return parseInput(paperParams, params).id;
+}
+
+export function registerPaperRoutes(app: FastifyInstance, { papers }: Services): void {
+  const page = async (request: FastifyRequest, reply: FastifyReply) => {
+    const reference = referenceOf(request);
+    const ref = parsePaperRef(reference);
+    if (!ref) throw notFound(`"${reference}" is not an arXiv id.`);
+    // One address per paper: versioned ids and subject-class aliases redirect to the canonical one.
+    if (ref.id !== reference) return reply.redirect(paperPath(ref.id), 301);
+    return sendPage(reply, <PaperPage details={await papers.get(ref.id)} />);
+  };
+  app.get('/papers/:id', page);
+  app.get('/papers/:archive/:number', page);
+
+  const json = async (request: FastifyRequest) => paperToJson((await papers.get(referenceOf(request))).paper);
+  app.get('/api/papers/:id', json);
+  app.get('/api/papers/:archive/:number', json);
+}

@@ -1,0 +1,87 @@
+// The papers capability as the rest of the program sees it: store, look up and list papers.
+import type { Db } from '../db/database.ts';
+import { notFound } from '../errors.ts';
+import { parsePaperRef } from './paper-id.ts';
+import type { ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
+import * as listings from './listings.repository.ts';
+import * as repo from './papers.repository.ts';
+
+export type { UpsertOptions, UpsertOutcome } from './papers.repository.ts';
+export type { DayRange, ListingOrder } from './listings.repository.ts';
+
+export interface PaperDetails {
+  paper: Paper;
+  versions: PaperVersion[];
+  listings: Array<{ day: string; reason: ListingReason }>;
+}
+
+export interface ListedPaper {
+  paper: Paper;
+  day: string;
+  reason: ListingReason;
+}
+
+export function createPapersService(db: Db) {
+  return {
+    /** Stores papers in one transaction; returns what happened to each, in order. */
+    upsertMany(inputs: readonly PaperInput[], options: repo.UpsertOptions): repo.UpsertOutcome[] {
+      return repo.upsertPapers(db, inputs, options);
+    },
+
+    /** Looks a paper up by any reference people use (versioned id, URL); null when unknown. */
+    async find(reference: string): Promise<PaperDetails | null> {
+      const ref = parsePaperRef(reference);
+      if (!ref) return null;
+      const row = await repo.findPaperRow(db, ref.id);
+      if (!row) return null;
+      return {
+        paper: repo.paperFromRow(row),
+        versions: await repo.findVersions(db, row.pk),
+        listings: await listings.listingsOfPaper(db, row.pk),
+      };
+    },
+
+    async get(reference: string): Promise<PaperDetails> {
+      const found = await this.find(reference);
+      if (!found) throw notFound(`No paper with the id "${reference}" is stored here.`);
+      return found;
+    },
+
+    /** Papers by their integer keys, as the keyword index returns them. */
+    async byKeys(pks: readonly number[]): Promise<Map<number, Paper>> {
+      const rows = await repo.findPapersByPks(db, pks);
+      return new Map([...rows].map(([pk, row]) => [pk, repo.paperFromRow(row)]));
+    },
+
+    async list(
+      range: listings.DayRange,
+      page: { order: listings.ListingOrder; limit: number; offset: number },
+    ): Promise<{ items: ListedPaper[]; total: number }> {
+      const [rows, total] = await Promise.all([listings.listPapers(db, range, page), listings.countListed(db, range)]);
+      const items = rows.map((row) => ({
+        paper: repo.paperFromRow(row),
+        day: row.day,
+        reason: row.reason as ListingReason,
+      }));
+      return { items, total };
+    },
+
+    latestDay(onOrBefore?: string): Promise<string | null> {
+      return listings.latestListingDay(db, onOrBefore);
+    },
+
+    neighbours(range: listings.DayRange) {
+      return listings.neighbourDays(db, range);
+    },
+
+    count(): Promise<number> {
+      return repo.countPapers(db);
+    },
+
+    removeDemo() {
+      return repo.deleteDemoPapers(db);
+    },
+  };
+}
+
+export type PapersService = ReturnType<typeof createPapersService>;

@@ -1,0 +1,34 @@
+// The search page: the results of a keyword search with hits highlighted, or a prompt to search.
+import { PaperCard } from '../papers/paper-card.view.tsx';
+import { Layout } from '../web/layout.view.tsx';
+import { Pager } from '../web/components/pager.view.tsx';
+import type { SearchResult } from './search.service.ts';
+
+export function SearchPageView({ result }: { result: SearchResult }) {
+  const query = result.query.trim();
+  return (
+    <Layout title={query ? `Search: ${query}` : 'Search'} query={result.query}>
+      <header class="feed-header">
+        <div>
+          <p class="feed-kicker">Search</p>
+          <h1>{query ? <>Results for “{query}”</> : 'Search papers'}</h1>
+          {query ? null : (
+            <p class="muted">
+              Words must all appear; use "quoted phrases" for exact wording and a trailing * for prefixes (transform*).
+            </p>
+          )}
+        </div>
+      </header>
+      {result.loosened && result.items.length > 0 ? (
+        <p class="notice">No paper has all of these words; showing papers with any of them.</p>
+      ) : null}
+      {query && result.items.length === 0 ? <p class="empty">No papers match “{query}”.</p> : null}
+      <div class="cards">
+        {result.items.map((hit) => (
+          <PaperCard paper={hit.paper} highlight={{ title: hit.title, snippet: hit.snippet }} />
+        ))}
+      </div>
+      <Pager path="/search" params={{ q: result.query }} page={result.page} hasMore={result.hasMore} />
+    </Layout>
+  );
+}

@@ -1,0 +1,48 @@
+// The frame of every page: header with search, main content, footer. No inline script or style (CSP).
+import type { ComponentChildren } from 'preact';
+
+export interface LayoutProps {
+  title: string;
+  /** The search box keeps what was searched. */
+  query?: string;
+  description?: string;
+  children: ComponentChildren;
+}
+
+export function Layout({ title, query, description, children }: LayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <title>{title === 'Paperboard' ? title : `${title} · Paperboard`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <link rel="stylesheet" href="/assets/style.css" />
+        <script src="/assets/app.js" defer />
+      </head>
+      <body>
+        <a class="skip" href="#main">Skip to content</a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href="/">
+              <span class="brand-mark" aria-hidden="true">▤</span> Paperboard
+            </a>
+            <nav aria-label="Main">
+              <a href="/">Today</a>
+            </nav>
+            <form class="search-box" role="search" action="/search" method="get">
+              <label class="visually-hidden" for="site-search">Search papers</label>
+              <input id="site-search" type="search" name="q" value={query ?? ''} placeholder="Search papers, authors, topics…" />
+              <button type="submit">Search</button>
+            </form>
+          </div>
+        </header>
+        <main id="main" class="wrap">{children}</main>
+        <footer class="site-footer">
+          <div class="wrap">Paperboard · a self-hosted hub for research papers · metadata from arXiv</div>
+        </footer>
+      </body>
+    </html>
+  );
+}

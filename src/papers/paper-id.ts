@@ -8,9 +8,9 @@ export interface PaperRef {
 }
 
 // New style (April 2007 on): YYMM.NNNN until 1412, YYMM.NNNNN from 1501.
-const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/;
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d*))?$/;
 // Old style: archive[.SUBJECT-CLASS]/YYMMNNN; the subject class is an alias, not part of the id.
-const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v(\d+))?$/i;
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v([1-9]\d*))?$/i;
 const LOCAL = /^local-[0-9a-f]{10}$/;
 // What may stand before the id in a pasted reference: "arXiv:", or an arxiv.org page of any kind.
 const PREFIX = /^(?:arxiv:|(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)\/)/i;

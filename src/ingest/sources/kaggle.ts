@@ -21,11 +21,16 @@ export const kaggleRecordSchema = z.object({
   comments: nullableText,
 });
 
+/** The snapshot's name splitter writes "C.-P." as "C. -P.": hyphenated initials are rejoined. */
+const rejoinInitials = (name: string) => name.replace(/\.\s+-(?=\p{L})/gu, '.-');
+
 /** `authors_parsed` rows are [last, first, suffix]: "Daisuke Ida", "Jr" after the surname. */
 function authorsFrom(record: z.infer<typeof kaggleRecordSchema>): Author[] {
   if (record.authors_parsed && record.authors_parsed.length > 0) {
     return record.authors_parsed
-      .map(([last = '', first = '', suffix = '']) => latexNameToUnicode([first, last, suffix].filter(Boolean).join(' ')))
+      .map(([last = '', first = '', suffix = '']) =>
+        rejoinInitials(latexNameToUnicode([first, last, suffix].filter(Boolean).join(' '))),
+      )
       .filter((name) => name.length > 0)
       .map((name) => ({ name }));
   }

@@ -11,9 +11,8 @@ export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid record';
   const field = issue.path.join('.');
-  if (issue.code === 'invalid_type' && /received undefined|received null/.test(issue.message)) {
-    return `missing ${field}`;
-  }
+  if (issue.message.startsWith('missing ')) return issue.message;
+  if (issue.code === 'invalid_type' && /received (undefined|null)/.test(issue.message)) return `missing ${field}`;
   return field ? `${field}: ${issue.message}` : issue.message;
 }
 

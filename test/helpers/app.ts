@@ -1,0 +1,25 @@
+// A real app on a real database, listening on an ephemeral port of 127.0.0.1.
+import { buildApp } from '../../src/web/app.ts';
+import { tempDatabase, type TempDatabase } from './temp-db.ts';
+
+export interface RunningApp extends TempDatabase {
+  url: string;
+  get(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startApp(seed?: (database: TempDatabase) => Promise<void>): Promise<RunningApp> {
+  const database = await tempDatabase();
+  if (seed) await seed(database);
+  const app = await buildApp(database.config, database.services);
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    ...database,
+    url,
+    get: (path, init) => fetch(url + path, { redirect: 'manual', ...init }),
+    async close() {
+      await app.close();
+      await database.cleanup();
+    },
+  };
+}

@@ -1,11 +1,12 @@
-// Imports files of papers, one JSON record a line, streaming: a 4 GB snapshot never sits in memory.
+// Imports files of papers, one JSON record a line: a worker thread parses, this thread stores in batches.
+// A 4 GB snapshot streams through; memory holds a few batches at most.
 import fs from 'node:fs';
-import readline from 'node:readline';
-import zlib from 'node:zlib';
+import { Worker } from 'node:worker_threads';
 import { badRequest } from '../errors.ts';
 import { dayOf, type ListingReason, type PaperInput } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
-import { detectFormat, importFormatNames, importFormats, type ImportFormat } from './formats.ts';
+import type { ImportFormat } from './formats.ts';
+import type { ParseJob, ParseMessage } from './parse.worker.ts';
 
 export interface ImportCounts {
   imported: number;
@@ -24,7 +25,7 @@ export interface ImportOptions {
   format?: ImportFormat | 'auto';
   /** Why imported papers are listed on their first-version day; null lists nothing. */
   listingReason?: ListingReason | null;
-  /** Overrides the listing day (the demo spreads its papers over recent days). */
+  /** Overrides the listing day (the demo spreads its papers over recent days); index counts accepted records. */
   listingDay?: (paper: PaperInput, index: number) => string | null;
   isDemo?: boolean;
   batchSize?: number;
@@ -32,75 +33,59 @@ export interface ImportOptions {
   onProgress?: (counts: ImportCounts & { lines: number }) => void;
 }
 
+const workerEntry = new URL('./parse.worker.entry.mjs', import.meta.url);
 const emptyCounts = (): ImportCounts => ({ imported: 0, updated: 0, unchanged: 0, rejected: 0 });
 
-function openLines(file: string): readline.Interface {
-  let input: NodeJS.ReadableStream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  if (file.endsWith('.gz')) input = input.pipe(zlib.createGunzip());
-  return readline.createInterface({ input, crlfDelay: Infinity });
-}
-
-function parseJsonLine(text: string): { value: unknown } | { error: string } {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'not a JSON object' };
-    return { value };
-  } catch (error) {
-    return { error: `not valid JSON (${(error as Error).message})` };
-  }
+function listingDayFor(options: ImportOptions, firstIndex: number, batch: readonly PaperInput[]) {
+  const custom = options.listingDay;
+  if (!custom) return (paper: PaperInput) => (paper.publishedAt ? dayOf(paper.publishedAt) : null);
+  const positions = new Map(batch.map((paper, i) => [paper, firstIndex + i]));
+  return (paper: PaperInput) => custom(paper, positions.get(paper) ?? 0);
 }
 
 export function createImportService(papers: PapersService) {
+  function store(batch: PaperInput[], accepted: number, options: ImportOptions, totals: ImportCounts): void {
+    const reason = options.listingReason === undefined ? 'imported' : options.listingReason;
+    const outcomes = papers.upsertMany(batch, {
+      listing: reason ? { reason, dayOf: listingDayFor(options, accepted, batch) } : null,
+      isDemo: options.isDemo ?? false,
+      now: new Date().toISOString(),
+    });
+    for (const outcome of outcomes) totals[outcome] += 1;
+  }
+
   async function importFile(file: string, options: ImportOptions = {}, totals = emptyCounts()): Promise<ImportCounts> {
     if (!fs.existsSync(file)) throw badRequest(`${file}: no such file`);
-    const batchSize = options.batchSize ?? 2000;
-    let format: ImportFormat | null = options.format && options.format !== 'auto' ? options.format : null;
-    let batch: PaperInput[] = [];
-    let lineNumber = 0;
+    const job: ParseJob = { file, format: options.format ?? 'auto', batchSize: options.batchSize ?? 2000 };
+    const worker = new Worker(workerEntry, { workerData: job });
     let accepted = 0;
-
-    const rejected = (line: number, reason: string) => {
-      totals.rejected += 1;
-      options.onRejected?.({ file, line, reason });
-    };
-    const flush = () => {
-      if (batch.length === 0) return;
-      const reason = options.listingReason === undefined ? 'imported' : options.listingReason;
-      const outcomes = papers.upsertMany(batch, {
-        listing: reason ? { reason, dayOf: listingDayFor(batch, accepted - batch.length, options) } : null,
-        isDemo: options.isDemo ?? false,
-        now: new Date().toISOString(),
+    try {
+      await new Promise<void>((resolve, reject) => {
+        worker.on('error', reject);
+        worker.on('exit', (code) => reject(new Error(`the import parser stopped unexpectedly (exit ${code})`)));
+        worker.on('message', (message: ParseMessage) => {
+          try {
+            if (message.type === 'batch') {
+              store(message.papers, accepted, options, totals);
+              accepted += message.papers.length;
+              worker.postMessage('credit');
+              options.onProgress?.({ ...totals, lines: message.line });
+            } else if (message.type === 'rejected') {
+              totals.rejected += 1;
+              options.onRejected?.({ file, line: message.line, reason: message.reason });
+            } else if (message.type === 'done') {
+              resolve();
+            } else {
+              reject(message.unknownFormat ? badRequest(message.message) : new Error(`${file}: ${message.message}`));
+            }
+          } catch (error) {
+            reject(error);
+          }
+        });
       });
-      for (const outcome of outcomes) totals[outcome] += 1;
-      batch = [];
-      options.onProgress?.({ ...totals, lines: lineNumber });
-    };
-
-    for await (const rawLine of openLines(file)) {
-      lineNumber += 1;
-      const line = rawLine.trim();
-      if (line === '') continue;
-      const json = parseJsonLine(line);
-      if ('error' in json) {
-        rejected(lineNumber, json.error);
-        continue;
-      }
-      format ??= detectFormat(json.value);
-      if (!format) {
-        throw badRequest(
-          `${file}: cannot tell the format from the record on line ${lineNumber}; pass --format ${importFormatNames.join('|')}`,
-        );
-      }
-      const record = importFormats[format](json.value);
-      if (!record.ok) {
-        rejected(lineNumber, record.reason);
-        continue;
-      }
-      batch.push(record.paper);
-      accepted += 1;
-      if (batch.length >= batchSize) flush();
+    } finally {
+      await worker.terminate();
     }
-    flush();
     return totals;
   }
 
@@ -116,12 +101,3 @@ export function createImportService(papers: PapersService) {
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
-
-function listingDayFor(batch: readonly PaperInput[], firstIndex: number, options: ImportOptions) {
-  const custom = options.listingDay;
-  if (custom) {
-    const positions = new Map(batch.map((paper, i) => [paper, firstIndex + i]));
-    return (paper: PaperInput) => custom(paper, positions.get(paper) ?? 0);
-  }
-  return (paper: PaperInput) => (paper.publishedAt ? dayOf(paper.publishedAt) : null);
-}

@@ -6,6 +6,9 @@ import type { PapersTable } from '../db/schema.ts';
 import type { ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
 
 export type PaperRow = Selectable<PapersTable>;
+
+// Every new paper is written here, and indexed for keyword search in the same transaction;
+// search/keyword-index.repository.ts reads that index.
 export type UpsertOutcome = 'imported' | 'updated' | 'unchanged';
 
 export interface UpsertOptions {
@@ -77,6 +80,7 @@ function merge(stored: PaperRow, incoming: ContentColumns): ContentColumns {
 interface Statements {
   select: BetterSqlite3.Statement<[string], PaperRow>;
   insert: BetterSqlite3.Statement<[Record<string, unknown>]>;
+  index: BetterSqlite3.Statement<[number | bigint, string, string, string]>;
   update: BetterSqlite3.Statement<[Record<string, unknown>]>;
   insertVersion: BetterSqlite3.Statement<[number, number, string | null]>;
   insertListing: BetterSqlite3.Statement<[string, number, string, string]>;
@@ -93,6 +97,8 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
       insert: sqlite.prepare(
         `INSERT INTO papers (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
       ),
+      // The keyword index of a new row (see the migration for why this is not a trigger).
+      index: sqlite.prepare('INSERT INTO papers_fts (rowid, title, abstract, author_names) VALUES (?, ?, ?, ?)'),
       update: sqlite.prepare(
         `UPDATE papers SET ${[...CONTENT_KEYS, 'is_demo'].map((c) => `${c} = @${c}`).join(', ')} WHERE pk = @pk`,
       ),
@@ -115,6 +121,7 @@ function upsertOne(s: Statements, input: PaperInput, options: UpsertOptions): Up
   let outcome: UpsertOutcome;
   if (!stored) {
     const result = s.insert.run({ ...incoming, is_demo: options.isDemo ? 1 : 0, first_seen_at: options.now });
+    s.index.run(result.lastInsertRowid, incoming.title, incoming.abstract, incoming.author_names);
     pk = Number(result.lastInsertRowid);
     outcome = 'imported';
   } else {

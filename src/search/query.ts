@@ -11,6 +11,8 @@ export interface ParsedQuery {
 }
 
 const MAX_TERMS = 32;
+/** Deep pages cost a sort of every match; nobody reads page 50 of a keyword search. */
+export const MAX_SEARCH_PAGE = 50;
 /** Shorter prefixes expand to too many index terms to be useful or fast. */
 const MIN_PREFIX_LENGTH = 2;
 // A word, possibly a compound joined by - ' . or / (pre-training, GPT-4, 1.5B), optionally ending in *.

@@ -1,6 +1,6 @@
 // What the search routes accept.
 import { z } from 'zod';
-import { MAX_SEARCH_PAGE } from './search.service.ts';
+import { MAX_SEARCH_PAGE } from './query.ts';
 
 const page = z.coerce.number().int().min(1, 'must be 1 or more').max(MAX_SEARCH_PAGE, `at most ${MAX_SEARCH_PAGE}`).default(1);
 

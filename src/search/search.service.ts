@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { Paper } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import * as index from './keyword-index.repository.ts';
-import { parseSearchQuery, toFtsMatch } from './query.ts';
+import { MAX_SEARCH_PAGE, parseSearchQuery, toFtsMatch } from './query.ts';
 
 export interface SearchHit {
   paper: Paper;
@@ -23,9 +23,6 @@ export interface SearchResult {
   /** True when no paper had every word, and the results are papers with any of them. */
   loosened: boolean;
 }
-
-/** Deep pages cost a sort of every match; nobody reads page 50 of a keyword search. */
-export const MAX_SEARCH_PAGE = 50;
 
 export function createSearchService(db: Db, papers: PapersService) {
   return {

@@ -18,6 +18,7 @@ export function Layout({ title, query, description, children }: LayoutProps) {
         <meta name="color-scheme" content="light dark" />
         <title>{title === 'Paperboard' ? title : `${title} · Paperboard`}</title>
         {description ? <meta name="description" content={description} /> : null}
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/style.css" />
         <script src="/assets/app.js" defer />
       </head>

@@ -1,0 +1,22 @@
+// Shared bench plumbing: the machine line every benchmark prints, and a fresh database on a path.
+import fs from 'node:fs';
+import os from 'node:os';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { createServices } from '../src/services.ts';
+
+export function machineLine(): string {
+  return `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+}
+
+export async function openBenchDatabase(file: string, { fresh }: { fresh: boolean }) {
+  if (fresh) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  const db = await openDatabase(loadConfig({ PAPERBOARD_DB: file, LOG_LEVEL: 'silent' }).database);
+  return { db, services: createServices(db) };
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+export const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;

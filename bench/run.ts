@@ -1,0 +1,9 @@
+// `npm run bench`: every benchmark in turn at BENCH_N papers (default 300,000).
+import { spawnSync } from 'node:child_process';
+
+const n = process.env.BENCH_N ?? '300000';
+for (const script of ['bench/import.ts', 'bench/search.ts']) {
+  console.log(`\n== ${script} (N=${n})`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, n], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

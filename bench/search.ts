@@ -1,0 +1,58 @@
+// Keyword search latency: 200 mixed queries (1–4 words, phrases, prefixes), top 20 with highlights and snippets,
+// against the database bench/import.ts built. Usage: node --import tsx bench/search.ts [N]
+import fs from 'node:fs';
+import path from 'node:path';
+import { corpusFile, random, realText } from './corpus.ts';
+import { machineLine, openBenchDatabase, percentile } from './env.ts';
+
+const n = Number(process.argv[2] ?? process.env.BENCH_N ?? 300_000);
+const dbFile = path.join(path.dirname(corpusFile(n)), `bench-${n}.db`);
+if (!fs.existsSync(dbFile)) {
+  console.error(`no database at ${dbFile}: run bench/import.ts ${n} first`);
+  process.exit(1);
+}
+
+const STOP = new Set('the of and a an in on to for with by is are we our this that from as be at or which it its can these their'.split(' '));
+const rand = random(7);
+const text = realText();
+const words = text.sentences.flatMap((s) => s.toLowerCase().match(/[a-z][a-z-]{2,}/g) ?? []).filter((w) => !STOP.has(w));
+const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+
+type Kind = 'words' | 'phrase' | 'prefix';
+const queries: Array<{ kind: Kind; q: string }> = [];
+for (let i = 0; i < 200; i += 1) {
+  const roll = i % 5;
+  if (roll <= 2) {
+    queries.push({ kind: 'words', q: Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(words)).join(' ') });
+  } else if (roll === 3) {
+    const sentence = pick(text.sentences).toLowerCase().split(/\s+/);
+    const at = Math.floor(rand() * Math.max(1, sentence.length - 2));
+    queries.push({ kind: 'phrase', q: `"${sentence.slice(at, at + 2).join(' ').replace(/[^a-z0-9 -]/g, '')}"` });
+  } else {
+    const word = pick(words.filter((w) => w.length >= 6));
+    queries.push({ kind: 'prefix', q: `${word.slice(0, 4 + Math.floor(rand() * 2))}*` });
+  }
+}
+
+const { db, services } = await openBenchDatabase(dbFile, { fresh: false });
+for (const { q } of queries.slice(0, 20)) await services.search.keyword(q, { limit: 20 }); // warm the page cache
+
+const timings: Record<Kind | 'all', number[]> = { words: [], phrase: [], prefix: [], all: [] };
+let emptyResults = 0;
+for (const { kind, q } of queries) {
+  const started = performance.now();
+  const result = await services.search.keyword(q, { limit: 20 });
+  const ms = performance.now() - started;
+  if (result.items.length === 0) emptyResults += 1;
+  timings[kind].push(ms);
+  timings.all.push(ms);
+}
+await db.close();
+
+console.log(machineLine());
+console.log(`corpus: ${n.toLocaleString('en')} papers; 200 queries, top 20 with highlighted title and snippet`);
+for (const [kind, list] of Object.entries(timings)) {
+  const sorted = [...list].sort((a, b) => a - b);
+  console.log(`${kind.padEnd(7)} n=${String(sorted.length).padStart(3)}  p50 ${percentile(sorted, 50).toFixed(1)} ms  p99 ${percentile(sorted, 99).toFixed(1)} ms  max ${(sorted.at(-1) ?? 0).toFixed(1)} ms`);
+}
+console.log(`queries with no result: ${emptyResults}`);

@@ -1,0 +1,52 @@
+// Reads a file of JSON records, one a line, into parsed papers or per-line rejections. Streams: any size.
+import fs from 'node:fs';
+import readline from 'node:readline';
+import zlib from 'node:zlib';
+import type { PaperInput } from '../papers/paper.ts';
+import { detectFormat, importFormatNames, importFormats, type ImportFormat } from './formats.ts';
+
+export type RecordOutcome =
+  | { line: number; paper: PaperInput }
+  | { line: number; rejected: string };
+
+export class UnknownFormatError extends Error {}
+
+function openLines(file: string): readline.Interface {
+  let input: NodeJS.ReadableStream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  if (file.endsWith('.gz')) input = input.pipe(zlib.createGunzip());
+  return readline.createInterface({ input, crlfDelay: Infinity });
+}
+
+function parseJsonLine(text: string): { value: unknown } | { error: string } {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'not a JSON object' };
+    return { value };
+  } catch (error) {
+    return { error: `not valid JSON (${(error as Error).message})` };
+  }
+}
+
+/** Yields every non-blank line's outcome; the format comes from the first JSON object when it is "auto". */
+export async function* readRecords(file: string, requested: ImportFormat | 'auto'): AsyncGenerator<RecordOutcome> {
+  let format: ImportFormat | null = requested === 'auto' ? null : requested;
+  let line = 0;
+  for await (const raw of openLines(file)) {
+    line += 1;
+    const text = raw.trim();
+    if (text === '') continue;
+    const json = parseJsonLine(text);
+    if ('error' in json) {
+      yield { line, rejected: json.error };
+      continue;
+    }
+    format ??= detectFormat(json.value);
+    if (!format) {
+      throw new UnknownFormatError(
+        `${file}: cannot tell the format from the record on line ${line}; pass --format ${importFormatNames.join('|')}`,
+      );
+    }
+    const record = importFormats[format](json.value);
+    yield record.ok ? { line, paper: record.paper } : { line, rejected: record.reason };
+  }
+}

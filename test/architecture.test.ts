@@ -1,0 +1,62 @@
+// The layout's rules (DESIGN.md), checked: who may import whom.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { repoRoot } from './helpers/paths.ts';
+
+const srcDir = path.join(repoRoot, 'src');
+const files = fs.readdirSync(srcDir, { recursive: true }).map(String).filter((f) => /\.tsx?$/.test(f));
+
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(path.join(srcDir, file), 'utf8');
+  return [...text.matchAll(/^import[^'"]*['"](\.[^'"]+)['"]/gm)].map((m) =>
+    path.relative(srcDir, path.resolve(path.dirname(path.join(srcDir, file)), m[1] as string)),
+  );
+}
+
+const capability = (file: string) => file.split(path.sep)[0] as string;
+const isPure = (file: string) => !/\.(repository|service|routes|command)\.tsx?$|\.view\.tsx$|^web\/|^cli\/|^db\/|services\.ts$/.test(file);
+
+describe('architecture', () => {
+  it('keeps every repository private to its capability', () => {
+    for (const file of files) {
+      for (const target of importsOf(file).filter((t) => t.includes('.repository.'))) {
+        assert.equal(capability(target), capability(file), `${file} imports ${target}`);
+      }
+    }
+  });
+
+  it('lets nothing import the CLI, and only routes, views and entry points import web/', () => {
+    for (const file of files) {
+      for (const target of importsOf(file)) {
+        if (target.startsWith('cli/')) assert.ok(file.startsWith('cli/'), `${file} imports ${target}`);
+        if (target.startsWith('web/')) {
+          assert.ok(/^web\/|^cli\/|\.routes\.tsx?$|\.view\.tsx$/.test(file), `${file} imports ${target}`);
+        }
+      }
+    }
+  });
+
+  it('keeps pure rule files free of I/O', () => {
+    const io = /^(node:fs|node:net|node:http|better-sqlite3|kysely|fastify)/;
+    for (const file of files.filter(isPure)) {
+      const text = fs.readFileSync(path.join(srcDir, file), 'utf8');
+      for (const m of text.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)) {
+        const spec = m[1] as string;
+        assert.ok(!io.test(spec) || /^import type/.test(m[0]), `${file} imports ${spec}`);
+        if (spec.startsWith('.')) {
+          const target = path.relative(srcDir, path.resolve(path.dirname(path.join(srcDir, file)), spec));
+          assert.ok(isPure(target) || /^import type/.test(m[0]), `${file} (pure) imports ${target}`);
+        }
+      }
+    }
+  });
+
+  it('keeps SQL in repositories and db/', () => {
+    for (const file of files.filter((f) => !/\.repository\.ts$|^db\//.test(f))) {
+      const text = fs.readFileSync(path.join(srcDir, file), 'utf8');
+      assert.doesNotMatch(text, /\b(SELECT|INSERT INTO|DELETE FROM|UPDATE \w+ SET)\b/, file);
+    }
+  });
+});

@@ -56,7 +56,7 @@ export function createImportService(papers: PapersService) {
 
   async function importFile(file: string, options: ImportOptions = {}, totals = emptyCounts()): Promise<ImportCounts> {
     if (!fs.existsSync(file)) throw badRequest(`${file}: no such file`);
-    const job: ParseJob = { file, format: options.format ?? 'auto', batchSize: options.batchSize ?? 2000 };
+    const job: ParseJob = { file, format: options.format ?? 'auto', batchSize: options.batchSize ?? 10_000 };
     const worker = new Worker(workerEntry, { workerData: job });
     let accepted = 0;
     try {

@@ -79,8 +79,8 @@ function merge(stored: PaperRow, incoming: ContentColumns): ContentColumns {
 
 interface Statements {
   select: BetterSqlite3.Statement<[string], PaperRow>;
-  insert: BetterSqlite3.Statement<[Record<string, unknown>]>;
-  index: BetterSqlite3.Statement<[number | bigint, string, string, string]>;
+  insert: BetterSqlite3.Statement<unknown[]>;
+  index: BetterSqlite3.Statement<[number, string, string, string]>;
   update: BetterSqlite3.Statement<[Record<string, unknown>]>;
   insertVersion: BetterSqlite3.Statement<[number, number, string | null]>;
   insertListing: BetterSqlite3.Statement<[string, number, string, string]>;
@@ -94,8 +94,9 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
     const columns = ['id', ...CONTENT_KEYS, 'is_demo', 'first_seen_at'];
     cached = {
       select: sqlite.prepare('SELECT * FROM papers WHERE id = ?'),
+      // Insert first: in a bulk import almost every paper is new, so the lookup is only paid on conflict.
       insert: sqlite.prepare(
-        `INSERT INTO papers (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+        `INSERT OR IGNORE INTO papers (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
       ),
       // The keyword index of a new row (see the migration for why this is not a trigger).
       index: sqlite.prepare('INSERT INTO papers_fts (rowid, title, abstract, author_names) VALUES (?, ?, ?, ?)'),
@@ -115,16 +116,18 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
 }
 
 function upsertOne(s: Statements, input: PaperInput, options: UpsertOptions): UpsertOutcome {
-  const stored = s.select.get(input.id);
   const incoming = contentOf(input);
+  const inserted = s.insert.run(
+    incoming.id, ...CONTENT_KEYS.map((key) => incoming[key]), options.isDemo ? 1 : 0, options.now,
+  );
   let pk: number;
   let outcome: UpsertOutcome;
-  if (!stored) {
-    const result = s.insert.run({ ...incoming, is_demo: options.isDemo ? 1 : 0, first_seen_at: options.now });
-    s.index.run(result.lastInsertRowid, incoming.title, incoming.abstract, incoming.author_names);
-    pk = Number(result.lastInsertRowid);
+  if (inserted.changes === 1) {
+    pk = Number(inserted.lastInsertRowid);
+    s.index.run(pk, incoming.title, incoming.abstract, incoming.author_names);
     outcome = 'imported';
   } else {
+    const stored = s.select.get(input.id) as PaperRow;
     pk = stored.pk;
     const merged = merge(stored, incoming);
     // A paper stays "demo" only while nothing but the demo loader has brought it.

@@ -1,4 +1,7 @@
-// Highlighted text travels as plain text with two control characters around each hit; never as HTML.
+// Search hits in titles and snippets, marked in JavaScript from the query's words (FTS5's own highlight()
+// re-runs the query per document, which costs 200 ms for a prefix query on 300k papers). Marked text travels
+// as plain text with two control characters around each hit, never as HTML.
+import type { QueryTerm } from './query.ts';
 
 export const HIT_START = '\u0002';
 export const HIT_END = '\u0003';
@@ -6,6 +9,56 @@ export const HIT_END = '\u0003';
 export interface TextSegment {
   text: string;
   hit: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+// Enough of English inflection to mark "trained" for "training"; the index itself stems with Porter.
+const SUFFIX = /(ations?|ings?|ed|es|s|ly)$/;
+const stemOf = (word: string) => {
+  const stem = word.replace(SUFFIX, '');
+  return stem.length >= 3 ? stem : word;
+};
+
+export type WordMatcher = (token: string) => boolean;
+
+/** Whether a word of a text is one the query looks for (same stem, or the prefix of a prefix* term). */
+export function wordMatcher(terms: readonly QueryTerm[]): WordMatcher {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const term of terms) {
+    term.words.forEach((word, i) => {
+      const folded = fold(word);
+      if (term.prefix && i === term.words.length - 1) prefixes.push(folded);
+      else prefixes.push(stemOf(folded)), exact.add(folded);
+    });
+  }
+  return (token) => {
+    const folded = fold(token);
+    return exact.has(folded) || prefixes.some((p) => folded.startsWith(p));
+  };
+}
+
+export function markText(text: string, isHit: WordMatcher): string {
+  return text.replace(TOKEN, (token) => (isHit(token) ? `${HIT_START}${token}${HIT_END}` : token));
+}
+
+/** The stretch of about `words` words with the most hits, marked, with … where it was cut. */
+export function snippet(text: string, isHit: WordMatcher, words = 36): string {
+  const tokens = [...text.matchAll(TOKEN)];
+  if (tokens.length <= words) return markText(text, isHit);
+  const hits = tokens.map((t) => (isHit(t[0]) ? 1 : 0));
+  let best = 0;
+  let bestCount = -1;
+  let count = hits.slice(0, words).reduce<number>((a, b) => a + b, 0);
+  for (let start = 0; start + words <= tokens.length; start += 1) {
+    if (start > 0) count += (hits[start + words - 1] ?? 0) - (hits[start - 1] ?? 0);
+    if (count > bestCount) [best, bestCount] = [start, count];
+  }
+  const from = best === 0 ? 0 : (tokens[best]?.index ?? 0);
+  const last = tokens[best + words - 1];
+  const to = last ? (last.index ?? 0) + last[0].length : text.length;
+  return `${from > 0 ? '…' : ''}${markText(text.slice(from, to), isHit)}${to < text.length ? '…' : ''}`;
 }
 
 export function splitHighlights(marked: string): TextSegment[] {

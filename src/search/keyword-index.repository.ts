@@ -1,24 +1,19 @@
-// All SQL on the FTS5 keyword index (papers_fts): ranked keys first, highlights for one page only.
+// All SQL that reads the FTS5 keyword index (papers_fts): ranked keys, bounded when matches are many.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
-import { HIT_END, HIT_START } from './highlight.ts';
 
 export interface RankedKey {
   pk: number;
   score: number;
 }
 
-export interface KeyHighlights {
-  title: string;
-  snippet: string;
-}
-
 // BM25 with column weights: a word in the title counts 10×, in the authors 4×, in the abstract 1×.
 const RANK = 'bm25(papers_fts, 10.0, 1.0, 4.0)';
-const SNIPPET_TOKENS = 40;
 
 interface Statements {
   ranked: BetterSqlite3.Statement<[string, number, number], RankedKey>;
+  rankedSince: BetterSqlite3.Statement<[string, number, number, number], RankedKey>;
+  nthNewest: BetterSqlite3.Statement<[string, number], { pk: number }>;
   rebuild: BetterSqlite3.Statement<[]>;
   optimize: BetterSqlite3.Statement<[]>;
 }
@@ -31,6 +26,14 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
       ranked: sqlite.prepare(
         `SELECT rowid AS pk, ${RANK} AS score FROM papers_fts WHERE papers_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?`,
       ),
+      rankedSince: sqlite.prepare(
+        `SELECT rowid AS pk, ${RANK} AS score FROM papers_fts
+          WHERE papers_fts MATCH ? AND rowid >= ? ORDER BY score LIMIT ? OFFSET ?`,
+      ),
+      // Walks the postings newest first without scoring them: cheap even for very common words.
+      nthNewest: sqlite.prepare(
+        'SELECT rowid AS pk FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+      ),
       rebuild: sqlite.prepare(`INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')`),
       optimize: sqlite.prepare(`INSERT INTO papers_fts (papers_fts) VALUES ('optimize')`),
     };
@@ -39,27 +42,21 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
   return s;
 }
 
-/** The best-ranked papers for an FTS5 query (lower score is better, as bm25 returns it). */
-export function rankedKeys(db: Db, match: string, limit: number, offset: number): RankedKey[] {
-  return statements(db.sqlite).ranked.all(match, limit, offset);
+/**
+ * The key of the n-th newest match (0-based), or null when there are no more than n matches:
+ * where a bounded candidate set starts.
+ */
+export function nthNewestMatch(db: Db, match: string, n: number): number | null {
+  return statements(db.sqlite).nthNewest.get(match, n)?.pk ?? null;
 }
 
 /**
- * Highlighted title and abstract snippet for a few keys. Done apart from ranking because SQLite
- * would otherwise build a snippet for every match before sorting them.
+ * The best-ranked papers for an FTS5 query (lower score is better, as bm25 returns it), among the
+ * matches with a key of at least `fromKey` when one is given.
  */
-export function highlightsFor(db: Db, match: string, pks: readonly number[]): Map<number, KeyHighlights> {
-  if (pks.length === 0) return new Map();
-  const rows = db.sqlite
-    .prepare(
-      `SELECT rowid AS pk,
-              highlight(papers_fts, 0, ?, ?) AS title,
-              snippet(papers_fts, 1, ?, ?, '…', ${SNIPPET_TOKENS}) AS snippet
-         FROM papers_fts
-        WHERE papers_fts MATCH ? AND rowid IN (${pks.map(() => '?').join(', ')})`,
-    )
-    .all(HIT_START, HIT_END, HIT_START, HIT_END, match, ...pks) as Array<KeyHighlights & { pk: number }>;
-  return new Map(rows.map((r) => [r.pk, { title: r.title, snippet: r.snippet }]));
+export function rankedKeys(db: Db, match: string, limit: number, offset: number, fromKey: number | null): RankedKey[] {
+  const s = statements(db.sqlite);
+  return fromKey === null ? s.ranked.all(match, limit, offset) : s.rankedSince.all(match, fromKey, limit, offset);
 }
 
 export function rebuildIndex(db: Db): void {

@@ -38,6 +38,7 @@ const { db, services } = await openBenchDatabase(dbFile, { fresh: false });
 for (const { q } of queries.slice(0, 20)) await services.search.keyword(q, { limit: 20 }); // warm the page cache
 
 const timings: Record<Kind | 'all', number[]> = { words: [], phrase: [], prefix: [], all: [] };
+const slowest: Array<{ q: string; ms: number }> = [];
 let emptyResults = 0;
 for (const { kind, q } of queries) {
   const started = performance.now();
@@ -46,6 +47,7 @@ for (const { kind, q } of queries) {
   if (result.items.length === 0) emptyResults += 1;
   timings[kind].push(ms);
   timings.all.push(ms);
+  slowest.push({ q, ms });
 }
 await db.close();
 
@@ -56,3 +58,5 @@ for (const [kind, list] of Object.entries(timings)) {
   console.log(`${kind.padEnd(7)} n=${String(sorted.length).padStart(3)}  p50 ${percentile(sorted, 50).toFixed(1)} ms  p99 ${percentile(sorted, 99).toFixed(1)} ms  max ${(sorted.at(-1) ?? 0).toFixed(1)} ms`);
 }
 console.log(`queries with no result: ${emptyResults}`);
+slowest.sort((a, b) => b.ms - a.ms);
+console.log(`slowest: ${slowest.slice(0, 5).map((s) => `${s.q} (${s.ms.toFixed(0)} ms)`).join(' · ')}`);

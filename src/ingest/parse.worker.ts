@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PaperInput } from '../papers/paper.ts';
 import type { ImportFormat } from './formats.ts';
-import { readRecords, UnknownFormatError } from './record-reader.ts';
+import { readRecords, UnknownFormatError } from './records.reader.ts';
 
 export interface ParseJob {
   file: string;

@@ -1,7 +1,8 @@
-// Search hits in titles and snippets, marked in JavaScript from the query's words (FTS5's own highlight()
-// re-runs the query per document, which costs 200 ms for a prefix query on 300k papers). Marked text travels
-// as plain text with two control characters around each hit, never as HTML.
+// Search hits in titles and snippets, marked in JavaScript by the same rule as scoring (FTS5's own highlight()
+// re-runs the query per document: 200 ms for a prefix query on 300k papers). Marked text travels as plain text
+// with two control characters around each hit, never as HTML.
 import type { QueryTerm } from './query.ts';
+import { tokenTest } from './term-match.ts';
 
 export const HIT_START = '\u0002';
 export const HIT_END = '\u0003';
@@ -12,31 +13,12 @@ export interface TextSegment {
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
-const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-// Enough of English inflection to mark "trained" for "training"; the index itself stems with Porter.
-const SUFFIX = /(ations?|ings?|ed|es|s|ly)$/;
-const stemOf = (word: string) => {
-  const stem = word.replace(SUFFIX, '');
-  return stem.length >= 3 ? stem : word;
-};
 
 export type WordMatcher = (token: string) => boolean;
 
-/** Whether a word of a text is one the query looks for (same stem, or the prefix of a prefix* term). */
+/** Whether a word of a text is one the query looks for: the same rule as scoring (term-match.ts). */
 export function wordMatcher(terms: readonly QueryTerm[]): WordMatcher {
-  const exact = new Set<string>();
-  const prefixes: string[] = [];
-  for (const term of terms) {
-    term.words.forEach((word, i) => {
-      const folded = fold(word);
-      if (term.prefix && i === term.words.length - 1) prefixes.push(folded);
-      else prefixes.push(stemOf(folded)), exact.add(folded);
-    });
-  }
-  return (token) => {
-    const folded = fold(token);
-    return exact.has(folded) || prefixes.some((p) => folded.startsWith(p));
-  };
+  return tokenTest(terms);
 }
 
 export function markText(text: string, isHit: WordMatcher): string {

@@ -57,7 +57,7 @@ export function parseSearchQuery(input: string): ParsedQuery {
 }
 
 /** Every word is quoted, so AND, OR, NOT and NEAR typed by a person are searched as words. */
-function termToFts(term: QueryTerm): string {
+export function termToFts(term: QueryTerm): string {
   return `"${term.words.join(' ')}"${term.prefix ? '*' : ''}`;
 }
 

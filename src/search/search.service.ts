@@ -1,14 +1,17 @@
-// Keyword search over titles, abstracts and authors: BM25 ranking, highlights, and a looser retry.
+// Keyword search over titles, abstracts and authors: FTS5 finds candidates, BM25 ranks them with cached
+// statistics, hits are marked, and a query with no full match retries with any of its words.
 import type { Db } from '../db/database.ts';
 import type { Paper } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import * as index from './keyword-index.repository.ts';
 import { markText, snippet, wordMatcher } from './highlight.ts';
-import { MAX_SEARCH_PAGE, parseSearchQuery, toFtsMatch } from './query.ts';
+import { scoreCandidates, type Scored } from './bm25.ts';
+import { MAX_SEARCH_PAGE, parseSearchQuery, termToFts, toFtsMatch, type ParsedQuery } from './query.ts';
+import { createTermStatistics } from './term-statistics.service.ts';
 
 export interface SearchHit {
   paper: Paper;
-  /** BM25 relevance, higher is better. */
+  /** BM25 relevance as FTS5 computes it, higher is better (see docs/search.md). */
   score: number;
   /** Title and abstract snippet with hits marked (see highlight.ts). */
   title: string;
@@ -28,43 +31,51 @@ export interface SearchResult {
 }
 
 /**
- * FTS5 scores every match before it sorts, so a very common word costs time in proportion to its
- * matches. Past this many, BM25 ranks the newest matches only; rarer queries are ranked in full.
+ * Ranking reads each candidate's text, so the candidates are bounded: past this many matches, BM25 ranks
+ * the newest ones. Rarer queries are ranked in full; see docs/search.md.
  */
-export const MAX_RANKED_CANDIDATES = 1000;
+export const MAX_RANKED_CANDIDATES = 500;
 
 export function createSearchService(db: Db, papers: PapersService) {
+  const statistics = createTermStatistics(db);
+
+  /** Keys of the best matches for one FTS5 query, best first, scored over the newest candidates. */
+  function rank(match: string, terms: ParsedQuery['terms']): { hits: Scored[]; bounded: boolean } {
+    const newest = index.newestMatches(db, match, MAX_RANKED_CANDIDATES + 1);
+    const bounded = newest.length > MAX_RANKED_CANDIDATES;
+    const candidates = index.candidateTexts(db, newest.slice(0, MAX_RANKED_CANDIDATES));
+    const corpus = statistics.corpus();
+    const frequencies = terms.map((term) => statistics.documentFrequency(termToFts(term), corpus.documents));
+    const scored = scoreCandidates(candidates, terms, frequencies, corpus);
+    scored.sort((a, b) => b.score - a.score || b.pk - a.pk); // ties: the newer paper first
+    return { hits: scored, bounded };
+  }
+
   return {
     async keyword(text: string, options: { page?: number; limit?: number } = {}): Promise<SearchResult> {
       const page = Math.min(Math.max(options.page ?? 1, 1), MAX_SEARCH_PAGE);
       const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
       const result: SearchResult = { query: text, items: [], page, limit, hasMore: false, loosened: false, bounded: false };
       const parsed = parseSearchQuery(text);
-      let match = toFtsMatch(parsed, 'AND');
+      const match = toFtsMatch(parsed, 'AND');
       if (!match) return result;
 
-      const offset = (page - 1) * limit;
-      const rank = (fts: string) => {
-        const fromKey = index.nthNewestMatch(db, fts, MAX_RANKED_CANDIDATES);
-        result.bounded = fromKey !== null;
-        return index.rankedKeys(db, fts, limit + 1, offset, fromKey);
-      };
-      let keys = rank(match);
-      if (keys.length === 0 && parsed.terms.length > 1) {
-        match = toFtsMatch(parsed, 'OR') as string;
-        keys = rank(match);
+      let ranked = rank(match, parsed.terms);
+      if (ranked.hits.length === 0 && parsed.terms.length > 1) {
+        ranked = rank(toFtsMatch(parsed, 'OR') as string, parsed.terms);
         result.loosened = true;
       }
-      result.hasMore = keys.length > limit;
-      keys = keys.slice(0, limit);
+      const offset = (page - 1) * limit;
+      const hits = ranked.hits.slice(offset, offset + limit);
+      result.bounded = ranked.bounded;
+      result.hasMore = ranked.hits.length > offset + limit;
 
-      const pks = keys.map((k) => k.pk);
-      const found = await papers.byKeys(pks);
+      const found = await papers.byKeys(hits.map((hit) => hit.pk));
       const isHit = wordMatcher(parsed.terms);
-      result.items = keys.flatMap((key) => {
-        const paper = found.get(key.pk);
+      result.items = hits.flatMap((hit) => {
+        const paper = found.get(hit.pk);
         if (!paper) return [];
-        return [{ paper, score: -key.score, title: markText(paper.title, isHit), snippet: snippet(paper.abstract, isHit) }];
+        return [{ paper, score: hit.score, title: markText(paper.title, isHit), snippet: snippet(paper.abstract, isHit) }];
       });
       return result;
     },

@@ -1,0 +1,51 @@
+// `npm start` in miniature: a fresh database gets the demo set, the site serves it, SIGTERM stops it cleanly.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { repoRoot } from '../helpers/paths.ts';
+import { tempDir } from '../helpers/temp-db.ts';
+
+describe('paperboard serve', () => {
+  it('serves demo papers from a fresh database and stops on SIGTERM', async () => {
+    const dir = tempDir();
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/paperboard.js'), 'serve', '--port', '0'], {
+      cwd: repoRoot,
+      env: { ...process.env, PAPERBOARD_DB: path.join(dir, 'fresh.db'), DEMO_DATA: 'auto', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /Paperboard: (http:\/\/\S+)/.exec(out);
+          if (match?.[1]) resolve(match[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
+        setTimeout(() => reject(new Error('serve did not start within 30 s')), 30_000).unref();
+      });
+      const page = await (await fetch(address + '/')).text();
+      assert.match(page, /chip-demo/, 'the front page shows demo papers');
+      const items = (await (await fetch(address + '/api/daily_papers')).json()) as unknown[];
+      assert.ok(items.length > 20);
+
+      const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      assert.equal(await exit, 0);
+    } finally {
+      child.kill('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a bad port with the usage, exit 2', async () => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/paperboard.js'), 'serve', '--port', 'eighty'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(code, 2);
+  });
+});

@@ -51,6 +51,11 @@ const DAY = 86_400_000;
 const START = Date.UTC(2007, 3, 2);
 const END = Date.UTC(2026, 10, 20);
 
+function monthOf(ms: number): string {
+  const date = new Date(ms);
+  return `${String(date.getUTCFullYear() % 100).padStart(2, '0')}${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
 export function* synthesize(n: number, seed = 42): Generator<string> {
   const rand = random(seed);
   const text = realText();
@@ -58,12 +63,16 @@ export function* synthesize(n: number, seed = 42): Generator<string> {
   const perMonth = new Map<string, number>();
   for (let i = 0; i < n; i += 1) {
     // More papers in later years, as arXiv grows: a square-root spread of the time line.
-    const when = START + Math.sqrt(rand()) * (END - START);
-    const date = new Date(when);
-    const yymm = `${String(date.getUTCFullYear() % 100).padStart(2, '0')}${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+    let when = START + Math.sqrt(rand()) * (END - START);
+    let yymm = monthOf(when);
+    // Until 2014 a month holds at most 9,999 ids (YYMM.NNNN): a full month passes its papers on.
+    while (Number(yymm) <= 1412 && (perMonth.get(yymm) ?? 0) >= 9999) {
+      when += 31 * DAY;
+      yymm = monthOf(when);
+    }
     const seq = (perMonth.get(yymm) ?? 0) + 1;
     perMonth.set(yymm, seq);
-    const id = `${yymm}.${String(seq).padStart(Number(yymm) <= 1412 ? 4 : 5, '0')}`; // 4 digits until 2014
+    const id = `${yymm}.${String(seq).padStart(Number(yymm) <= 1412 ? 4 : 5, '0')}`;
     const authorCount = 1 + Math.floor(rand() * rand() * 12);
     const authors = Array.from({ length: authorCount }, () => [pick(text.lastNames), pick(text.firstNames), '']);
     const titleLength = 5 + Math.floor(rand() * 9);

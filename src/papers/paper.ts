@@ -10,8 +10,8 @@ export interface PaperVersion {
   createdAt: string | null;
 }
 
-/** A paper as a source delivers it, already validated and normalised. */
-export interface PaperInput {
+/** What is known of a paper: the fields every shape of it shares. */
+export interface PaperMetadata {
   id: string;
   version: number;
   title: string;
@@ -24,11 +24,15 @@ export interface PaperInput {
   doi: string | null;
   journalRef: string | null;
   comments: string | null;
+}
+
+/** A paper as a source delivers it, already validated and normalised. */
+export interface PaperInput extends PaperMetadata {
   versions: PaperVersion[];
 }
 
 /** A stored paper. */
-export interface Paper extends Omit<PaperInput, 'versions'> {
+export interface Paper extends PaperMetadata {
   isDemo: boolean;
   firstSeenAt: string;
 }
@@ -41,19 +45,7 @@ export interface PaperLinks {
 }
 
 /** The public JSON shape of a paper (DESIGN: Papers). */
-export interface PaperJson {
-  id: string;
-  version: number;
-  title: string;
-  abstract: string;
-  authors: Author[];
-  categories: string[];
-  primaryCategory: string | null;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  doi: string | null;
-  journalRef: string | null;
-  comments: string | null;
+export interface PaperJson extends PaperMetadata {
   links: PaperLinks;
   upvotes: number;
   numComments: number;

@@ -11,8 +11,9 @@ export function machineLine(): string {
 
 export async function openBenchDatabase(file: string, { fresh }: { fresh: boolean }) {
   if (fresh) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  const db = await openDatabase(loadConfig({ PAPERBOARD_DB: file, LOG_LEVEL: 'silent' }).database);
-  return { db, services: createServices(db) };
+  const config = loadConfig({ PAPERBOARD_DB: file, LOG_LEVEL: 'silent' });
+  const db = await openDatabase(config.database);
+  return { db, services: createServices(db, config) };
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -17,6 +17,9 @@ const envSchema = z.object({
   ARXIV_RSS_URL: z.url().default('https://rss.arxiv.org/atom'),
   HF_API_URL: z.url().default('https://huggingface.co/api'),
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  OPERATOR_CONTACT: optionalString,
+  INGEST_MIN_INTERVAL_SECONDS: z.coerce.number().min(0).default(3),
+  INGEST_TIME_SCALE: z.coerce.number().min(0).max(1).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,6 +35,14 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   sessionSecret: string | undefined;
   sources: { arxivApiUrl: string; arxivOaiUrl: string; arxivRssUrl: string; hfApiUrl: string };
+  ingest: {
+    /** Who runs this instance, named in the User-Agent of every fetch (arXiv asks for a contact). */
+    contact: string | undefined;
+    /** At least this long between two requests to one host. */
+    minIntervalMs: number;
+    /** Multiplies every wait (spacing, Retry-After, backoff): 1 in production; tests scale time down. */
+    timeScale: number;
+  };
   demoData: 'auto' | 'off';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -67,6 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       arxivOaiUrl: e.ARXIV_OAI_URL,
       arxivRssUrl: e.ARXIV_RSS_URL,
       hfApiUrl: e.HF_API_URL,
+    },
+    ingest: {
+      contact: e.OPERATOR_CONTACT,
+      minIntervalMs: e.INGEST_MIN_INTERVAL_SECONDS * 1000,
+      timeScale: e.INGEST_TIME_SCALE,
     },
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,

@@ -1,17 +1,28 @@
 // The composition root: every capability's service, built once from one database handle.
+import type { Config } from './config.ts';
 import { pingDatabase, type Db } from './db/database.ts';
 import { createFeedService } from './feed/feed.service.ts';
+import { createArxivApiService } from './ingest/arxiv-api.service.ts';
 import { createDemoService } from './ingest/demo.service.ts';
+import { createIngestRuns } from './ingest/ingest-runs.service.ts';
+import { createPoliteHttp, userAgentFor } from './ingest/polite-http.ts';
 import { createImportService } from './ingest/import.service.ts';
 import { createPapersService } from './papers/papers.service.ts';
 import { createSearchService } from './search/search.service.ts';
 
-export function createServices(db: Db) {
+export function createServices(db: Db, config: Readonly<Config>) {
   const papers = createPapersService(db);
   const importer = createImportService(papers);
+  const http = createPoliteHttp({
+    userAgent: userAgentFor(config.http.publicUrl, config.ingest.contact),
+    minIntervalMs: config.ingest.minIntervalMs,
+    timeScale: config.ingest.timeScale,
+  });
   return {
     papers,
     importer,
+    ingestRuns: createIngestRuns(db),
+    arxivApi: createArxivApiService({ papers, http, apiUrl: config.sources.arxivApiUrl }),
     demo: createDemoService(papers, importer),
     feed: createFeedService(papers),
     search: createSearchService(db, papers),

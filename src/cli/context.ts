@@ -14,7 +14,7 @@ export async function withContext<T>(run: (context: CommandContext) => Promise<T
   const config = loadConfig();
   const db = await openDatabase(config.database);
   try {
-    return await run({ config, db, services: createServices(db) });
+    return await run({ config, db, services: createServices(db, config) });
   } finally {
     await db.close();
   }

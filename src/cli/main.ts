@@ -2,6 +2,7 @@
 import { ConfigError } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { importCommand } from './import.command.ts';
+import { ingestCommand } from './ingest.command.ts';
 import { backupCommand, demoCommand, reindexCommand } from './maintenance.command.ts';
 import { serveCommand } from './serve.command.ts';
 import { USAGE, UsageError } from './usage.ts';
@@ -9,6 +10,7 @@ import { USAGE, UsageError } from './usage.ts';
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   serve: serveCommand,
   import: importCommand,
+  ingest: ingestCommand,
   reindex: reindexCommand,
   backup: backupCommand,
   demo: demoCommand,

@@ -17,7 +17,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
   const config = loadConfig();
   const db = await openDatabase(config.database);
-  const services = createServices(db);
+  const services = createServices(db, config);
   const app = await buildApp(config, services);
 
   if (config.demoData === 'auto') {

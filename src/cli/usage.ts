@@ -9,6 +9,9 @@ Commands:
   serve [--port N] [--no-jobs]                 serve the site (and API) on HOST:PORT
   import FILE... [--format auto|kaggle|jsonl]  import papers: the arXiv metadata snapshot or Paperboard JSONL
                                                (.gz accepted); exit 1 when any record was rejected
+  ingest arxiv-api ID...                       fetch papers by arXiv id or URL from the arXiv API (batched);
+                                               exit 1 when any id failed
+  ingest status [--limit N]                    the latest ingest runs: when, what, counts, errors
   reindex                                      rebuild and optimise the keyword index
   backup FILE                                  write a consistent copy of the database to FILE
   demo remove                                  delete the demo papers loaded on first start

@@ -39,8 +39,25 @@ export interface DailyListingsTable {
   listed_at: string;
 }
 
+export interface IngestRunsTable {
+  id: Generated<number>;
+  /** arxiv-api, arxiv-oai, arxiv-rss, hf-daily, … */
+  source: string;
+  /** JSON of the run's arguments. */
+  params: string;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'succeeded' | 'failed';
+  imported: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  error: string | null;
+}
+
 export interface Database {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
   daily_listings: DailyListingsTable;
+  ingest_runs: IngestRunsTable;
 }

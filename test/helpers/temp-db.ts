@@ -33,7 +33,7 @@ export async function tempDatabase(env: NodeJS.ProcessEnv = {}): Promise<TempDat
     file,
     config,
     db,
-    services: createServices(db),
+    services: createServices(db, config),
     async cleanup() {
       await db.close();
       fs.rmSync(dir, { recursive: true, force: true });

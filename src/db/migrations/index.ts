@@ -1,7 +1,9 @@
 // Every migration in order. Landed migrations are never edited: add a new file and list it here.
 import type { Migration } from 'kysely';
 import * as papers from './2026-11-26T00-papers.ts';
+import * as ingestRuns from './2026-11-27T00-ingest-runs.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T00-papers': papers,
+  '2026-11-27T00-ingest-runs': ingestRuns,
 };

@@ -3,7 +3,7 @@ import { parseArxivId } from '../../papers/paper-id.ts';
 import { foldWhitespace, normalizeAbstract, repairMojibake } from '../../papers/paper-text.ts';
 import type { PaperInput } from '../../papers/paper.ts';
 import { blankToNull, isoDate } from './record.ts';
-import { arxivXmlParser, textOf } from './xml.ts';
+import { parseXmlDocument, textOf } from './xml.ts';
 
 export interface AtomResult {
   papers: PaperInput[];
@@ -54,9 +54,10 @@ function entryToPaper(entry: AtomEntry): PaperInput | { error: string } {
   };
 }
 
-export function parseArxivAtom(xml: string): AtomResult {
-  const doc = arxivXmlParser.parse(xml) as { feed?: { entry?: AtomEntry[]; totalResults?: unknown } };
-  if (!doc.feed) throw new Error('not an Atom feed: no <feed> element');
+/** Reads an arXiv API response; `url` names it in errors (malformed XML says where it broke). */
+export function parseArxivAtom(xml: string, url = 'arXiv API response'): AtomResult {
+  const doc = parseXmlDocument(url, xml) as { feed?: { entry?: AtomEntry[]; totalResults?: unknown } };
+  if (!doc.feed) throw new Error(`${url}: not an Atom feed (no <feed> element)`);
   const result: AtomResult = { papers: [], errors: [], totalResults: null };
   const total = Number(textOf(doc.feed.totalResults));
   result.totalResults = Number.isFinite(total) ? total : null;

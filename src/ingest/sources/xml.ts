@@ -1,5 +1,5 @@
 // One XML parser setup for arXiv's Atom and OAI-PMH: text kept as text (ids like 0704.0010 are not numbers).
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 const ALWAYS_LISTS = new Set(['entry', 'author', 'category', 'link', 'record', 'header', 'setSpec', 'set', 'metadataFormat']);
 
@@ -19,4 +19,23 @@ export function textOf(node: unknown): string | null {
   if (typeof node === 'string') return node;
   if (typeof node === 'object' && '#text' in node) return String((node as { '#text': unknown })['#text']);
   return null;
+}
+
+export class MalformedXmlError extends Error {
+  constructor(
+    readonly url: string,
+    readonly line: number,
+    readonly column: number,
+    reason: string,
+  ) {
+    super(`${url}: malformed XML at line ${line}, column ${column}: ${reason}`);
+    this.name = 'MalformedXmlError';
+  }
+}
+
+/** Parses a response body, or throws naming the URL and where the XML broke; nothing half-read escapes. */
+export function parseXmlDocument(url: string, body: string): unknown {
+  const valid = XMLValidator.validate(body);
+  if (valid !== true) throw new MalformedXmlError(url, valid.err.line, valid.err.col, valid.err.msg);
+  return arxivXmlParser.parse(body);
 }

@@ -1,0 +1,39 @@
+// `paperboard ingest …`: fetch papers from the upstream services, and show what past runs did.
+import { withContext } from './context.ts';
+import { parseCommandArgs, UsageError } from './usage.ts';
+
+async function arxivApi(args: string[]): Promise<number> {
+  const { positionals } = parseCommandArgs(args, {}, { positionals: [1, Infinity] });
+  return withContext(async ({ services }) => {
+    const result = await services.ingestRuns.record('arxiv-api', { ids: positionals }, () => services.arxivApi.lookup(positionals));
+    for (const error of result.errors) console.log(`failed ${error.reference}: ${error.message}`);
+    const { imported, updated, unchanged } = result.counts;
+    console.log(`imported ${imported}, updated ${updated}, unchanged ${unchanged}, failed ${result.errors.length}`);
+    return result.errors.length === 0 ? 0 : 1;
+  });
+}
+
+async function status(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, { limit: { type: 'string', default: '20' } }, { positionals: [0, 0] });
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a whole number of 1 or more');
+  return withContext(async ({ services }) => {
+    const runs = await services.ingestRuns.latest(limit);
+    if (runs.length === 0) console.log('no ingest runs yet');
+    for (const run of runs) {
+      const seconds = run.finished_at ? ((Date.parse(run.finished_at) - Date.parse(run.started_at)) / 1000).toFixed(1) : '…';
+      const counts = `imported ${run.imported}, updated ${run.updated}, unchanged ${run.unchanged}, rejected ${run.rejected}`;
+      console.log(`#${run.id} ${run.started_at} ${run.source} ${run.status} (${seconds} s) ${counts}${run.error ? ` — ${run.error}` : ''}`);
+    }
+    return 0;
+  });
+}
+
+const sources: Record<string, (args: string[]) => Promise<number>> = { 'arxiv-api': arxivApi, status };
+
+export async function ingestCommand(args: string[]): Promise<number> {
+  const [source, ...rest] = args;
+  const command = source ? sources[source] : undefined;
+  if (!command) throw new UsageError(source ? `unknown ingest source "${source}"` : 'ingest needs a source');
+  return command(rest);
+}

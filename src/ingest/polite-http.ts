@@ -1,0 +1,121 @@
+// The one HTTP client every fetch from an upstream service goes through: spaced requests per host,
+// Retry-After honoured, capped exponential backoff with jitter, timeouts, and a User-Agent that names us.
+export interface PoliteHttpOptions {
+  userAgent: string;
+  /** At least this long between the starts of two requests to one host. */
+  minIntervalMs: number;
+  /** Multiplies every wait; tests scale time down, the wait logic still runs. */
+  timeScale: number;
+  timeoutMs?: number;
+  /** Attempts after the first, for 429/503, other 5xx and network errors. */
+  maxRetries?: number;
+  /** Longest single wait for backoff or Retry-After, in ms (before scaling). */
+  maxWaitMs?: number;
+  /** Randomness for jitter; tests may fix it. */
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface HttpResponse {
+  url: string;
+  status: number;
+  headers: Headers;
+  body: string;
+}
+
+export class FetchError extends Error {
+  constructor(
+    readonly url: string,
+    message: string,
+  ) {
+    super(`GET ${url}: ${message}`);
+    this.name = 'FetchError';
+  }
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Seconds ("120") or an HTTP date; null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now: number = Date.now()): number | null {
+  if (!header) return null;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** Exponential backoff, 1 s, 2 s, 4 s …, each with ±50% jitter so that many clients do not retry in step. */
+export function backoffMs(attempt: number, random: () => number, maxWaitMs: number): number {
+  const base = Math.min(maxWaitMs, 1000 * 2 ** attempt);
+  return Math.round(base * (0.5 + random()));
+}
+
+export function createPoliteHttp(options: PoliteHttpOptions) {
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const maxRetries = options.maxRetries ?? 5;
+  const maxWaitMs = options.maxWaitMs ?? 120_000;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const nextAllowed = new Map<string, number>();
+  const wait = (ms: number) => sleep(ms * options.timeScale);
+
+  const interval = () => options.minIntervalMs * options.timeScale;
+
+  /** Holds each host to one request per interval, however many callers there are. */
+  async function takeTurn(host: string): Promise<void> {
+    const now = Date.now();
+    const at = Math.max(now, nextAllowed.get(host) ?? 0);
+    nextAllowed.set(host, at + interval());
+    if (at > now) await sleep(at - now);
+  }
+
+  /** The interval also runs from the end of the last answer: a slow answer does not shorten the pause. */
+  function turnDone(host: string): void {
+    nextAllowed.set(host, Math.max(nextAllowed.get(host) ?? 0, Date.now() + interval()));
+  }
+
+  async function once(url: string): Promise<HttpResponse> {
+    const response = await fetch(url, {
+      headers: { 'User-Agent': options.userAgent, Accept: 'application/atom+xml, application/xml, application/json;q=0.9, */*;q=0.5' },
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'follow',
+    });
+    return { url, status: response.status, headers: response.headers, body: await response.text() };
+  }
+
+  return {
+    /**
+     * GETs a URL. 429 and 503 wait as Retry-After says (or back off); other 5xx and network errors back off;
+     * any other status is returned for the caller to read. Throws a FetchError once the retries are spent.
+     */
+    async get(url: string): Promise<HttpResponse> {
+      const host = new URL(url).host;
+      let lastProblem = '';
+      for (let attempt = 0; attempt <= maxRetries; attempt += 1) {
+        await takeTurn(host);
+        let response: HttpResponse;
+        try {
+          response = await once(url);
+          turnDone(host);
+        } catch (error) {
+          turnDone(host);
+          lastProblem = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (error as Error).message;
+          if (attempt < maxRetries) await wait(backoffMs(attempt, random, maxWaitMs));
+          continue;
+        }
+        if (response.status < 500 && response.status !== 429) return response;
+        lastProblem = `HTTP ${response.status}`;
+        if (attempt === maxRetries) break;
+        const asked = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers.get('retry-after')) : null;
+        await wait(asked === null ? backoffMs(attempt, random, maxWaitMs) : Math.min(asked, maxWaitMs));
+      }
+      throw new FetchError(url, `gave up after ${maxRetries + 1} attempts (last: ${lastProblem})`);
+    },
+  };
+}
+
+export type PoliteHttp = ReturnType<typeof createPoliteHttp>;
+
+export function userAgentFor(publicUrl: string, contact: string | undefined): string {
+  return `Paperboard/0.1 (+${publicUrl}${contact ? `; ${contact}` : ''})`;
+}

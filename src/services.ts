@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { pingDatabase, type Db } from './db/database.ts';
 import { createFeedService } from './feed/feed.service.ts';
 import { createArxivApiService } from './ingest/arxiv-api.service.ts';
+import { createArxivOaiService } from './ingest/arxiv-oai.service.ts';
 import { createDemoService } from './ingest/demo.service.ts';
 import { createIngestRuns } from './ingest/ingest-runs.service.ts';
 import { createPoliteHttp, userAgentFor } from './ingest/polite-http.ts';
@@ -23,6 +24,7 @@ export function createServices(db: Db, config: Readonly<Config>) {
     importer,
     ingestRuns: createIngestRuns(db),
     arxivApi: createArxivApiService({ papers, http, apiUrl: config.sources.arxivApiUrl }),
+    arxivOai: createArxivOaiService({ db, papers, http, oaiUrl: config.sources.arxivOaiUrl }),
     demo: createDemoService(papers, importer),
     feed: createFeedService(papers),
     search: createSearchService(db, papers),

@@ -13,6 +13,24 @@ async function arxivApi(args: string[]): Promise<number> {
   });
 }
 
+async function arxivOai(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    { from: { type: 'string' }, until: { type: 'string' }, set: { type: 'string' } },
+    { positionals: [0, 0] },
+  );
+  return withContext(async ({ services }) => {
+    const result = await services.ingestRuns.record('arxiv-oai', values, () => services.arxivOai.harvest(values));
+    for (const problem of result.problems) console.log(`rejected ${problem.identifier}: ${problem.message}`);
+    const { imported, updated, unchanged, rejected } = result.counts;
+    console.log(
+      `${result.resumed ? 'resumed' : 'harvested'} ${result.window.from} to ${result.window.until}, ${result.pages} pages: ` +
+        `imported ${imported}, updated ${updated}, unchanged ${unchanged}, deleted ${result.deleted}, rejected ${rejected}`,
+    );
+    return rejected === 0 ? 0 : 1;
+  });
+}
+
 async function status(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, { limit: { type: 'string', default: '20' } }, { positionals: [0, 0] });
   const limit = Number(values.limit);
@@ -29,7 +47,7 @@ async function status(args: string[]): Promise<number> {
   });
 }
 
-const sources: Record<string, (args: string[]) => Promise<number>> = { 'arxiv-api': arxivApi, status };
+const sources: Record<string, (args: string[]) => Promise<number>> = { 'arxiv-api': arxivApi, 'arxiv-oai': arxivOai, status };
 
 export async function ingestCommand(args: string[]): Promise<number> {
   const [source, ...rest] = args;

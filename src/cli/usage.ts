@@ -11,6 +11,9 @@ Commands:
                                                (.gz accepted); exit 1 when any record was rejected
   ingest arxiv-api ID...                       fetch papers by arXiv id or URL from the arXiv API (batched);
                                                exit 1 when any id failed
+  ingest arxiv-oai [--from DATE] [--until DATE] [--set SET]
+                                               harvest arXiv over OAI-PMH; resumes an interrupted harvest,
+                                               and without --from continues where the last one ended
   ingest status [--limit N]                    the latest ingest runs: when, what, counts, errors
   reindex                                      rebuild and optimise the keyword index
   backup FILE                                  write a consistent copy of the database to FILE

@@ -61,3 +61,11 @@ export async function backupDatabase(db: Db, file: string): Promise<void> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   await db.sqlite.backup(file);
 }
+
+/**
+ * Runs synchronous work in one transaction (a savepoint when already inside one): what several
+ * repositories write together, such as a harvested page and its checkpoint, commits or fails together.
+ */
+export function inTransaction<T>(db: Db, work: () => T): T {
+  return db.sqlite.transaction(work)();
+}

@@ -55,9 +55,24 @@ export interface IngestRunsTable {
   error: string | null;
 }
 
+export interface HarvestCheckpointsTable {
+  source: string;
+  /** The OAI set harvested, '' for all. */
+  set_spec: string;
+  window_from: string;
+  window_until: string;
+  /** The token of the next page to fetch; null when no window is in progress. */
+  resumption_token: string | null;
+  last_datestamp: string | null;
+  /** The end of the last window harvested to its last page: where the next harvest starts. */
+  completed_until: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
   daily_listings: DailyListingsTable;
   ingest_runs: IngestRunsTable;
+  harvest_checkpoints: HarvestCheckpointsTable;
 }

@@ -12,12 +12,18 @@ interface Recorded {
   retryAfter: string | null;
 }
 
+export interface Answer {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+}
+
 export interface FixtureServer {
   url: string;
   requests: Array<{ path: string; userAgent: string | undefined; at: number }>;
   unexpected: string[];
   /** Answers every request to a path (whatever its query) with a body of one's own. */
-  override(pathname: string, respond: () => { status: number; body: string; headers?: Record<string, string> }): void;
+  override(pathname: string, respond: (url: URL) => Answer | 'hang'): void;
   close(): Promise<void>;
 }
 
@@ -57,7 +63,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const api = loadIndex('arxiv-api', (e) => String(e.url).replace('https://export.arxiv.org', ''));
   const oai = loadIndex('oai-pmh', (e) => String(e.request));
   const served = new Map<string, number>();
-  const overrides = new Map<string, () => { status: number; body: string; headers?: Record<string, string> }>();
+  const overrides = new Map<string, (url: URL) => Answer | 'hang'>();
   const requests: FixtureServer['requests'] = [];
   const unexpected: string[] = [];
 
@@ -66,7 +72,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     requests.push({ path: req.url ?? '', userAgent: req.headers['user-agent'], at: Date.now() });
     const override = overrides.get(url.pathname);
     if (override) {
-      const answer = override();
+      const answer = override(url);
+      if (answer === 'hang') return; // never answers: the client's own timeout, or a kill, ends it
       res.writeHead(answer.status, { 'content-type': 'application/xml', ...answer.headers });
       res.end(answer.body);
       return;
@@ -115,6 +122,10 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     requests,
     unexpected,
     override: (pathname, respond) => overrides.set(pathname, respond),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

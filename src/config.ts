@@ -20,6 +20,9 @@ const envSchema = z.object({
   OPERATOR_CONTACT: optionalString,
   INGEST_MIN_INTERVAL_SECONDS: z.coerce.number().min(0).default(3),
   INGEST_TIME_SCALE: z.coerce.number().min(0).max(1).default(1),
+  INGEST_CATEGORIES: z.string().default('cs.AI cs.CL cs.CV cs.LG'),
+  INGEST_SCHEDULE: z.string().default('0 2 * * *'),
+  INGEST_TIMEZONE: z.string().default('UTC'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +45,11 @@ export interface Config {
     minIntervalMs: number;
     /** Multiplies every wait (spacing, Retry-After, backoff): 1 in production; tests scale time down. */
     timeScale: number;
+    /** The arXiv categories the daily ingest follows. */
+    categories: string[];
+    /** When `serve` runs the daily ingest: a cron expression in `timezone`. */
+    schedule: string;
+    timezone: string;
   };
   demoData: 'auto' | 'off';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -83,6 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       contact: e.OPERATOR_CONTACT,
       minIntervalMs: e.INGEST_MIN_INTERVAL_SECONDS * 1000,
       timeScale: e.INGEST_TIME_SCALE,
+      categories: e.INGEST_CATEGORIES.split(/[\s,]+/).filter(Boolean),
+      schedule: e.INGEST_SCHEDULE,
+      timezone: e.INGEST_TIMEZONE,
     },
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,

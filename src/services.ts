@@ -4,6 +4,7 @@ import { pingDatabase, type Db } from './db/database.ts';
 import { createFeedService } from './feed/feed.service.ts';
 import { createArxivApiService } from './ingest/arxiv-api.service.ts';
 import { createArxivOaiService } from './ingest/arxiv-oai.service.ts';
+import { createArxivRssService } from './ingest/arxiv-rss.service.ts';
 import { createDemoService } from './ingest/demo.service.ts';
 import { createIngestRuns } from './ingest/ingest-runs.service.ts';
 import { createPoliteHttp, userAgentFor } from './ingest/polite-http.ts';
@@ -19,11 +20,13 @@ export function createServices(db: Db, config: Readonly<Config>) {
     minIntervalMs: config.ingest.minIntervalMs,
     timeScale: config.ingest.timeScale,
   });
+  const arxivApi = createArxivApiService({ papers, http, apiUrl: config.sources.arxivApiUrl });
   return {
     papers,
     importer,
     ingestRuns: createIngestRuns(db),
-    arxivApi: createArxivApiService({ papers, http, apiUrl: config.sources.arxivApiUrl }),
+    arxivApi,
+    arxivRss: createArxivRssService({ papers, http, arxivApi, rssUrl: config.sources.arxivRssUrl }),
     arxivOai: createArxivOaiService({ db, papers, http, oaiUrl: config.sources.arxivOaiUrl }),
     demo: createDemoService(papers, importer),
     feed: createFeedService(papers),

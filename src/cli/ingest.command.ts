@@ -31,6 +31,21 @@ async function arxivOai(args: string[]): Promise<number> {
   });
 }
 
+async function arxivRss(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, { category: { type: 'string', multiple: true } }, { positionals: [0, 0] });
+  return withContext(async ({ config, services }) => {
+    const categories = values.category ?? config.ingest.categories;
+    const result = await services.ingestRuns.record('arxiv-rss', { categories }, () => services.arxivRss.ingestToday(categories));
+    for (const error of result.errors) console.log(`failed ${error.reference}: ${error.message}`);
+    const { imported, updated, unchanged } = result.counts;
+    console.log(
+      `${result.day}: ${result.announced} announced in ${categories.join(' ')}; ` +
+        `imported ${imported}, updated ${updated}, unchanged ${unchanged}, failed ${result.errors.length}; listed ${result.listed}`,
+    );
+    return result.errors.length === 0 ? 0 : 1;
+  });
+}
+
 async function status(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, { limit: { type: 'string', default: '20' } }, { positionals: [0, 0] });
   const limit = Number(values.limit);
@@ -47,7 +62,12 @@ async function status(args: string[]): Promise<number> {
   });
 }
 
-const sources: Record<string, (args: string[]) => Promise<number>> = { 'arxiv-api': arxivApi, 'arxiv-oai': arxivOai, status };
+const sources: Record<string, (args: string[]) => Promise<number>> = {
+  'arxiv-api': arxivApi,
+  'arxiv-oai': arxivOai,
+  'arxiv-rss': arxivRss,
+  status,
+};
 
 export async function ingestCommand(args: string[]): Promise<number> {
   const [source, ...rest] = args;

@@ -31,14 +31,20 @@ async function main(argv: string[]): Promise<number> {
   return command(args);
 }
 
+/** Programming errors keep their stack; anything else is reported by its message. */
+function isOperational(error: unknown): boolean {
+  return error instanceof Error && !(error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError || error instanceof SyntaxError);
+}
+
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof UsageError) {
     console.error(`paperboard: ${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
-  } else if (error instanceof ConfigError || error instanceof AppError) {
-    console.error(`paperboard: ${error.message}`);
+  } else if (error instanceof ConfigError || error instanceof AppError || isOperational(error)) {
+    // What went wrong outside the program (a server, a file, the input): the message says it all.
+    console.error(`paperboard: ${(error as Error).message}`);
     process.exitCode = 1;
   } else {
     console.error(error);

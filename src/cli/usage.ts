@@ -14,6 +14,8 @@ Commands:
   ingest arxiv-oai [--from DATE] [--until DATE] [--set SET]
                                                harvest arXiv over OAI-PMH; resumes an interrupted harvest,
                                                and without --from continues where the last one ended
+  ingest arxiv-rss [--category CAT]...         today's new papers in the categories (default INGEST_CATEGORIES),
+                                               details from the API, listed today as harvested
   ingest status [--limit N]                    the latest ingest runs: when, what, counts, errors
   reindex                                      rebuild and optimise the keyword index
   backup FILE                                  write a consistent copy of the database to FILE

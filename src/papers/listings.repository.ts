@@ -77,3 +77,20 @@ export async function listingsOfPaper(db: Db, pk: number): Promise<Array<{ day: 
     .execute();
   return rows.map((r) => ({ day: r.day, reason: r.reason as ListingReason }));
 }
+
+/** Lists stored papers (by id) on a day for a reason; papers already listed that day keep their listing. */
+export async function addListings(db: Db, ids: readonly string[], day: string, reason: ListingReason, now: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db.kysely
+    .insertInto('daily_listings')
+    .columns(['day', 'paper_pk', 'reason', 'listed_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('papers')
+        .select([eb.val(day).as('day'), 'pk', eb.val(reason).as('reason'), eb.val(now).as('listed_at')])
+        .where('id', 'in', [...ids]),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}

@@ -78,6 +78,11 @@ export function createPapersService(db: Db) {
       return repo.countPapers(db);
     },
 
+    /** Lists stored papers on a day; returns how many were newly listed. */
+    addListings(ids: readonly string[], day: string, reason: ListingReason): Promise<number> {
+      return listings.addListings(db, ids, day, reason, new Date().toISOString());
+    },
+
     removeDemo() {
       return repo.deleteDemoPapers(db);
     },

@@ -2,6 +2,7 @@
 import type { Config } from './config.ts';
 import { pingDatabase, type Db } from './db/database.ts';
 import { createFeedService } from './feed/feed.service.ts';
+import { createJobRuns } from './jobs/jobs.service.ts';
 import { createArxivApiService } from './ingest/arxiv-api.service.ts';
 import { createArxivOaiService } from './ingest/arxiv-oai.service.ts';
 import { createArxivRssService } from './ingest/arxiv-rss.service.ts';
@@ -25,6 +26,7 @@ export function createServices(db: Db, config: Readonly<Config>) {
     papers,
     importer,
     ingestRuns: createIngestRuns(db),
+    jobRuns: createJobRuns(db),
     arxivApi,
     arxivRss: createArxivRssService({ papers, http, arxivApi, rssUrl: config.sources.arxivRssUrl }),
     arxivOai: createArxivOaiService({ db, papers, http, oaiUrl: config.sources.arxivOaiUrl }),

@@ -1,6 +1,9 @@
 // `paperboard serve`: opens the database, loads the demo set into an empty one, and serves the site.
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
+import { scheduledJobs } from '../jobs/jobs.service.ts';
+import { checkSchedule } from '../jobs/schedule.ts';
+import { createScheduler } from '../jobs/scheduler.service.ts';
 import { createServices } from '../services.ts';
 import { buildApp } from '../web/app.ts';
 import { parseCommandArgs, UsageError } from './usage.ts';
@@ -25,6 +28,20 @@ export async function serveCommand(args: string[]): Promise<number> {
     if (loaded) app.log.info(`empty database: loaded ${loaded.imported} demo papers (remove them with "paperboard demo remove")`);
   }
 
+  // Jobs run in every instance that serves them; the database decides which instance runs each occurrence.
+  const scheduler = values['no-jobs']
+    ? null
+    : createScheduler({
+        db,
+        jobs: scheduledJobs(config, services),
+        onError: (job, error) => app.log.error({ err: error }, `scheduled job ${job} failed`),
+      });
+  if (scheduler) {
+    checkSchedule(config.ingest.schedule, config.ingest.timezone);
+    scheduler.start();
+    app.log.info(`daily ingest of ${config.ingest.categories.join(' ')} scheduled at "${config.ingest.schedule}" (${config.ingest.timezone})`);
+  }
+
   const address = await app.listen({ host: config.http.host, port: port ?? config.http.port });
   app.log.info(`Paperboard is serving ${address} (database ${config.database.engine === 'sqlite' ? config.database.file : 'postgres'})`);
   console.log(`Paperboard: ${address}`);
@@ -34,6 +51,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  scheduler?.stop();
   await app.close();
   await db.close();
   return 0;

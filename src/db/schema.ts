@@ -69,10 +69,25 @@ export interface HarvestCheckpointsTable {
   updated_at: string;
 }
 
+export interface JobRunsTable {
+  job: string;
+  /** The occurrence, as an ISO instant: the key that makes each occurrence run once. */
+  scheduled_for: string;
+  /** The instance running it. */
+  holder: string;
+  status: 'running' | 'succeeded' | 'failed';
+  started_at: string;
+  /** Past this instant, a run still marked running is taken to be dead and may be taken over. */
+  lease_until: string;
+  finished_at: string | null;
+  error: string | null;
+}
+
 export interface Database {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
   daily_listings: DailyListingsTable;
   ingest_runs: IngestRunsTable;
   harvest_checkpoints: HarvestCheckpointsTable;
+  job_runs: JobRunsTable;
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { registerAdminRoutes } from '../admin/admin.routes.tsx';
 import type { Config } from '../config.ts';
 import { registerFeedRoutes } from '../feed/feed.routes.tsx';
 import { registerPaperRoutes } from '../papers/papers.routes.tsx';
@@ -47,5 +48,6 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   registerFeedRoutes(app, services);
   registerPaperRoutes(app, services);
   registerSearchRoutes(app, services);
+  registerAdminRoutes(app, services);
   return app;
 }

@@ -20,7 +20,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (error instanceof AppError) return respond(request, reply, error.status, error.code, error.message);
     const status = (error as FastifyError).statusCode ?? 500;
     if (status < 500) {
-      const code: ErrorCode = status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : 'bad_request';
+      const code: ErrorCode = status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : status === 403 ? 'forbidden' : 'bad_request';
       return respond(request, reply, status, code, error.message);
     }
     request.log.error({ err: error }, 'unexpected error'); // only the unexpected is logged as an error

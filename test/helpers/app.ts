@@ -1,9 +1,12 @@
 // A real app on a real database, listening on an ephemeral port of 127.0.0.1.
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/web/app.ts';
 import { tempDatabase, type TempDatabase } from './temp-db.ts';
 
 export interface RunningApp extends TempDatabase {
   url: string;
+  /** The app itself, for requests a real socket cannot make (another client address). */
+  fastify: FastifyInstance;
   get(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
@@ -16,6 +19,7 @@ export async function startApp(seed?: (database: TempDatabase) => Promise<void>)
   return {
     ...database,
     url,
+    fastify: app,
     get: (path, init) => fetch(url + path, { redirect: 'manual', ...init }),
     async close() {
       await app.close();

@@ -1,0 +1,64 @@
+// The operator's page: recent ingest runs and scheduled job occurrences.
+import type { IngestRunRow } from '../ingest/ingest-runs.service.ts';
+import type { JobRunRow } from '../jobs/jobs.service.ts';
+import { Layout } from '../web/layout.view.tsx';
+
+const seconds = (from: string, to: string | null) => (to ? `${((Date.parse(to) - Date.parse(from)) / 1000).toFixed(1)} s` : 'running');
+
+export function AdminPage({ ingestRuns, jobRuns }: { ingestRuns: IngestRunRow[]; jobRuns: JobRunRow[] }) {
+  return (
+    <Layout title="Admin">
+      <header class="feed-header">
+        <div>
+          <p class="feed-kicker">Operations</p>
+          <h1>Admin</h1>
+        </div>
+      </header>
+      <section aria-labelledby="ingest-heading">
+        <h2 id="ingest-heading">Ingest runs</h2>
+        {ingestRuns.length === 0 ? (
+          <p class="empty">No ingest has run yet. Try <code>npx paperboard ingest arxiv-rss</code>.</p>
+        ) : (
+          <div class="table-wrap">
+            <table class="data">
+              <thead>
+                <tr><th scope="col">#</th><th scope="col">Source</th><th scope="col">Started</th><th scope="col">Took</th><th scope="col">Status</th><th scope="col">Imported</th><th scope="col">Updated</th><th scope="col">Rejected</th><th scope="col">Error</th></tr>
+              </thead>
+              <tbody>
+                {ingestRuns.map((run) => (
+                  <tr>
+                    <td>{run.id}</td><td>{run.source}</td><td><time dateTime={run.started_at}>{run.started_at.replace('T', ' ').slice(0, 19)}</time></td>
+                    <td>{seconds(run.started_at, run.finished_at)}</td><td class={`status-${run.status}`}>{run.status}</td>
+                    <td>{run.imported}</td><td>{run.updated}</td><td>{run.rejected}</td><td>{run.error ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="jobs-heading">
+        <h2 id="jobs-heading">Scheduled jobs</h2>
+        {jobRuns.length === 0 ? (
+          <p class="empty">No scheduled job has run yet.</p>
+        ) : (
+          <div class="table-wrap">
+            <table class="data">
+              <thead>
+                <tr><th scope="col">Job</th><th scope="col">Scheduled for</th><th scope="col">Instance</th><th scope="col">Status</th><th scope="col">Took</th><th scope="col">Error</th></tr>
+              </thead>
+              <tbody>
+                {jobRuns.map((run) => (
+                  <tr>
+                    <td>{run.job}</td><td>{run.scheduled_for.replace('T', ' ').slice(0, 16)}</td><td>{run.holder}</td>
+                    <td class={`status-${run.status}`}>{run.status}</td><td>{seconds(run.started_at, run.finished_at)}</td><td>{run.error ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { claimOccurrence } from '../../src/jobs/jobs.repository.ts';
+import { startApp, type RunningApp } from '../helpers/app.ts';
+
+describe('/admin', () => {
+  let app: RunningApp;
+  before(async () => {
+    app = await startApp(async ({ services, db }) => {
+      await services.ingestRuns.record('arxiv-api', { ids: ['x'] }, async () => ({ counts: { imported: 3, updated: 1, unchanged: 0, rejected: 2 } }));
+      await services.ingestRuns.record('arxiv-oai', {}, async () => {
+        throw new Error('OAI-PMH error badArgument: <script>alert(1)</script>');
+      }).catch(() => undefined);
+      claimOccurrence(db, { job: 'daily-ingest', scheduledFor: '2026-11-26T02:00:00.000Z', holder: 'host-1', now: '2026-11-26T02:00:01.000Z', leaseUntil: '2026-11-26T03:00:00.000Z' });
+    });
+  });
+  after(() => app.close());
+
+  it('shows ingest runs and job occurrences to this machine, inert', async () => {
+    const response = await app.get('/admin');
+    assert.equal(response.status, 200);
+    const page = await response.text();
+    assert.match(page, /<td>arxiv-api<\/td>/);
+    assert.match(page, /<td class="status-succeeded">succeeded<\/td><td>3<\/td><td>1<\/td><td>2<\/td>/);
+    assert.match(page, /status-failed/);
+    assert.match(page, /&lt;script>alert\(1\)|&lt;script&gt;alert\(1\)/);
+    assert.doesNotMatch(page, /<script>alert/);
+    assert.match(page, /<td>daily-ingest<\/td><td>2026-11-26 02:00<\/td><td>host-1<\/td><td class="status-running">running<\/td>/);
+  });
+
+  it('refuses other machines until accounts exist', async () => {
+    const html = await app.fastify.inject({ method: 'GET', url: '/admin', remoteAddress: '192.0.2.7' });
+    assert.equal(html.statusCode, 403);
+    assert.match(html.body, /only open to requests from this machine/);
+  });
+});

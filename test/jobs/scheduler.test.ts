@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase, type Db } from '../../src/db/database.ts';
+import { claimOccurrence } from '../../src/jobs/jobs.repository.ts';
+import { createScheduler, type JobDefinition } from '../../src/jobs/scheduler.service.ts';
+import { nextOccurrence } from '../../src/jobs/schedule.ts';
+import { tempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
+
+describe('schedules', () => {
+  it('fire at the time of their time zone', () => {
+    const next = nextOccurrence('0 2 * * *', 'America/New_York', new Date('2026-11-26T06:00:00Z'));
+    assert.equal(next.toISOString(), '2026-11-26T07:00:00.000Z');
+    assert.equal(nextOccurrence('0 2 * * *', 'UTC', new Date('2026-11-26T02:00:00Z')).toISOString(), '2026-11-27T02:00:00.000Z');
+  });
+});
+
+describe('scheduler (fake clock, two instances on one database)', () => {
+  let t: TempDatabase;
+  let second: Db;
+  before(async () => {
+    t = await tempDatabase();
+    second = await openDatabase(loadConfig({ PAPERBOARD_DB: t.file, LOG_LEVEL: 'silent' }).database); // another instance's connection
+  });
+  after(async () => {
+    await second.close();
+    await t.cleanup();
+  });
+
+  it('runs a job at its time, once, whichever instance ticks', async () => {
+    let runs = 0;
+    const job: JobDefinition = { name: 'daily', cron: '0 2 * * *', timezone: 'UTC', run: async () => void (runs += 1) };
+    const a = createScheduler({ db: t.db, jobs: [job], instanceId: 'a' });
+    const b = createScheduler({ db: second, jobs: [job], instanceId: 'b' });
+
+    assert.deepEqual(await a.tick(new Date('2026-11-26T01:00:00Z')), []);
+    assert.deepEqual(await b.tick(new Date('2026-11-26T01:00:00Z')), []);
+    assert.deepEqual(await a.tick(new Date('2026-11-26T01:59:59Z')), []);
+    assert.equal(runs, 0, 'nothing before its time');
+
+    assert.deepEqual(await a.tick(new Date('2026-11-26T02:00:00Z')), ['daily']);
+    assert.deepEqual(await b.tick(new Date('2026-11-26T02:00:30Z')), [], 'the other instance does not run it again');
+    assert.deepEqual(await a.tick(new Date('2026-11-26T02:01:00Z')), []);
+    assert.equal(runs, 1);
+
+    assert.deepEqual(await b.tick(new Date('2026-11-27T02:00:05Z')), ['daily'], 'the next day, whoever ticks first');
+    assert.deepEqual(await a.tick(new Date('2026-11-27T02:00:10Z')), []);
+    assert.equal(runs, 2);
+    const recorded = await a.latest();
+    assert.deepEqual(recorded.map((r) => [r.scheduled_for, r.holder, r.status]), [
+      ['2026-11-27T02:00:00.000Z', 'b', 'succeeded'],
+      ['2026-11-26T02:00:00.000Z', 'a', 'succeeded'],
+    ]);
+  });
+
+  it('takes over an occurrence whose holder died, once its lease has expired', async () => {
+    let runs = 0;
+    const job: JobDefinition = { name: 'hourly', cron: '0 * * * *', timezone: 'UTC', run: async () => void (runs += 1) };
+    // Instance "dead" claimed 03:00 with a 10-minute lease and never finished.
+    assert.ok(claimOccurrence(t.db, { job: 'hourly', scheduledFor: '2026-11-26T03:00:00.000Z', holder: 'dead', now: '2026-11-26T03:00:00.000Z', leaseUntil: '2026-11-26T03:10:00.000Z' }));
+    const b = createScheduler({ db: second, jobs: [job], instanceId: 'b', leaseMs: 600_000 });
+    await b.tick(new Date('2026-11-26T02:59:00Z'));
+    assert.deepEqual(await b.tick(new Date('2026-11-26T03:05:00Z')), [], 'the lease still holds');
+    assert.deepEqual(await b.tick(new Date('2026-11-26T03:11:00Z')), ['hourly'], 'taken over');
+    assert.equal(runs, 1);
+  });
+
+  it('records a failing job as failed, with its message', async () => {
+    const job: JobDefinition = { name: 'broken', cron: '*/5 * * * *', timezone: 'UTC', run: async () => { throw new Error('upstream down'); } };
+    const errors: string[] = [];
+    const a = createScheduler({ db: t.db, jobs: [job], instanceId: 'a', onError: (_name, error) => errors.push((error as Error).message) });
+    await a.tick(new Date('2026-11-26T04:01:00Z'));
+    await a.tick(new Date('2026-11-26T04:05:00Z'));
+    const run = (await a.latest()).find((r) => r.job === 'broken');
+    assert.equal(run?.status, 'failed');
+    assert.equal(run?.error, 'upstream down');
+    assert.deepEqual(errors, ['upstream down']);
+  });
+});

@@ -7,6 +7,7 @@ import { createArxivApiService } from './ingest/arxiv-api.service.ts';
 import { createArxivOaiService } from './ingest/arxiv-oai.service.ts';
 import { createArxivRssService } from './ingest/arxiv-rss.service.ts';
 import { createDemoService } from './ingest/demo.service.ts';
+import { createHfDailyService } from './ingest/hf-daily.service.ts';
 import { createIngestRuns } from './ingest/ingest-runs.service.ts';
 import { createPoliteHttp, userAgentFor } from './ingest/polite-http.ts';
 import { createImportService } from './ingest/import.service.ts';
@@ -15,12 +16,13 @@ import { createSearchService } from './search/search.service.ts';
 
 export function createServices(db: Db, config: Readonly<Config>) {
   const papers = createPapersService(db);
-  const importer = createImportService(papers);
   const http = createPoliteHttp({
     userAgent: userAgentFor(config.http.publicUrl, config.ingest.contact),
     minIntervalMs: config.ingest.minIntervalMs,
     timeScale: config.ingest.timeScale,
   });
+  const hfDaily = createHfDailyService({ db, papers, http, hfApiUrl: config.sources.hfApiUrl });
+  const importer = createImportService(papers, hfDaily);
   const arxivApi = createArxivApiService({ papers, http, apiUrl: config.sources.arxivApiUrl });
   return {
     papers,
@@ -28,6 +30,7 @@ export function createServices(db: Db, config: Readonly<Config>) {
     ingestRuns: createIngestRuns(db),
     jobRuns: createJobRuns(db),
     arxivApi,
+    hfDaily,
     arxivRss: createArxivRssService({ papers, http, arxivApi, rssUrl: config.sources.arxivRssUrl }),
     arxivOai: createArxivOaiService({ db, papers, http, oaiUrl: config.sources.arxivOaiUrl }),
     demo: createDemoService(papers, importer),

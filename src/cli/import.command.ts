@@ -1,10 +1,10 @@
 // `paperboard import FILE... [--format …]`: prints each rejected record by line, then the totals.
-import { importFormatNames, type ImportFormat } from '../ingest/formats.ts';
-import type { ImportCounts } from '../ingest/import.service.ts';
+import { importFormatNames } from '../ingest/formats.ts';
+import type { FileFormat, ImportCounts } from '../ingest/import.service.ts';
 import { withContext } from './context.ts';
 import { parseCommandArgs, UsageError } from './usage.ts';
 
-const formats = ['auto', ...importFormatNames];
+const formats = ['auto', ...importFormatNames, 'hf-daily'];
 
 function progressPrinter(): ((counts: ImportCounts & { lines: number }) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -29,7 +29,7 @@ export async function importCommand(args: string[]): Promise<number> {
   return withContext(async ({ services }) => {
     const onProgress = progressPrinter();
     const counts = await services.importer.importFiles(positionals, {
-      format: values.format as ImportFormat | 'auto',
+      format: values.format as FileFormat | 'auto',
       onRejected: (r) => console.log(`rejected ${r.file}:${r.line}: ${r.reason}`),
       onProgress,
     });

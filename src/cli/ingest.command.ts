@@ -46,6 +46,16 @@ async function arxivRss(args: string[]): Promise<number> {
   });
 }
 
+async function hfDaily(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, { date: { type: 'string' } }, { positionals: [0, 0] });
+  return withContext(async ({ services }) => {
+    const result = await services.ingestRuns.record('hf-daily', values, () => services.hfDaily.fetchDay(values.date));
+    const { imported, updated, unchanged, rejected } = result.counts;
+    console.log(`featured ${result.featured}: imported ${imported}, updated ${updated}, unchanged ${unchanged}, rejected ${rejected}`);
+    return rejected === 0 ? 0 : 1;
+  });
+}
+
 async function status(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, { limit: { type: 'string', default: '20' } }, { positionals: [0, 0] });
   const limit = Number(values.limit);
@@ -66,6 +76,7 @@ const sources: Record<string, (args: string[]) => Promise<number>> = {
   'arxiv-api': arxivApi,
   'arxiv-oai': arxivOai,
   'arxiv-rss': arxivRss,
+  'hf-daily': hfDaily,
   status,
 };
 

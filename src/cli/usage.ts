@@ -7,8 +7,10 @@ export const USAGE = `Usage: paperboard <command> [options]
 
 Commands:
   serve [--port N] [--no-jobs]                 serve the site (and API) on HOST:PORT
-  import FILE... [--format auto|kaggle|jsonl]  import papers: the arXiv metadata snapshot or Paperboard JSONL
-                                               (.gz accepted); exit 1 when any record was rejected
+  import FILE... [--format auto|kaggle|jsonl|hf-daily]
+                                               import papers: the arXiv metadata snapshot, Paperboard JSONL
+                                               (.gz accepted), or a saved Hugging Face /api/daily_papers
+                                               response; exit 1 when any record was rejected
   ingest arxiv-api ID...                       fetch papers by arXiv id or URL from the arXiv API (batched);
                                                exit 1 when any id failed
   ingest arxiv-oai [--from DATE] [--until DATE] [--set SET]
@@ -16,6 +18,8 @@ Commands:
                                                and without --from continues where the last one ended
   ingest arxiv-rss [--category CAT]...         today's new papers in the categories (default INGEST_CATEGORIES),
                                                details from the API, listed today as harvested
+  ingest hf-daily [--date DATE]                the papers Hugging Face featured that day (default today),
+                                               listed as featured; their HF upvotes kept apart
   ingest status [--limit N]                    the latest ingest runs: when, what, counts, errors
   reindex                                      rebuild and optimise the keyword index
   backup FILE                                  write a consistent copy of the database to FILE

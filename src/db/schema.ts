@@ -83,6 +83,15 @@ export interface JobRunsTable {
   error: string | null;
 }
 
+export interface ExternalSignalsTable {
+  paper_pk: number;
+  /** Where the signal comes from: 'huggingface'. */
+  source: string;
+  upvotes: number;
+  comments: number;
+  updated_at: string;
+}
+
 export interface Database {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
@@ -90,4 +99,5 @@ export interface Database {
   ingest_runs: IngestRunsTable;
   harvest_checkpoints: HarvestCheckpointsTable;
   job_runs: JobRunsTable;
+  external_signals: ExternalSignalsTable;
 }

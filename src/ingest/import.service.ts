@@ -6,6 +6,7 @@ import { badRequest } from '../errors.ts';
 import { dayOf, type ListingReason, type PaperInput } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import type { ImportFormat } from './formats.ts';
+import type { HfDailyService } from './hf-daily.service.ts';
 import type { ParseJob, ParseMessage } from './parse.worker.ts';
 
 export interface ImportCounts {
@@ -21,8 +22,11 @@ export interface Rejection {
   reason: string;
 }
 
+/** The line formats, and Hugging Face's daily papers response (one JSON array, not lines). */
+export type FileFormat = ImportFormat | 'hf-daily';
+
 export interface ImportOptions {
-  format?: ImportFormat | 'auto';
+  format?: FileFormat | 'auto';
   /** Why imported papers are listed on their first-version day; null lists nothing. */
   listingReason?: ListingReason | null;
   /** Overrides the listing day (the demo spreads its papers over recent days); index counts accepted records. */
@@ -43,7 +47,20 @@ function listingDayFor(options: ImportOptions, firstIndex: number, batch: readon
   return (paper: PaperInput) => custom(paper, positions.get(paper) ?? 0);
 }
 
-export function createImportService(papers: PapersService) {
+/** A file that opens with "[" is a saved JSON response, not one record a line. */
+function startsWithArray(file: string): boolean {
+  if (file.endsWith('.gz')) return false;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(256);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, read).toString('utf8').trimStart().startsWith('[');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function createImportService(papers: PapersService, hfDaily: HfDailyService) {
   function store(batch: PaperInput[], accepted: number, options: ImportOptions, totals: ImportCounts): void {
     const reason = options.listingReason === undefined ? 'imported' : options.listingReason;
     const outcomes = papers.upsertMany(batch, {
@@ -56,7 +73,13 @@ export function createImportService(papers: PapersService) {
 
   async function importFile(file: string, options: ImportOptions = {}, totals = emptyCounts()): Promise<ImportCounts> {
     if (!fs.existsSync(file)) throw badRequest(`${file}: no such file`);
-    const job: ParseJob = { file, format: options.format ?? 'auto', batchSize: options.batchSize ?? 10_000 };
+    const format = options.format ?? 'auto';
+    if (format === 'hf-daily' || (format === 'auto' && startsWithArray(file))) {
+      const result = hfDaily.importFile(file, (item, reason) => options.onRejected?.({ file, line: item, reason }));
+      for (const key of ['imported', 'updated', 'unchanged', 'rejected'] as const) totals[key] += result.counts[key];
+      return totals;
+    }
+    const job: ParseJob = { file, format, batchSize: options.batchSize ?? 10_000 };
     const worker = new Worker(workerEntry, { workerData: job });
     let accepted = 0;
     try {

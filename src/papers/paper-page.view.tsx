@@ -14,7 +14,7 @@ const reasonLabel: Record<string, string> = {
 };
 
 export function PaperPage({ details }: { details: PaperDetails }) {
-  const { paper, versions, listings } = details;
+  const { paper, versions, listings, externalSignals } = details;
   const links = paperLinks(paper.id);
   return (
     <Layout title={paper.title} description={paper.abstract.slice(0, 200)}>
@@ -77,6 +77,17 @@ export function PaperPage({ details }: { details: PaperDetails }) {
                 </dd>
               </>
             ) : null}
+            {externalSignals.map((signal) => (
+              <>
+                <dt>{signal.source === 'huggingface' ? 'Hugging Face' : signal.source}</dt>
+                <dd>
+                  {signal.upvotes} {signal.upvotes === 1 ? 'upvote' : 'upvotes'}
+                  {signal.source === 'huggingface' && links.abs ? (
+                    <> · <a href={`https://huggingface.co/papers/${paper.id}`}>discussion</a></>
+                  ) : null}
+                </dd>
+              </>
+            ))}
             {listings.length > 0 ? (
               <>
                 <dt>Listed on</dt>

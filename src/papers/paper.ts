@@ -37,6 +37,14 @@ export interface Paper extends PaperMetadata {
   firstSeenAt: string;
 }
 
+/** What another site says of a paper (Hugging Face's upvotes): shown beside, never added to, on-site votes. */
+export interface ExternalSignal {
+  id: string;
+  source: string;
+  upvotes: number;
+  comments: number;
+}
+
 export type ListingReason = 'imported' | 'harvested' | 'submitted' | 'featured' | 'demo';
 
 export interface PaperLinks {

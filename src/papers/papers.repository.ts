@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
 import type { PapersTable } from '../db/schema.ts';
-import type { ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
+import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
 
 export type PaperRow = Selectable<PapersTable>;
 
@@ -182,4 +182,26 @@ export async function deleteDemoPapers(db: Db): Promise<{ papers: number; listin
     const papers = await trx.deleteFrom('papers').where('is_demo', '=', 1).executeTakeFirst();
     return { papers: Number(papers.numDeletedRows), listings: Number(listings.numDeletedRows) };
   });
+}
+
+/** Keeps the latest external signals of stored papers (by id); papers not stored are skipped. */
+export function saveExternalSignals(db: Db, signals: readonly ExternalSignal[], now: string): void {
+  const statement = db.sqlite.prepare(
+    `INSERT INTO external_signals (paper_pk, source, upvotes, comments, updated_at)
+     SELECT pk, @source, @upvotes, @comments, @now FROM papers WHERE id = @id
+     ON CONFLICT (paper_pk, source) DO UPDATE SET
+       upvotes = excluded.upvotes, comments = excluded.comments, updated_at = excluded.updated_at`,
+  );
+  db.sqlite.transaction(() => {
+    for (const s of signals) statement.run({ ...s, now });
+  })();
+}
+
+export async function findExternalSignals(db: Db, pk: number): Promise<Omit<ExternalSignal, 'id'>[]> {
+  return db.kysely
+    .selectFrom('external_signals')
+    .select(['source', 'upvotes', 'comments'])
+    .where('paper_pk', '=', pk)
+    .orderBy('source')
+    .execute();
 }

@@ -2,7 +2,7 @@
 import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { parsePaperRef } from './paper-id.ts';
-import type { ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
+import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
 import * as listings from './listings.repository.ts';
 import * as repo from './papers.repository.ts';
 
@@ -13,6 +13,7 @@ export interface PaperDetails {
   paper: Paper;
   versions: PaperVersion[];
   listings: Array<{ day: string; reason: ListingReason }>;
+  externalSignals: Array<Omit<ExternalSignal, 'id'>>;
 }
 
 export interface ListedPaper {
@@ -38,6 +39,7 @@ export function createPapersService(db: Db) {
         paper: repo.paperFromRow(row),
         versions: await repo.findVersions(db, row.pk),
         listings: await listings.listingsOfPaper(db, row.pk),
+        externalSignals: await repo.findExternalSignals(db, row.pk),
       };
     },
 
@@ -81,6 +83,11 @@ export function createPapersService(db: Db) {
     /** Lists stored papers on a day; returns how many were newly listed. */
     addListings(ids: readonly string[], day: string, reason: ListingReason): Promise<number> {
       return listings.addListings(db, ids, day, reason, new Date().toISOString());
+    },
+
+    /** Records what other sites say of stored papers, in its own table (never mixed with on-site votes). */
+    saveExternalSignals(signals: readonly ExternalSignal[]): void {
+      repo.saveExternalSignals(db, signals, new Date().toISOString());
     },
 
     removeDemo() {

@@ -4,10 +4,12 @@ import * as papers from './2026-11-26T00-papers.ts';
 import * as ingestRuns from './2026-11-27T00-ingest-runs.ts';
 import * as harvestCheckpoints from './2026-11-27T01-harvest-checkpoints.ts';
 import * as jobRuns from './2026-11-27T02-job-runs.ts';
+import * as externalSignals from './2026-11-27T03-external-signals.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T00-papers': papers,
   '2026-11-27T00-ingest-runs': ingestRuns,
   '2026-11-27T01-harvest-checkpoints': harvestCheckpoints,
   '2026-11-27T02-job-runs': jobRuns,
+  '2026-11-27T03-external-signals': externalSignals,
 };

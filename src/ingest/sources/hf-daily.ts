@@ -1,0 +1,57 @@
+// One item of Hugging Face's /api/daily_papers response: the paper, the day it was featured, its HF signals.
+import { z } from 'zod';
+import { parseArxivId } from '../../papers/paper-id.ts';
+import { foldWhitespace, normalizeAbstract } from '../../papers/paper-text.ts';
+import { dayOf, type PaperInput } from '../../papers/paper.ts';
+import { describeIssue, isoDate } from './record.ts';
+
+const count = z.number().int().nonnegative().nullish();
+
+export const hfDailyItemSchema = z.object({
+  paper: z.object({
+    id: z.string({ error: 'missing paper.id' }),
+    title: z.string({ error: 'missing paper.title' }),
+    summary: z.string().nullish(),
+    authors: z.array(z.object({ name: z.string() })).nullish(),
+    publishedAt: z.string().nullish(),
+    upvotes: count,
+  }, { error: 'missing paper' }),
+  /** When Hugging Face featured it. */
+  publishedAt: z.string().nullish(),
+  numComments: count,
+});
+
+export interface HfDailyItem {
+  paper: PaperInput;
+  /** The day it was featured, when the item says. */
+  featuredDay: string | null;
+  upvotes: number;
+  comments: number;
+}
+
+export function parseHfDailyItem(value: unknown): { ok: true; item: HfDailyItem } | { ok: false; reason: string } {
+  const parsed = hfDailyItemSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, reason: describeIssue(parsed.error) };
+  const { paper, publishedAt, numComments } = parsed.data;
+  const ref = parseArxivId(paper.id);
+  if (!ref) return { ok: false, reason: `paper.id "${paper.id}" is not an arXiv id` };
+  const title = foldWhitespace(paper.title);
+  if (!title) return { ok: false, reason: 'missing paper.title' };
+  const published = isoDate(paper.publishedAt);
+  const featured = isoDate(publishedAt);
+  return {
+    ok: true,
+    item: {
+      // Hugging Face names no version: as version 1 it fills gaps but never overrides what arXiv sent.
+      paper: {
+        id: ref.id, version: 1, title, abstract: normalizeAbstract(paper.summary ?? ''),
+        authors: (paper.authors ?? []).map((a) => ({ name: foldWhitespace(a.name) })).filter((a) => a.name),
+        categories: [], primaryCategory: null, publishedAt: published, updatedAt: published,
+        doi: null, journalRef: null, comments: null, versions: [{ version: 1, createdAt: published }],
+      },
+      featuredDay: featured ? dayOf(featured) : null,
+      upvotes: paper.upvotes ?? 0,
+      comments: numComments ?? 0,
+    },
+  };
+}

@@ -29,7 +29,10 @@ export function PaperPage({ details }: { details: PaperDetails }) {
           {paper.authors.length > 0 ? (
             <ul class="author-list" aria-label="Authors">
               {paper.authors.map((a) => (
-                <li>{a.name}</li>
+                <li>
+                  {a.name}
+                  {a.affiliations?.length ? <span class="muted"> ({a.affiliations.join('; ')})</span> : null}
+                </li>
               ))}
             </ul>
           ) : (

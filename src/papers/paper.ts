@@ -3,6 +3,8 @@ import { isLocalId } from './paper-id.ts';
 
 export interface Author {
   name: string;
+  /** As the source gives them (arXiv API, OAI-PMH); absent when unknown. */
+  affiliations?: string[];
 }
 
 export interface PaperVersion {

@@ -48,7 +48,7 @@ function contentOf(input: PaperInput): ContentColumns {
     version: input.version,
     title: input.title,
     abstract: input.abstract,
-    authors: JSON.stringify(input.authors.map((a) => ({ name: a.name }))),
+    authors: JSON.stringify(input.authors.map((a) => (a.affiliations?.length ? { name: a.name, affiliations: a.affiliations } : { name: a.name }))),
     author_names: input.authors.map((a) => a.name).join(', '),
     categories: categories.join(' '),
     primary_category: primary,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createArxivApiService } from '../../src/ingest/arxiv-api.service.ts';
 import { createPoliteHttp } from '../../src/ingest/polite-http.ts';
+import { paperToJson } from '../../src/papers/paper.ts';
 import { runCli } from '../helpers/cli.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { sharedDir } from '../helpers/paths.ts';
@@ -87,6 +88,17 @@ describe('arXiv API lookups (recorded responses)', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('keeps author affiliations from the Atom', async () => {
+    const recorded = fs.readFileSync(path.join(sharedDir, 'fixtures/arxiv-api/id_1605.08386_s0_m100.xml'), 'utf8')
+      .replaceAll('1605.08386', '2401.00088')
+      .replace(/(<author>\s*<name>[^<]+<\/name>)/, '$1<arxiv:affiliation>CERN</arxiv:affiliation><arxiv:affiliation>EPFL</arxiv:affiliation>');
+    fixtures.override('/affiliations/query', () => ({ status: 200, body: recorded }));
+    await service('/affiliations/query').lookup(['2401.00088']);
+    const { paper } = await t.services.papers.get('2401.00088');
+    assert.deepEqual(paper.authors[0]?.affiliations, ['CERN', 'EPFL']);
+    assert.deepEqual(Object.keys(paperToJson(paper).authors[0] ?? {}), ['name'], 'the public JSON keeps DESIGN’s shape');
   });
 
   it('asked nothing the recordings do not answer', () => {

@@ -53,7 +53,10 @@ describe('OAI-PMH harvesting (recorded responses)', () => {
       assert.equal(result.pages, 1);
       const { paper, listings } = await t.services.papers.get('1412.8544');
       assert.equal(paper.title, 'A Kochen-Specker system has at least 22 vectors (extended abstract)');
-      assert.deepEqual(paper.authors.map((a) => a.name), ['Sander Uijlen', 'Bas Westerbaan']);
+      assert.deepEqual(paper.authors, [
+        { name: 'Sander Uijlen', affiliations: ['Radboud Universiteit'] },
+        { name: 'Bas Westerbaan', affiliations: ['Radboud Universiteit'] },
+      ]);
       assert.equal(paper.doi, '10.4204/EPTCS.172.11');
       assert.equal(paper.journalRef, 'EPTCS 172, 2014, pp. 154-164');
       assert.deepEqual(paper.categories, ['cs.DM']);
@@ -85,6 +88,23 @@ describe('OAI-PMH harvesting (recorded responses)', () => {
       assert.deepEqual(next.window, { from: '2015-01-03', until: '2015-01-05' });
       assert.equal(next.pages, 0);
       assert.match(asked.at(-1) ?? '', /from=2015-01-03&until=2015-01-05/);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('harvests one set, with a checkpoint of its own', async () => {
+    t = await tempDatabase();
+    try {
+      const asked: string[] = [];
+      fixtures.override('/oai-sets', (url) => (asked.push(url.search), xml(recordedPage)));
+      await harvester('/oai-sets').harvest({ from: '2015-01-01', until: '2015-01-03', set: 'cs' });
+      assert.match(asked[0] ?? '', /[?&]set=cs(&|$)/);
+      const next = await harvester('/oai-sets').harvest({ until: '2015-01-04', set: 'cs' });
+      assert.equal(next.window.from, '2015-01-03', 'continues the set where it ended');
+      const other = await harvester('/oai-sets').harvest({ until: '2015-01-04', set: 'physics:hep-th' });
+      assert.equal(other.window.from, '2015-01-03', 'another set starts from the day before --until');
+      assert.match(asked.at(-1) ?? '', /set=physics%3Ahep-th/);
     } finally {
       await t.cleanup();
     }

@@ -3,7 +3,7 @@ import { parseArxivId } from '../../papers/paper-id.ts';
 import { foldWhitespace, normalizeAbstract, repairMojibake } from '../../papers/paper-text.ts';
 import type { PaperInput } from '../../papers/paper.ts';
 import { blankToNull, isoDate } from './record.ts';
-import { parseXmlDocument, textOf } from './xml.ts';
+import { parseXmlDocument, textOf, textsOf } from './xml.ts';
 
 export interface AtomResult {
   papers: PaperInput[];
@@ -18,7 +18,7 @@ interface AtomEntry {
   summary?: unknown;
   published?: unknown;
   updated?: unknown;
-  author?: Array<{ name?: unknown }>;
+  author?: Array<{ name?: unknown; affiliation?: unknown }>;
   category?: Array<{ '@term'?: string }>;
   primary_category?: { '@term'?: string };
   doi?: unknown;
@@ -39,10 +39,11 @@ function entryToPaper(entry: AtomEntry): PaperInput | { error: string } {
     version,
     title: foldWhitespace(repairMojibake(textOf(entry.title) ?? '')),
     abstract: normalizeAbstract(repairMojibake(textOf(entry.summary) ?? '')),
-    authors: (entry.author ?? [])
-      .map((a) => foldWhitespace(repairMojibake(textOf(a.name) ?? '')))
-      .filter(Boolean)
-      .map((name) => ({ name })),
+    authors: (entry.author ?? []).flatMap((a) => {
+      const name = foldWhitespace(repairMojibake(textOf(a.name) ?? ''));
+      const affiliations = textsOf(a.affiliation).map(repairMojibake);
+      return name ? [affiliations.length ? { name, affiliations } : { name }] : [];
+    }),
     categories,
     primaryCategory: entry.primary_category?.['@term'] ?? categories[0] ?? null,
     publishedAt: published,

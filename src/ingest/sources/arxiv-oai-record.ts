@@ -3,13 +3,13 @@ import { parseArxivId } from '../../papers/paper-id.ts';
 import { foldWhitespace, latexNameToUnicode, normalizeAbstract } from '../../papers/paper-text.ts';
 import type { PaperInput } from '../../papers/paper.ts';
 import { blankToNull, isoDate } from './record.ts';
-import { textOf } from './xml.ts';
+import { textOf, textsOf } from './xml.ts';
 
 export interface OaiArxivMetadata {
   id?: unknown;
   created?: unknown;
   updated?: unknown;
-  authors?: { author?: Array<{ keyname?: unknown; forenames?: unknown; suffix?: unknown }> };
+  authors?: { author?: Array<{ keyname?: unknown; forenames?: unknown; suffix?: unknown; affiliation?: unknown }> };
   title?: unknown;
   categories?: unknown;
   comments?: unknown;
@@ -30,10 +30,11 @@ export function oaiMetadataToPaper(meta: OaiArxivMetadata): PaperInput | { error
   if (!title) return { error: `${ref.id}: missing title` };
   const created = isoDate(textOf(meta.created));
   const categories = (textOf(meta.categories) ?? '').split(/\s+/).filter(Boolean);
-  const authors = (meta.authors?.author ?? [])
-    .map((a) => latexNameToUnicode([textOf(a.forenames), textOf(a.keyname), textOf(a.suffix)].filter(Boolean).join(' ')))
-    .filter(Boolean)
-    .map((name) => ({ name }));
+  const authors = (meta.authors?.author ?? []).flatMap((a) => {
+    const name = latexNameToUnicode([textOf(a.forenames), textOf(a.keyname), textOf(a.suffix)].filter(Boolean).join(' '));
+    const affiliations = textsOf(a.affiliation);
+    return name ? [affiliations.length ? { name, affiliations } : { name }] : [];
+  });
   return {
     id: ref.id,
     version: 1,

@@ -1,7 +1,7 @@
 // One XML parser setup for arXiv's Atom and OAI-PMH: text kept as text (ids like 0704.0010 are not numbers).
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-const ALWAYS_LISTS = new Set(['entry', 'author', 'category', 'link', 'record', 'header', 'setSpec', 'set', 'metadataFormat']);
+const ALWAYS_LISTS = new Set(['entry', 'author', 'affiliation', 'category', 'link', 'record', 'header', 'setSpec', 'set', 'metadataFormat']);
 
 export const arxivXmlParser = new XMLParser({
   ignoreAttributes: false,
@@ -38,4 +38,10 @@ export function parseXmlDocument(url: string, body: string): unknown {
   const valid = XMLValidator.validate(body);
   if (valid !== true) throw new MalformedXmlError(url, valid.err.line, valid.err.col, valid.err.msg);
   return arxivXmlParser.parse(body);
+}
+
+/** The texts of a repeated element ('affiliation'), blank ones left out. */
+export function textsOf(nodes: unknown): string[] {
+  const list = Array.isArray(nodes) ? nodes : nodes === undefined ? [] : [nodes];
+  return list.map((n) => textOf(n)?.replace(/\s+/g, ' ').trim() ?? '').filter(Boolean);
 }

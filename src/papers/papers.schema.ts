@@ -1,5 +1,32 @@
-// What the papers routes accept.
+// What the papers routes accept, and the paper JSON they answer with (the OpenAPI document reads both).
 import { z } from 'zod';
+import type { PaperJson } from './paper.ts';
 
 export const paperParams = z.object({ id: z.string().min(1).max(200) });
 export const oldStyleParams = z.object({ archive: z.string().min(1).max(40), number: z.string().min(1).max(40) });
+
+const nullableText = z.string().nullable();
+
+/** DESIGN's paper JSON shape. */
+export const paperJsonSchema = z.object({
+  id: z.string().describe('arXiv id without version (2401.01234, hep-th/9901001) or a local id'),
+  version: z.number().int(),
+  title: z.string(),
+  abstract: z.string(),
+  authors: z.array(z.object({ name: z.string() })),
+  categories: z.array(z.string()),
+  primaryCategory: nullableText,
+  publishedAt: nullableText.describe('first version, ISO 8601'),
+  updatedAt: nullableText.describe('latest version, ISO 8601'),
+  doi: nullableText,
+  journalRef: nullableText,
+  comments: nullableText,
+  links: z.object({ abs: nullableText, pdf: nullableText }),
+  upvotes: z.number().int().describe('on-site upvotes'),
+  numComments: z.number().int(),
+  submittedBy: nullableText,
+});
+
+// The schema and the type the code builds must not drift apart: this fails to compile if they do.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const paperJsonMatchesType: Same<z.infer<typeof paperJsonSchema>, PaperJson> = true;

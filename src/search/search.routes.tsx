@@ -6,7 +6,7 @@ import { sendPage } from '../web/render.ts';
 import { parseInput } from '../web/validate.ts';
 import { highlightsToHtml, stripHighlights } from './highlight.ts';
 import { SearchPageView } from './search-page.view.tsx';
-import { searchApiQuery, searchPageQuery } from './search.schema.ts';
+import { searchApiQuery, searchPageQuery, type SearchResponse } from './search.schema.ts';
 
 export function registerSearchRoutes(app: FastifyInstance, { search }: Services): void {
   app.get('/search', async (request, reply) => {
@@ -15,12 +15,12 @@ export function registerSearchRoutes(app: FastifyInstance, { search }: Services)
     return sendPage(reply, <SearchPageView result={result} />);
   });
 
-  app.get('/api/search', async (request) => {
+  app.get('/api/search', async (request): Promise<SearchResponse> => {
     const { q, limit, p } = parseInput(searchApiQuery, request.query);
     const result = await search.keyword(q, { page: p, limit });
     return {
       query: result.query,
-      mode: 'keyword',
+      mode: 'keyword' as const,
       page: result.page,
       limit: result.limit,
       hasMore: result.hasMore,

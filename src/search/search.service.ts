@@ -80,6 +80,11 @@ export function createSearchService(db: Db, papers: PapersService) {
       return result;
     },
 
+    /** Papers in the keyword index, from the index's own running total (no table scan). */
+    indexedPapers(): number {
+      return index.indexTotals(db).documents;
+    },
+
     /** Rebuilds the keyword index from the papers table and merges it into one segment. */
     reindex(): void {
       index.rebuildIndex(db);

@@ -13,6 +13,8 @@ import { registerSearchRoutes } from '../search/search.routes.tsx';
 import type { Services } from '../services.ts';
 import { installErrorHandling } from './error-handler.tsx';
 import { registerHealthRoutes } from './health.routes.ts';
+import { installMetrics } from './metrics.ts';
+import { registerOpenApiRoute } from './openapi.ts';
 
 const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 
@@ -44,10 +46,12 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', maxAge: '1h' });
 
   installErrorHandling(app);
+  installMetrics(app, services);
   registerHealthRoutes(app, services);
   registerFeedRoutes(app, services);
   registerPaperRoutes(app, services);
   registerSearchRoutes(app, services);
   registerAdminRoutes(app, services);
+  registerOpenApiRoute(app, config.http.publicUrl);
   return app;
 }

@@ -1,4 +1,6 @@
 // The composition root: every capability's service, built once from one database handle.
+import { createAccountsService } from './accounts/accounts.service.ts';
+import path from 'node:path';
 import type { Config } from './config.ts';
 import { pingDatabase, type Db } from './db/database.ts';
 import { createFeedService } from './feed/feed.service.ts';
@@ -11,15 +13,26 @@ import { createHfDailyService } from './ingest/hf-daily.service.ts';
 import { createIngestRuns } from './ingest/ingest-runs.service.ts';
 import { createPoliteHttp, userAgentFor } from './ingest/polite-http.ts';
 import { createImportService } from './ingest/import.service.ts';
+import { createMailer } from './mail/mailer.ts';
 import { createPapersService } from './papers/papers.service.ts';
 import { createSearchService } from './search/search.service.ts';
 
-export function createServices(db: Db, config: Readonly<Config>) {
+/** Where services report what they did outside the process (mail written to a file, say). */
+export type ServiceLog = (message: string) => void;
+
+export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLog) {
+  const report: ServiceLog = log ?? (config.logLevel === 'silent' ? () => undefined : (message) => console.error(message));
   const papers = createPapersService(db);
   const http = createPoliteHttp({
     userAgent: userAgentFor(config.http.publicUrl, config.ingest.contact),
     minIntervalMs: config.ingest.minIntervalMs,
     timeScale: config.ingest.timeScale,
+  });
+  const mailer = createMailer({
+    smtpUrl: config.mail.smtpUrl,
+    from: config.mail.from,
+    mailDir: path.join(config.dataDir, 'mail'),
+    log: report,
   });
   const hfDaily = createHfDailyService({ db, papers, http, hfApiUrl: config.sources.hfApiUrl });
   const importer = createImportService(papers, hfDaily);
@@ -27,6 +40,8 @@ export function createServices(db: Db, config: Readonly<Config>) {
   return {
     papers,
     importer,
+    mailer,
+    accounts: createAccountsService({ db, mailer, publicUrl: config.http.publicUrl }),
     ingestRuns: createIngestRuns(db),
     jobRuns: createJobRuns(db),
     arxivApi,

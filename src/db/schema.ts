@@ -92,6 +92,35 @@ export interface ExternalSignalsTable {
   updated_at: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  /** Lower-cased. */
+  email: string;
+  username: string;
+  display_name: string;
+  role: Generated<'user' | 'moderator' | 'admin'>;
+  created_at: string;
+}
+
+export interface SignInTokensTable {
+  /** SHA-256 of the token in the link: the link itself is never stored. */
+  token_hash: string;
+  email: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session cookie's value. */
+  id_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string | null;
+}
+
 export interface Database {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
@@ -100,4 +129,7 @@ export interface Database {
   harvest_checkpoints: HarvestCheckpointsTable;
   job_runs: JobRunsTable;
   external_signals: ExternalSignalsTable;
+  users: UsersTable;
+  sign_in_tokens: SignInTokensTable;
+  sessions: SessionsTable;
 }

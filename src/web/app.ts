@@ -2,7 +2,11 @@
 // Tests build one per test and call it on an ephemeral port; `serve` builds one and listens.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from '../admin/admin.routes.tsx';
@@ -15,6 +19,9 @@ import { installErrorHandling } from './error-handler.tsx';
 import { registerHealthRoutes } from './health.routes.ts';
 import { installMetrics } from './metrics.ts';
 import { registerOpenApiRoute } from './openapi.ts';
+import { sessionSecret } from './session-secret.ts';
+import { installViewer } from './viewer.ts';
+import { registerAccountRoutes } from '../accounts/accounts.routes.tsx';
 
 const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 
@@ -44,6 +51,17 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
     strictTransportSecurity: config.http.publicUrl.startsWith('https://'),
   });
   await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', maxAge: '1h' });
+  await app.register(cookie, { secret: sessionSecret(config) });
+  await app.register(formbody);
+  // The CSRF secret lives in its own signed cookie; each form carries a token derived from it.
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.http.publicUrl.startsWith('https://') },
+  });
+  // Limits are set per route (sign-in, and the community's writes to come); reads are not limited.
+  // They are checked once the body is parsed, so a limit may be keyed by what was posted (an email address).
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  installViewer(app, services);
 
   installErrorHandling(app);
   installMetrics(app, services);
@@ -51,6 +69,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   registerFeedRoutes(app, services);
   registerPaperRoutes(app, services);
   registerSearchRoutes(app, services);
+  registerAccountRoutes(app, services, { secureCookies: config.http.publicUrl.startsWith('https://') });
   registerAdminRoutes(app, services);
   registerOpenApiRoute(app, config.http.publicUrl);
   return app;

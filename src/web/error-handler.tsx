@@ -19,6 +19,12 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) return respond(request, reply, error.status, error.code, error.message);
     const status = (error as FastifyError).statusCode ?? 500;
+    if ((error as FastifyError).code?.startsWith('FST_CSRF')) {
+      return respond(request, reply, 403, 'forbidden', 'This form has expired or did not come from this site. Reload the page and try again.');
+    }
+    if (status === 429) {
+      return respond(request, reply, 429, 'rate_limited', 'Too many requests in a short time. Wait a minute and try again.');
+    }
     if (status < 500) {
       const code: ErrorCode = status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : status === 403 ? 'forbidden' : 'bad_request';
       return respond(request, reply, status, code, error.message);

@@ -1,5 +1,7 @@
 // The frame of every page: header with search, main content, footer. No inline script or style (CSP).
 import type { ComponentChildren } from 'preact';
+import { CsrfField } from './components/csrf-field.view.tsx';
+import { usePageContext } from './page-context.ts';
 
 export interface LayoutProps {
   title: string;
@@ -7,6 +9,20 @@ export interface LayoutProps {
   query?: string;
   description?: string;
   children: ComponentChildren;
+}
+
+function AccountNav() {
+  const { viewer } = usePageContext();
+  if (!viewer) return <a href="/login">Sign in</a>;
+  return (
+    <>
+      <a href="/account" title={`Signed in as ${viewer.email}`}>{viewer.username}</a>
+      <form class="inline-form" action="/logout" method="post">
+        <CsrfField />
+        <button type="submit" class="link-button">Sign out</button>
+      </form>
+    </>
+  );
 }
 
 export function Layout({ title, query, description, children }: LayoutProps) {
@@ -37,6 +53,9 @@ export function Layout({ title, query, description, children }: LayoutProps) {
               <input id="site-search" type="search" name="q" value={query ?? ''} placeholder="Search papers, authors, topics…" />
               <button type="submit">Search</button>
             </form>
+            <nav class="account-nav" aria-label="Account">
+              <AccountNav />
+            </nav>
           </div>
         </header>
         <main id="main" class="wrap">{children}</main>

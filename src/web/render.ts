@@ -1,11 +1,18 @@
 // Sends a server-rendered page. preact-render-to-string escapes every text and attribute it writes.
 import type { FastifyReply } from 'fastify';
-import type { VNode } from 'preact';
+import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import type {} from '@fastify/csrf-protection'; // reply.generateCsrf
+import type {} from './viewer.ts'; // request.viewer
+import { PageContext } from './page-context.ts';
 
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .send(`<!doctype html>${renderToString(page)}`);
+  let token: string | null = null;
+  const context = {
+    viewer: reply.request.viewer ?? null,
+    // Made only when a form asks, once per response: pages without forms set no CSRF cookie.
+    csrfToken: () => (token ??= reply.generateCsrf()),
+  };
+  const html = renderToString(h(PageContext.Provider, { value: context }, page));
+  return reply.status(status).type('text/html; charset=utf-8').send(`<!doctype html>${html}`);
 }

@@ -11,8 +11,8 @@ export interface RunningApp extends TempDatabase {
   close(): Promise<void>;
 }
 
-export async function startApp(seed?: (database: TempDatabase) => Promise<void>): Promise<RunningApp> {
-  const database = await tempDatabase();
+export async function startApp(seed?: (database: TempDatabase) => Promise<void>, env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+  const database = await tempDatabase(env);
   if (seed) await seed(database);
   const app = await buildApp(database.config, database.services);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });

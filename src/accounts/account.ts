@@ -1,0 +1,51 @@
+// Accounts' rules: roles, email and username forms, secrets and their hashes, how long things last.
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+export const roles = ['user', 'moderator', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export interface User {
+  id: number;
+  email: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  createdAt: string;
+}
+
+export const SIGN_IN_LINK_MINUTES = 15;
+export const SESSION_DAYS = 30;
+
+export const emailSchema = z
+  .string({ error: 'enter an email address' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'that email address is too long')
+  .pipe(z.email({ error: 'enter an email address like name@example.org' }));
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(2, 'a username has at least 2 characters')
+  .max(30, 'a username has at most 30 characters')
+  .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'a username uses letters, digits, - and _, and starts with a letter or digit');
+
+export const displayNameSchema = z.string().trim().min(1, 'a display name cannot be empty').max(60, 'a display name has at most 60 characters');
+
+/** A secret for a link or a cookie: 32 random bytes, URL-safe. */
+export function newSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** What is stored instead of a secret: a leaked table opens no account. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** A first username from the email's local part: "Ada.Lovelace+papers@x" → "ada-lovelace". */
+export function usernameFromEmail(email: string): string {
+  const local = (email.split('@')[0] ?? '').split('+')[0] ?? '';
+  const cleaned = local.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|[-_]+$/g, '').slice(0, 24);
+  return cleaned.length >= 2 ? cleaned : `reader-${cleaned || 'x'}`;
+}

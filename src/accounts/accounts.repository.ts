@@ -1,0 +1,104 @@
+// All SQL on users, sign-in tokens and sessions.
+import type { Selectable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { UsersTable } from '../db/schema.ts';
+import type { Role, User } from './account.ts';
+
+export type UserRow = Selectable<UsersTable>;
+
+export function userFromRow(row: UserRow): User {
+  return { id: row.id, email: row.email, username: row.username, displayName: row.display_name, role: row.role, createdAt: row.created_at };
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.kysely.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  return db.kysely.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function insertUser(db: Db, user: { email: string; username: string; displayName: string; role: Role; now: string }): Promise<UserRow> {
+  return db.kysely
+    .insertInto('users')
+    .values({ email: user.email, username: user.username, display_name: user.displayName, role: user.role, created_at: user.now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateUser(db: Db, id: number, changes: { username?: string; displayName?: string; role?: Role }): Promise<void> {
+  await db.kysely
+    .updateTable('users')
+    .set({
+      ...(changes.username ? { username: changes.username } : {}),
+      ...(changes.displayName ? { display_name: changes.displayName } : {}),
+      ...(changes.role ? { role: changes.role } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertSignInToken(db: Db, token: { hash: string; email: string; now: string; expiresAt: string }): Promise<void> {
+  await db.kysely
+    .insertInto('sign_in_tokens')
+    .values({ token_hash: token.hash, email: token.email, created_at: token.now, expires_at: token.expiresAt })
+    .execute();
+}
+
+export async function findUsableToken(db: Db, hash: string, now: string): Promise<{ email: string } | undefined> {
+  return db.kysely
+    .selectFrom('sign_in_tokens')
+    .select('email')
+    .where('token_hash', '=', hash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+/** Marks a token used; true only for the one request that used it (single use, even under races). */
+export async function useToken(db: Db, hash: string, now: string): Promise<string | null> {
+  const row = await db.kysely
+    .updateTable('sign_in_tokens')
+    .set({ used_at: now })
+    .where('token_hash', '=', hash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning('email')
+    .executeTakeFirst();
+  return row?.email ?? null;
+}
+
+export async function deleteExpiredTokens(db: Db, now: string): Promise<void> {
+  await db.kysely.deleteFrom('sign_in_tokens').where('expires_at', '<', now).execute();
+}
+
+export async function insertSession(db: Db, session: { hash: string; userId: number; now: string; expiresAt: string; userAgent: string | null }): Promise<void> {
+  await db.kysely
+    .insertInto('sessions')
+    .values({ id_hash: session.hash, user_id: session.userId, created_at: session.now, last_seen_at: session.now, expires_at: session.expiresAt, user_agent: session.userAgent })
+    .execute();
+}
+
+export async function findSessionUser(db: Db, hash: string, now: string): Promise<(UserRow & { last_seen_at: string }) | undefined> {
+  return db.kysely
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .select('s.last_seen_at')
+    .where('s.id_hash', '=', hash)
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Db, hash: string, now: string): Promise<void> {
+  await db.kysely.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', hash).execute();
+}
+
+export async function deleteSession(db: Db, hash: string): Promise<void> {
+  await db.kysely.deleteFrom('sessions').where('id_hash', '=', hash).execute();
+}
+
+export async function deleteUserSessions(db: Db, userId: number): Promise<number> {
+  const result = await db.kysely.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

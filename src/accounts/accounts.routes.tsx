@@ -1,0 +1,105 @@
+// Signing in by mailed link, signing out (here or everywhere), and the account page.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+import type { Services } from '../services.ts';
+import { sendPage } from '../web/render.ts';
+import { parseInput } from '../web/validate.ts';
+import { SESSION_COOKIE } from '../web/viewer.ts';
+import { SESSION_DAYS } from './account.ts';
+import { AccountPage, CheckInboxPage, ConfirmSignInPage, LoginPage } from './account-pages.view.tsx';
+import { loginBody, profileBody, tokenBody, tokenQuery } from './accounts.schema.ts';
+
+/**
+ * Links asked per client address and email address: enough for typos and lost mails, too few to flood
+ * someone's inbox. Keyed by both, so people behind one address (an office, a campus) do not block each other.
+ */
+const LINK_REQUEST_LIMIT = {
+  max: 5,
+  timeWindow: '10 minutes',
+  keyGenerator: (request: FastifyRequest) => {
+    const email = String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase();
+    return `${request.ip}|${email}`;
+  },
+};
+/** Link uses per client address: tokens are 256-bit, so this only stops hammering. */
+const LINK_USE_LIMIT = { max: 30, timeWindow: '1 minute' };
+
+export function registerAccountRoutes(app: FastifyInstance, { accounts }: Services, options: { secureCookies: boolean }): void {
+  const sessionCookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: options.secureCookies, maxAge: SESSION_DAYS * 86_400 };
+  const guarded = { preHandler: app.csrfProtection };
+
+  const signedIn = (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.viewer) {
+      void reply.redirect('/login');
+      return null;
+    }
+    return request.viewer;
+  };
+
+  app.get('/login', async (request, reply) => (request.viewer ? reply.redirect('/account') : sendPage(reply, <LoginPage />)));
+
+  app.post('/login', { ...guarded, config: { rateLimit: LINK_REQUEST_LIMIT } }, async (request, reply) => {
+    const { email } = parseInput(loginBody, request.body);
+    try {
+      await accounts.requestSignIn(email);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'bad_request') {
+        return sendPage(reply, <LoginPage email={email} error={error.message.replace(/^email: /, '')} />, 400);
+      }
+      throw error;
+    }
+    return sendPage(reply, <CheckInboxPage email={email.trim()} />);
+  });
+
+  // Opening the link only asks to confirm: mail scanners that follow links do not use it up.
+  app.get('/login/verify', async (request, reply) => {
+    const { token } = parseInput(tokenQuery, request.query);
+    const usable = token ? await accounts.peekSignIn(token) : null;
+    return sendPage(reply, <ConfirmSignInPage token={token} email={usable?.email ?? null} />, usable ? 200 : 400);
+  });
+
+  app.post('/login/verify', { ...guarded, config: { rateLimit: LINK_USE_LIMIT } }, async (request, reply) => {
+    const { token } = parseInput(tokenBody, request.body);
+    const signedInNow = token ? await accounts.completeSignIn(token, { userAgent: request.headers['user-agent'] ?? null }) : null;
+    if (!signedInNow) return sendPage(reply, <ConfirmSignInPage token="" email={null} />, 400);
+    reply.setCookie(SESSION_COOKIE, signedInNow.sessionId, sessionCookie);
+    return reply.redirect('/', 303);
+  });
+
+  app.post('/logout', guarded, async (request, reply) => {
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (sessionId) await accounts.signOut(sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/', 303);
+  });
+
+  app.post('/logout/all', guarded, async (request, reply) => {
+    const viewer = signedIn(request, reply);
+    if (!viewer) return reply;
+    await accounts.signOutEverywhere(viewer.id);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/', 303);
+  });
+
+  app.get('/account', async (request, reply) => {
+    const viewer = signedIn(request, reply);
+    if (!viewer) return reply;
+    const saved = (request.query as { saved?: string }).saved === '1';
+    return sendPage(reply, <AccountPage user={viewer} notice={saved ? 'Saved.' : undefined} />);
+  });
+
+  app.post('/account', guarded, async (request, reply) => {
+    const viewer = signedIn(request, reply);
+    if (!viewer) return reply;
+    const { username, displayName } = parseInput(profileBody, request.body);
+    try {
+      await accounts.updateProfile(viewer.id, { username, displayName });
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'bad_request' || error.code === 'conflict')) {
+        return sendPage(reply, <AccountPage user={{ ...viewer, username, displayName }} error={error.message} />, error.status);
+      }
+      throw error;
+    }
+    return reply.redirect('/account?saved=1', 303);
+  });
+}

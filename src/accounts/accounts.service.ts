@@ -1,0 +1,126 @@
+// Signing in by email link, sessions, and profiles. A link works once, for 15 minutes; neither links nor
+// session ids are stored, only their hashes. Asking for a link answers the same for any address.
+import type { Db } from '../db/database.ts';
+import { AppError, badRequest } from '../errors.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { renderMail } from '../mail/mail-layout.view.tsx';
+import {
+  displayNameSchema, emailSchema, hashSecret, newSecret, SESSION_DAYS, SIGN_IN_LINK_MINUTES,
+  usernameFromEmail, usernameSchema, type Role, type User,
+} from './account.ts';
+import * as repo from './accounts.repository.ts';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** last_seen_at is written at most this often per session: reads stay reads. */
+const TOUCH_EVERY = 60 * MINUTE;
+
+function validEmail(input: string): string {
+  const parsed = emailSchema.safeParse(input);
+  if (!parsed.success) throw badRequest(`email: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
+
+export function createAccountsService(deps: { db: Db; mailer: Mailer; publicUrl: string }) {
+  const { db } = deps;
+
+  async function freeUsername(wanted: string): Promise<string> {
+    for (let n = 1; ; n += 1) {
+      const candidate = n === 1 ? wanted : `${wanted.slice(0, 26)}-${n}`;
+      if (!(await repo.findUserByUsername(db, candidate))) return candidate;
+    }
+  }
+
+  async function userFor(email: string, now: Date, role: Role = 'user'): Promise<repo.UserRow> {
+    const existing = await repo.findUserByEmail(db, email);
+    if (existing) return existing;
+    const username = await freeUsername(usernameFromEmail(email));
+    return repo.insertUser(db, { email, username, displayName: username, role, now: now.toISOString() });
+  }
+
+  return {
+    /** Mails a sign-in link. Known or not, the caller learns nothing about the address. */
+    async requestSignIn(emailInput: string, now: Date = new Date()): Promise<void> {
+      const email = validEmail(emailInput);
+      const token = newSecret();
+      await repo.deleteExpiredTokens(db, now.toISOString());
+      await repo.insertSignInToken(db, {
+        hash: hashSecret(token),
+        email,
+        now: now.toISOString(),
+        expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * MINUTE).toISOString(),
+      });
+      const url = `${deps.publicUrl}/login/verify?token=${encodeURIComponent(token)}`;
+      const mail = renderMail({
+        preheader: `Your link to sign in to Paperboard, valid for ${SIGN_IN_LINK_MINUTES} minutes.`,
+        heading: 'Sign in to Paperboard',
+        paragraphs: [
+          `Someone, hopefully you, asked to sign in to Paperboard with ${email}.`,
+          `The link below works once, for ${SIGN_IN_LINK_MINUTES} minutes. If it was not you, ignore this mail: nothing happens without the link.`,
+        ],
+        action: { label: 'Sign in', url },
+        footer: `Sent by Paperboard at ${deps.publicUrl}.`,
+      });
+      await deps.mailer.send({ to: email, subject: 'Your Paperboard sign-in link', ...mail });
+    },
+
+    /** Whether a link can still be used, without using it (the confirm page). */
+    async peekSignIn(token: string, now: Date = new Date()): Promise<{ email: string } | null> {
+      return (await repo.findUsableToken(db, hashSecret(token), now.toISOString())) ?? null;
+    },
+
+    /** Uses a link: returns a new session's id (for the cookie) and its user, or null when the link is spent. */
+    async completeSignIn(token: string, context: { userAgent: string | null; now?: Date }): Promise<{ sessionId: string; user: User } | null> {
+      const now = context.now ?? new Date();
+      const email = await repo.useToken(db, hashSecret(token), now.toISOString());
+      if (!email) return null;
+      const user = await userFor(email, now);
+      const sessionId = newSecret();
+      await repo.insertSession(db, {
+        hash: hashSecret(sessionId), userId: user.id, now: now.toISOString(),
+        expiresAt: new Date(now.getTime() + SESSION_DAYS * DAY).toISOString(), userAgent: context.userAgent?.slice(0, 300) ?? null,
+      });
+      return { sessionId, user: repo.userFromRow(user) };
+    },
+
+    async userForSession(sessionId: string, now: Date = new Date()): Promise<User | null> {
+      const hash = hashSecret(sessionId);
+      const row = await repo.findSessionUser(db, hash, now.toISOString());
+      if (!row) return null;
+      if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY) await repo.touchSession(db, hash, now.toISOString());
+      return repo.userFromRow(row);
+    },
+
+    signOut(sessionId: string): Promise<void> {
+      return repo.deleteSession(db, hashSecret(sessionId));
+    },
+
+    /** Ends every session of the user, on every device. */
+    signOutEverywhere(userId: number): Promise<number> {
+      return repo.deleteUserSessions(db, userId);
+    },
+
+    async updateProfile(userId: number, input: { username: string; displayName: string }): Promise<void> {
+      const username = usernameSchema.safeParse(input.username);
+      if (!username.success) throw badRequest(`username: ${username.error.issues[0]?.message}`);
+      const displayName = displayNameSchema.safeParse(input.displayName);
+      if (!displayName.success) throw badRequest(`display name: ${displayName.error.issues[0]?.message}`);
+      const taken = await repo.findUserByUsername(db, username.data.toLowerCase());
+      if (taken && taken.id !== userId) throw new AppError('conflict', `username: "${username.data}" is taken`);
+      await repo.updateUser(db, userId, { username: username.data.toLowerCase(), displayName: displayName.data });
+    },
+
+    /** `paperboard user add`: creates the account, or gives an existing one the role. */
+    async addUser(emailInput: string, role: Role, now: Date = new Date()): Promise<{ user: User; created: boolean }> {
+      const email = validEmail(emailInput);
+      const existing = await repo.findUserByEmail(db, email);
+      if (existing) {
+        await repo.updateUser(db, existing.id, { role });
+        return { user: repo.userFromRow({ ...existing, role }), created: false };
+      }
+      return { user: repo.userFromRow(await userFor(email, now, role)), created: true };
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

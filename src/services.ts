@@ -13,7 +13,7 @@ import { createHfDailyService } from './ingest/hf-daily.service.ts';
 import { createIngestRuns } from './ingest/ingest-runs.service.ts';
 import { createPoliteHttp, userAgentFor } from './ingest/polite-http.ts';
 import { createImportService } from './ingest/import.service.ts';
-import { createMailer } from './mail/mailer.ts';
+import { createMailer } from './mail/mail.transport.ts';
 import { createPapersService } from './papers/papers.service.ts';
 import { createSearchService } from './search/search.service.ts';
 

@@ -2,7 +2,7 @@
 // session ids are stored, only their hashes. Asking for a link answers the same for any address.
 import type { Db } from '../db/database.ts';
 import { AppError, badRequest } from '../errors.ts';
-import type { Mailer } from '../mail/mailer.ts';
+import type { Mailer } from '../mail/mail.transport.ts';
 import { renderMail } from '../mail/mail-layout.view.tsx';
 import {
   displayNameSchema, emailSchema, hashSecret, newSecret, SESSION_DAYS, SIGN_IN_LINK_MINUTES,

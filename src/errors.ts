@@ -1,6 +1,7 @@
 // The one error type that services raise on purpose; the web layer maps its code to a status and a page.
 export const errorStatus = {
   bad_request: 400,
+  unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

@@ -1,7 +1,7 @@
 // The pages of signing in and of one's account.
 import { CsrfField } from '../web/components/csrf-field.view.tsx';
 import { Layout } from '../web/layout.view.tsx';
-import { SIGN_IN_LINK_MINUTES, type User } from './account.ts';
+import { SIGN_IN_LINK_MINUTES, type ApiToken, type User } from './account.ts';
 
 export function LoginPage({ email = '', error }: { email?: string; error?: string }) {
   return (
@@ -59,7 +59,62 @@ export function ConfirmSignInPage({ token, email }: { token: string; email: stri
   );
 }
 
-export function AccountPage({ user, notice, error }: { user: User; notice?: string; error?: string }) {
+export interface AccountPageProps {
+  user: User;
+  tokens: ApiToken[];
+  notice?: string;
+  error?: string;
+  /** A token just made: the only time it is shown. */
+  newToken?: string;
+}
+
+function TokensPanel({ tokens, newToken }: { tokens: ApiToken[]; newToken?: string }) {
+  return (
+    <section class="panel" aria-labelledby="tokens-heading">
+      <h2 id="tokens-heading">API tokens</h2>
+      <p class="muted">For scripts and tools: send <code>Authorization: Bearer TOKEN</code> to the JSON API.</p>
+      {newToken ? (
+        <div role="status">
+          <p><strong>Your new token. Copy it now: it will not be shown again.</strong></p>
+          <pre class="bibtex" id="new-token"><code>{newToken}</code></pre>
+          <button type="button" class="button button-quiet" data-copy="#new-token" hidden>Copy token</button>
+        </div>
+      ) : null}
+      {tokens.length > 0 ? (
+        <div class="table-wrap">
+          <table class="data">
+            <thead><tr><th scope="col">Name</th><th scope="col">Made</th><th scope="col">Last used</th><th scope="col"><span class="visually-hidden">Revoke</span></th></tr></thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr>
+                  <td>{t.name}</td>
+                  <td>{t.createdAt.slice(0, 10)}</td>
+                  <td>{t.lastUsedAt ? t.lastUsedAt.slice(0, 10) : 'never'}</td>
+                  <td>
+                    <form class="inline-form" action={`/account/tokens/${t.id}/revoke`} method="post">
+                      <CsrfField />
+                      <button type="submit" class="link-button">Revoke</button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <form class="form" action="/account/tokens" method="post">
+        <CsrfField />
+        <label>
+          New token's name <span class="hint">where it will be used, e.g. "reading list script"</span>
+          <input type="text" name="name" required maxLength={60} />
+        </label>
+        <p><button type="submit" class="button-quiet">Make a token</button></p>
+      </form>
+    </section>
+  );
+}
+
+export function AccountPage({ user, tokens, notice, error, newToken }: AccountPageProps) {
   return (
     <Layout title="Your account">
       <section class="panel">
@@ -80,6 +135,7 @@ export function AccountPage({ user, notice, error }: { user: User; notice?: stri
           <p><button type="submit">Save</button></p>
         </form>
       </section>
+      <TokensPanel tokens={tokens} newToken={newToken} />
       <section class="panel">
         <h2>Sessions</h2>
         <p class="muted">Signed in on a device you no longer use? End every session, this one included.</p>

@@ -49,3 +49,15 @@ export function usernameFromEmail(email: string): string {
   const cleaned = local.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|[-_]+$/g, '').slice(0, 24);
   return cleaned.length >= 2 ? cleaned : `reader-${cleaned || 'x'}`;
 }
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** API tokens say what they are ("pb_…"), so a leaked one is easy to recognise in logs and scanners. */
+export const API_TOKEN_PREFIX = 'pb_';
+
+export const tokenNameSchema = z.string().trim().min(1, 'name the token (where it is used)').max(60, 'a token name has at most 60 characters');

@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { UsersTable } from '../db/schema.ts';
-import type { Role, User } from './account.ts';
+import type { ApiToken, Role, User } from './account.ts';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -101,4 +101,37 @@ export async function deleteSession(db: Db, hash: string): Promise<void> {
 export async function deleteUserSessions(db: Db, userId: number): Promise<number> {
   const result = await db.kysely.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+export async function insertApiToken(db: Db, token: { userId: number; name: string; hash: string; now: string }): Promise<number> {
+  const row = await db.kysely
+    .insertInto('api_tokens')
+    .values({ user_id: token.userId, name: token.name, token_hash: token.hash, created_at: token.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findTokenUser(db: Db, hash: string): Promise<(UserRow & { token_id: number; last_used_at: string | null }) | undefined> {
+  return db.kysely
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .selectAll('u')
+    .select(['t.id as token_id', 't.last_used_at'])
+    .where('t.token_hash', '=', hash)
+    .executeTakeFirst();
+}
+
+export async function touchApiToken(db: Db, id: number, now: string): Promise<void> {
+  await db.kysely.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+}
+
+export async function listApiTokens(db: Db, userId: number): Promise<ApiToken[]> {
+  const rows = await db.kysely.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at']).where('user_id', '=', userId).orderBy('id', 'desc').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at }));
+}
+
+export async function deleteApiToken(db: Db, userId: number, id: number): Promise<boolean> {
+  const result = await db.kysely.deleteFrom('api_tokens').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
 }

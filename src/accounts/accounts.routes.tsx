@@ -7,7 +7,7 @@ import { parseInput } from '../web/validate.ts';
 import { SESSION_COOKIE } from '../web/viewer.ts';
 import { SESSION_DAYS } from './account.ts';
 import { AccountPage, CheckInboxPage, ConfirmSignInPage, LoginPage } from './account-pages.view.tsx';
-import { loginBody, profileBody, tokenBody, tokenQuery } from './accounts.schema.ts';
+import { loginBody, profileBody, tokenBody, tokenIdParams, tokenNameBody, tokenQuery } from './accounts.schema.ts';
 
 /**
  * Links asked per client address and email address: enough for typos and lost mails, too few to flood
@@ -85,7 +85,7 @@ export function registerAccountRoutes(app: FastifyInstance, { accounts }: Servic
     const viewer = signedIn(request, reply);
     if (!viewer) return reply;
     const saved = (request.query as { saved?: string }).saved === '1';
-    return sendPage(reply, <AccountPage user={viewer} notice={saved ? 'Saved.' : undefined} />);
+    return sendPage(reply, <AccountPage user={viewer} tokens={await accounts.apiTokens(viewer.id)} notice={saved ? 'Saved.' : undefined} />);
   });
 
   app.post('/account', guarded, async (request, reply) => {
@@ -96,10 +96,43 @@ export function registerAccountRoutes(app: FastifyInstance, { accounts }: Servic
       await accounts.updateProfile(viewer.id, { username, displayName });
     } catch (error) {
       if (error instanceof AppError && (error.code === 'bad_request' || error.code === 'conflict')) {
-        return sendPage(reply, <AccountPage user={{ ...viewer, username, displayName }} error={error.message} />, error.status);
+        const tokens = await accounts.apiTokens(viewer.id);
+        return sendPage(reply, <AccountPage user={{ ...viewer, username, displayName }} tokens={tokens} error={error.message} />, error.status);
       }
       throw error;
     }
     return reply.redirect('/account?saved=1', 303);
+  });
+
+  app.post('/account/tokens', guarded, async (request, reply) => {
+    const viewer = signedIn(request, reply);
+    if (!viewer) return reply;
+    const { name } = parseInput(tokenNameBody, request.body);
+    try {
+      const { token } = await accounts.createApiToken(viewer.id, name);
+      // Shown in this response only; never stored, never shown again.
+      reply.header('cache-control', 'no-store');
+      return sendPage(reply, <AccountPage user={viewer} tokens={await accounts.apiTokens(viewer.id)} newToken={token} />);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'bad_request') {
+        return sendPage(reply, <AccountPage user={viewer} tokens={await accounts.apiTokens(viewer.id)} error={error.message} />, 400);
+      }
+      throw error;
+    }
+  });
+
+  app.post('/account/tokens/:id/revoke', guarded, async (request, reply) => {
+    const viewer = signedIn(request, reply);
+    if (!viewer) return reply;
+    const { id } = parseInput(tokenIdParams, request.params);
+    if (!(await accounts.revokeApiToken(viewer.id, id))) throw new AppError('not_found', 'No such token on your account.');
+    return reply.redirect('/account', 303);
+  });
+
+  /** Who the request is: a signed-in browser or an API token. */
+  app.get('/api/me', async (request) => {
+    const viewer = request.viewer;
+    if (!viewer) throw new AppError('unauthorized', 'Sign in, or send an API token as "Authorization: Bearer TOKEN".');
+    return { username: viewer.username, displayName: viewer.displayName, role: viewer.role };
   });
 }

@@ -5,8 +5,8 @@ import { AppError, badRequest } from '../errors.ts';
 import type { Mailer } from '../mail/mail.transport.ts';
 import { renderMail } from '../mail/mail-layout.view.tsx';
 import {
-  displayNameSchema, emailSchema, hashSecret, newSecret, SESSION_DAYS, SIGN_IN_LINK_MINUTES,
-  usernameFromEmail, usernameSchema, type Role, type User,
+  API_TOKEN_PREFIX, displayNameSchema, emailSchema, hashSecret, newSecret, SESSION_DAYS, SIGN_IN_LINK_MINUTES,
+  tokenNameSchema, usernameFromEmail, usernameSchema, type ApiToken, type Role, type User,
 } from './account.ts';
 import * as repo from './accounts.repository.ts';
 
@@ -108,6 +108,39 @@ export function createAccountsService(deps: { db: Db; mailer: Mailer; publicUrl:
       const taken = await repo.findUserByUsername(db, username.data.toLowerCase());
       if (taken && taken.id !== userId) throw new AppError('conflict', `username: "${username.data}" is taken`);
       await repo.updateUser(db, userId, { username: username.data.toLowerCase(), displayName: displayName.data });
+    },
+
+    /** Makes a personal API token; the returned token is the only time it is seen. */
+    async createApiToken(userId: number, nameInput: string, now: Date = new Date()): Promise<{ token: string; id: number }> {
+      const name = tokenNameSchema.safeParse(nameInput);
+      if (!name.success) throw badRequest(`name: ${name.error.issues[0]?.message}`);
+      const token = API_TOKEN_PREFIX + newSecret();
+      const id = await repo.insertApiToken(db, { userId, name: name.data, hash: hashSecret(token), now: now.toISOString() });
+      return { token, id };
+    },
+
+    /** `paperboard token create EMAIL`: a token for an existing account, found by its address. */
+    async createApiTokenFor(emailInput: string, name: string): Promise<{ token: string; user: User }> {
+      const row = await repo.findUserByEmail(db, validEmail(emailInput));
+      if (!row) throw new AppError('not_found', `no account has the address ${emailInput.trim()}; add it with "paperboard user add"`);
+      const { token } = await this.createApiToken(row.id, name);
+      return { token, user: repo.userFromRow(row) };
+    },
+
+    async userForApiToken(token: string, now: Date = new Date()): Promise<User | null> {
+      if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+      const row = await repo.findTokenUser(db, hashSecret(token));
+      if (!row) return null;
+      if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_EVERY) await repo.touchApiToken(db, row.token_id, now.toISOString());
+      return repo.userFromRow(row);
+    },
+
+    apiTokens(userId: number): Promise<ApiToken[]> {
+      return repo.listApiTokens(db, userId);
+    },
+
+    revokeApiToken(userId: number, tokenId: number): Promise<boolean> {
+      return repo.deleteApiToken(db, userId, tokenId);
     },
 
     /** `paperboard user add`: creates the account, or gives an existing one the role. */

@@ -5,6 +5,7 @@ import { importCommand } from './import.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { backupCommand, demoCommand, reindexCommand } from './maintenance.command.ts';
 import { serveCommand } from './serve.command.ts';
+import { tokenCommand } from './token.command.ts';
 import { userCommand } from './user.command.ts';
 import { USAGE, UsageError } from './usage.ts';
 
@@ -16,6 +17,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   backup: backupCommand,
   demo: demoCommand,
   user: userCommand,
+  token: tokenCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

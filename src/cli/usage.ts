@@ -23,6 +23,7 @@ Commands:
   ingest status [--limit N]                    the latest ingest runs: when, what, counts, errors
   reindex                                      rebuild and optimise the keyword index
   user add EMAIL [--role user|moderator|admin] create an account (it signs in by mailed link), or set its role
+  token create EMAIL [--name NAME]             a personal API token for the account (printed once)
   backup FILE                                  write a consistent copy of the database to FILE
   demo remove                                  delete the demo papers loaded on first start
 

@@ -121,6 +121,16 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** SHA-256 of the token: the token is shown once, when made. */
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
 export interface Database {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
@@ -132,4 +142,5 @@ export interface Database {
   users: UsersTable;
   sign_in_tokens: SignInTokensTable;
   sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
 }

@@ -3,6 +3,7 @@ import { Layout } from './layout.view.tsx';
 
 const headings: Record<number, string> = {
   400: 'That request did not make sense',
+  401: 'Sign in needed',
   403: 'Not allowed',
   404: 'Not found',
   429: 'Too many requests',

@@ -1,11 +1,14 @@
-// Who is looking: the session cookie, read once per request into request.viewer.
+// Who is looking: an API token (Authorization: Bearer) or the session cookie, read once per request.
 import type { FastifyInstance } from 'fastify';
 import type { User } from '../accounts/account.ts';
+import { AppError } from '../errors.ts';
 import type { Services } from '../services.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     viewer: User | null;
+    /** True when the viewer came from an API token: such requests carry no cookies, so no CSRF check applies. */
+    viaApiToken: boolean;
   }
 }
 
@@ -13,8 +16,16 @@ export const SESSION_COOKIE = 'pb_session';
 
 export function installViewer(app: FastifyInstance, services: Services): void {
   app.decorateRequest('viewer', null);
+  app.decorateRequest('viaApiToken', false);
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/assets/')) return; // static files need no account
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      request.viewer = await services.accounts.userForApiToken(bearer);
+      request.viaApiToken = true;
+      if (!request.viewer) throw new AppError('unauthorized', 'That API token is not valid (revoked, or mistyped).');
+      return;
+    }
     const sessionId = request.cookies[SESSION_COOKIE];
     request.viewer = sessionId ? await services.accounts.userForSession(sessionId) : null;
   });

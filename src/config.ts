@@ -21,6 +21,8 @@ const envSchema = z.object({
   INGEST_MIN_INTERVAL_SECONDS: z.coerce.number().min(0).default(3),
   INGEST_TIME_SCALE: z.coerce.number().min(0).max(1).default(1),
   INGEST_CATEGORIES: z.string().default('cs.AI cs.CL cs.CV cs.LG'),
+  SUBMIT_MAX_AGE_DAYS: z.coerce.number().int().min(1).default(30),
+  SUBMIT_DAILY_CAP: z.coerce.number().int().min(1).default(10),
   INGEST_SCHEDULE: z.string().default('0 2 * * *'),
   INGEST_TIMEZONE: z.string().default('UTC'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -50,6 +52,12 @@ export interface Config {
     /** When `serve` runs the daily ingest: a cron expression in `timezone`. */
     schedule: string;
     timezone: string;
+  };
+  community: {
+    /** Papers first published longer ago than this cannot be submitted. */
+    submitMaxAgeDays: number;
+    /** Submissions per person per day (UTC). */
+    submitDailyCap: number;
   };
   demoData: 'auto' | 'off';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -95,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       schedule: e.INGEST_SCHEDULE,
       timezone: e.INGEST_TIMEZONE,
     },
+    community: { submitMaxAgeDays: e.SUBMIT_MAX_AGE_DAYS, submitDailyCap: e.SUBMIT_DAILY_CAP },
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
   });

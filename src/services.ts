@@ -1,5 +1,6 @@
 // The composition root: every capability's service, built once from one database handle.
 import { createAccountsService } from './accounts/accounts.service.ts';
+import { createCommunityService } from './community/community.service.ts';
 import path from 'node:path';
 import type { Config } from './config.ts';
 import { pingDatabase, type Db } from './db/database.ts';
@@ -37,11 +38,13 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   const hfDaily = createHfDailyService({ db, papers, http, hfApiUrl: config.sources.hfApiUrl });
   const importer = createImportService(papers, hfDaily);
   const arxivApi = createArxivApiService({ papers, http, apiUrl: config.sources.arxivApiUrl });
+  const accounts = createAccountsService({ db, mailer, publicUrl: config.http.publicUrl });
   return {
     papers,
     importer,
     mailer,
-    accounts: createAccountsService({ db, mailer, publicUrl: config.http.publicUrl }),
+    accounts,
+    community: createCommunityService({ db, papers, accounts, arxivApi, limits: config.community }),
     ingestRuns: createIngestRuns(db),
     jobRuns: createJobRuns(db),
     arxivApi,

@@ -135,3 +135,9 @@ export async function deleteApiToken(db: Db, userId: number, id: number): Promis
   const result = await db.kysely.deleteFrom('api_tokens').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
+
+export async function usernamesOf(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.kysely.selectFrom('users').select(['id', 'username']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.username]));
+}

@@ -143,6 +143,10 @@ export function createAccountsService(deps: { db: Db; mailer: Mailer; publicUrl:
       return repo.deleteApiToken(db, userId, tokenId);
     },
 
+    usernames(ids: readonly number[]): Promise<Map<number, string>> {
+      return repo.usernamesOf(db, ids);
+    },
+
     /** `paperboard user add`: creates the account, or gives an existing one the role. */
     async addUser(emailInput: string, role: Role, now: Date = new Date()): Promise<{ user: User; created: boolean }> {
       const email = validEmail(emailInput);

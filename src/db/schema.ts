@@ -23,6 +23,8 @@ export interface PapersTable {
   comments: string | null;
   is_demo: number;
   first_seen_at: string;
+  /** On-site upvotes, kept in step with the votes table by the community capability. */
+  upvotes: Generated<number>;
 }
 
 export interface PaperVersionsTable {
@@ -131,6 +133,20 @@ export interface ApiTokensTable {
   last_used_at: string | null;
 }
 
+export interface VotesTable {
+  paper_pk: number;
+  user_id: number;
+  created_at: string;
+}
+
+export interface SubmissionsTable {
+  id: Generated<number>;
+  paper_pk: number;
+  user_id: number;
+  day: string;
+  created_at: string;
+}
+
 export interface Database {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
@@ -143,4 +159,6 @@ export interface Database {
   sign_in_tokens: SignInTokensTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  votes: VotesTable;
+  submissions: SubmissionsTable;
 }

@@ -27,7 +27,7 @@ export function toDailyPaperJson(paper: Paper, day: string, signals: PaperSignal
       summary: paper.abstract,
       authors: paper.authors.map((a) => ({ name: a.name })),
       publishedAt: paper.publishedAt,
-      upvotes: signals.upvotes,
+      upvotes: paper.upvotes,
     },
     publishedAt: `${day}T00:00:00.000Z`,
     title: paper.title,

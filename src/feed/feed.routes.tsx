@@ -18,7 +18,7 @@ function periodOrFail(kind: PeriodKind, text: string): Period {
   return period;
 }
 
-export function registerFeedRoutes(app: FastifyInstance, { feed }: Services): void {
+export function registerFeedRoutes(app: FastifyInstance, { feed, community }: Services): void {
   app.get('/', async (request, reply) => {
     const { p } = parseInput(feedPageQuery, request.query);
     const latest = await feed.latestDay();
@@ -53,6 +53,7 @@ export function registerFeedRoutes(app: FastifyInstance, { feed }: Services): vo
     }
     if (!period) return [];
     const page = await feed.page(period, { order: q.sort, page: q.p, limit: q.limit });
-    return page.items.map((item) => toDailyPaperJson(item.paper, item.day));
+    const signals = await community.signalsFor(page.items.map((item) => item.paper.id));
+    return page.items.map((item) => toDailyPaperJson(item.paper, item.day, signals.get(item.paper.id)));
   });
 }

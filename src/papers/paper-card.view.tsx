@@ -39,6 +39,7 @@ export function PaperCard({ paper, highlight }: PaperCardProps) {
         <p class="card-abstract">{highlight ? <Highlighted text={summary} /> : summary}</p>
       ) : null}
       <footer class="card-meta">
+        {paper.upvotes > 0 ? <span class="upvotes" title={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span> : null}
         {paper.id.startsWith('local-') ? null : <span class="paper-id">arXiv:{paper.id}</span>}
         {paper.primaryCategory ? <span class="chip">{paper.primaryCategory}</span> : null}
         {paper.publishedAt ? <time dateTime={paper.publishedAt}>{formatDate(paper.publishedAt)}</time> : null}

@@ -1,4 +1,5 @@
 // The paper page: everything known about one paper, its links and a BibTeX entry to copy.
+import { UpvoteButton } from '../community/community.view.tsx';
 import { formatDate } from '../feed/period.ts';
 import { Layout } from '../web/layout.view.tsx';
 import { bibtexFor } from './bibtex.ts';
@@ -13,7 +14,12 @@ const reasonLabel: Record<string, string> = {
   demo: 'demo',
 };
 
-export function PaperPage({ details }: { details: PaperDetails }) {
+export interface PaperCommunity {
+  upvoted: boolean;
+  submittedBy: string | null;
+}
+
+export function PaperPage({ details, community }: { details: PaperDetails; community: PaperCommunity }) {
   const { paper, versions, listings, externalSignals } = details;
   const links = paperLinks(paper.id);
   return (
@@ -44,6 +50,10 @@ export function PaperPage({ details }: { details: PaperDetails }) {
               <> · updated <time dateTime={paper.updatedAt}>{formatDate(paper.updatedAt)}</time></>
             ) : null}
           </p>
+          {community.submittedBy ? <p class="muted">Submitted by <a href={`/u/${community.submittedBy}`}>{community.submittedBy}</a></p> : null}
+          <div class="paper-actions">
+            <UpvoteButton paperId={paper.id} upvotes={paper.upvotes} upvoted={community.upvoted} />
+          </div>
           {links.abs ? (
             <p class="paper-links">
               <a class="button" href={links.pdf ?? undefined}>PDF</a>

@@ -37,6 +37,8 @@ export interface PaperInput extends PaperMetadata {
 export interface Paper extends PaperMetadata {
   isDemo: boolean;
   firstSeenAt: string;
+  /** On-site upvotes. */
+  upvotes: number;
 }
 
 /** What another site says of a paper (Hugging Face's upvotes): shown beside, never added to, on-site votes. */
@@ -68,14 +70,14 @@ export function paperLinks(id: string, version?: number): PaperLinks {
   return { abs: `https://arxiv.org/abs/${versioned}`, pdf: `https://arxiv.org/pdf/${versioned}` };
 }
 
-/** Community signals arrive with the community capability; until then every paper has none. */
+/** What the community added to a paper beyond its stored fields. */
 export interface PaperSignals {
-  upvotes: number;
   numComments: number;
+  /** Username of whoever submitted it most recently. */
   submittedBy: string | null;
 }
 
-export const noSignals: PaperSignals = { upvotes: 0, numComments: 0, submittedBy: null };
+export const noSignals: PaperSignals = { numComments: 0, submittedBy: null };
 
 export function paperToJson(paper: Paper, signals: PaperSignals = noSignals): PaperJson {
   return {
@@ -92,7 +94,7 @@ export function paperToJson(paper: Paper, signals: PaperSignals = noSignals): Pa
     journalRef: paper.journalRef,
     comments: paper.comments,
     links: paperLinks(paper.id),
-    upvotes: signals.upvotes,
+    upvotes: paper.upvotes,
     numComments: signals.numComments,
     submittedBy: signals.submittedBy,
   };

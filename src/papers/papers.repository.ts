@@ -35,10 +35,11 @@ export function paperFromRow(row: PaperRow): Paper {
     comments: row.comments,
     isDemo: row.is_demo === 1,
     firstSeenAt: row.first_seen_at,
+    upvotes: row.upvotes,
   };
 }
 
-type ContentColumns = Omit<PaperRow, 'pk' | 'is_demo' | 'first_seen_at'>;
+type ContentColumns = Omit<PaperRow, 'pk' | 'is_demo' | 'first_seen_at' | 'upvotes'>;
 
 function contentOf(input: PaperInput): ContentColumns {
   const primary = input.primaryCategory ?? input.categories[0] ?? null;
@@ -204,4 +205,21 @@ export async function findExternalSignals(db: Db, pk: number): Promise<Omit<Exte
     .where('paper_pk', '=', pk)
     .orderBy('source')
     .execute();
+}
+
+/** The integer key of a paper id, for other tables' references; synchronous, for use inside transactions. */
+export function keyOf(db: Db, id: string): number | null {
+  const row = db.sqlite.prepare('SELECT pk FROM papers WHERE id = ?').get(id) as { pk: number } | undefined;
+  return row?.pk ?? null;
+}
+
+/** Moves the upvote counter; returns the new count. Synchronous: it shares the vote's transaction. */
+export function adjustUpvotes(db: Db, pk: number, delta: number): number {
+  const row = db.sqlite.prepare('UPDATE papers SET upvotes = max(0, upvotes + ?) WHERE pk = ? RETURNING upvotes').get(delta, pk) as { upvotes: number } | undefined;
+  return row?.upvotes ?? 0;
+}
+
+/** Lists a paper on a day; synchronous, for use inside a transaction. False when it was listed already. */
+export function listPaper(db: Db, pk: number, day: string, reason: ListingReason, now: string): boolean {
+  return statements(db.sqlite).insertListing.run(day, pk, reason, now).changes === 1;
 }

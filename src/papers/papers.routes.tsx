@@ -20,19 +20,25 @@ function referenceOf(request: FastifyRequest): string {
   return parseInput(paperParams, params).id;
 }
 
-export function registerPaperRoutes(app: FastifyInstance, { papers }: Services): void {
+export function registerPaperRoutes(app: FastifyInstance, { papers, community }: Services): void {
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
     const reference = referenceOf(request);
     const ref = parsePaperRef(reference);
     if (!ref) throw notFound(`"${reference}" is not an arXiv id.`);
     // One address per paper: versioned ids and subject-class aliases redirect to the canonical one.
     if (ref.id !== reference) return reply.redirect(paperPath(ref.id), 301);
-    return sendPage(reply, <PaperPage details={await papers.get(ref.id)} />);
+    const details = await papers.get(ref.id);
+    const [upvoted, signals] = await Promise.all([community.upvotedBy(request.viewer, [ref.id]), community.signalsFor([ref.id])]);
+    const about = { upvoted: upvoted.has(ref.id), submittedBy: signals.get(ref.id)?.submittedBy ?? null };
+    return sendPage(reply, <PaperPage details={details} community={about} />);
   };
   app.get('/papers/:id', page);
   app.get('/papers/:archive/:number', page);
 
-  const json = async (request: FastifyRequest) => paperToJson((await papers.get(referenceOf(request))).paper);
+  const json = async (request: FastifyRequest) => {
+    const { paper } = await papers.get(referenceOf(request));
+    return paperToJson(paper, (await community.signalsFor([paper.id])).get(paper.id));
+  };
   app.get('/api/papers/:id', json);
   app.get('/api/papers/:archive/:number', json);
 }

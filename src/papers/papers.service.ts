@@ -90,6 +90,19 @@ export function createPapersService(db: Db) {
       repo.saveExternalSignals(db, signals, new Date().toISOString());
     },
 
+    /** The integer key of a stored paper, or null (synchronous: usable inside transactions). */
+    keyOf(id: string): number | null {
+      return repo.keyOf(db, id);
+    },
+
+    adjustUpvotes(pk: number, delta: number): number {
+      return repo.adjustUpvotes(db, pk, delta);
+    },
+
+    listPaper(pk: number, day: string, reason: ListingReason): boolean {
+      return repo.listPaper(db, pk, day, reason, new Date().toISOString());
+    },
+
     removeDemo() {
       return repo.deleteDemoPapers(db);
     },

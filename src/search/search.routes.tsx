@@ -8,7 +8,7 @@ import { highlightsToHtml, stripHighlights } from './highlight.ts';
 import { SearchPageView } from './search-page.view.tsx';
 import { searchApiQuery, searchPageQuery, type SearchResponse } from './search.schema.ts';
 
-export function registerSearchRoutes(app: FastifyInstance, { search }: Services): void {
+export function registerSearchRoutes(app: FastifyInstance, { search, community }: Services): void {
   app.get('/search', async (request, reply) => {
     const { q, p } = parseInput(searchPageQuery, request.query);
     const result = await search.keyword(q, { page: p });
@@ -18,6 +18,7 @@ export function registerSearchRoutes(app: FastifyInstance, { search }: Services)
   app.get('/api/search', async (request): Promise<SearchResponse> => {
     const { q, limit, p } = parseInput(searchApiQuery, request.query);
     const result = await search.keyword(q, { page: p, limit });
+    const signals = await community.signalsFor(result.items.map((hit) => hit.paper.id));
     return {
       query: result.query,
       mode: 'keyword' as const,
@@ -26,7 +27,7 @@ export function registerSearchRoutes(app: FastifyInstance, { search }: Services)
       hasMore: result.hasMore,
       loosened: result.loosened,
       items: result.items.map((hit) => ({
-        paper: paperToJson(hit.paper),
+        paper: paperToJson(hit.paper, signals.get(hit.paper.id)),
         score: hit.score,
         snippet: stripHighlights(hit.snippet),
         // HTML-escaped text with each hit in <mark>: safe to insert as HTML.

@@ -22,6 +22,7 @@ import { registerOpenApiRoute } from './openapi.ts';
 import { sessionSecret } from './session-secret.ts';
 import { installViewer } from './viewer.ts';
 import { registerAccountRoutes } from '../accounts/accounts.routes.tsx';
+import { registerCommunityRoutes } from '../community/community.routes.tsx';
 
 const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 
@@ -70,6 +71,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   registerPaperRoutes(app, services);
   registerSearchRoutes(app, services);
   registerAccountRoutes(app, services, { secureCookies: config.http.publicUrl.startsWith('https://') });
+  registerCommunityRoutes(app, services, { maxAgeDays: config.community.submitMaxAgeDays, dailyCap: config.community.submitDailyCap });
   registerAdminRoutes(app, services);
   registerOpenApiRoute(app, config.http.publicUrl);
   return app;

@@ -1,0 +1,130 @@
+// What members do with papers: bring them to today's list, and upvote them.
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { User } from '../accounts/account.ts';
+import { inTransaction, type Db } from '../db/database.ts';
+import { AppError, badRequest, notFound } from '../errors.ts';
+import { today } from '../feed/period.ts';
+import type { ArxivApiService } from '../ingest/arxiv-api.service.ts';
+import { parseArxivId } from '../papers/paper-id.ts';
+import type { Paper, PaperSignals } from '../papers/paper.ts';
+import type { PapersService } from '../papers/papers.service.ts';
+import * as repo from './community.repository.ts';
+
+const DAY = 86_400_000;
+
+export interface CommunityLimits {
+  submitMaxAgeDays: number;
+  submitDailyCap: number;
+}
+
+export interface VoteState {
+  id: string;
+  upvoted: boolean;
+  upvotes: number;
+}
+
+export function createCommunityService(deps: {
+  db: Db;
+  papers: PapersService;
+  accounts: AccountsService;
+  arxivApi: ArxivApiService;
+  limits: CommunityLimits;
+}) {
+  const { db, papers } = deps;
+
+  function keyOrFail(id: string): number {
+    const ref = parseArxivId(id);
+    const pk = papers.keyOf(ref?.id ?? id);
+    if (pk === null) throw notFound(`No paper with the id "${id}" is stored here.`);
+    return pk;
+  }
+
+  return {
+    /**
+     * Puts a paper on today's list, "submitted by" the user. The paper comes from the store, or from the
+     * arXiv API when it is new here. Refused: what is no arXiv id, a paper too old, one already on today's list,
+     * and past the daily cap.
+     */
+    async submit(user: User, reference: string, now: Date = new Date()): Promise<{ paper: Paper; day: string }> {
+      const ref = parseArxivId(reference);
+      if (!ref) throw badRequest(`"${reference.trim().slice(0, 100)}" is not an arXiv id or arXiv URL (for example 2401.01234 or https://arxiv.org/abs/2401.01234).`);
+      const day = today(now);
+      const since = `${day}T00:00:00.000Z`;
+      if ((await repo.countSubmissionsSince(db, user.id, since)) >= deps.limits.submitDailyCap) {
+        throw new AppError('rate_limited', `You have submitted ${deps.limits.submitDailyCap} papers today, the most a day. Thank you! More tomorrow.`);
+      }
+      let found = await papers.find(ref.id);
+      if (!found) {
+        const looked = await deps.arxivApi.lookup([ref.id]);
+        found = await papers.find(ref.id);
+        if (!found) throw notFound(`arXiv does not know ${ref.id}${looked.errors[0] ? ` (${looked.errors[0].message})` : ''}.`);
+      }
+      const { paper } = found;
+      const published = paper.publishedAt ? Date.parse(paper.publishedAt) : NaN;
+      if (Number.isFinite(published) && now.getTime() - published > deps.limits.submitMaxAgeDays * DAY) {
+        throw badRequest(
+          `${paper.id} was first published on ${paper.publishedAt?.slice(0, 10)}, more than ${deps.limits.submitMaxAgeDays} days ago: only recent papers can be submitted.`,
+        );
+      }
+      if (found.listings.some((l) => l.day === day)) {
+        throw new AppError('conflict', `${paper.id} is already on today's list: /papers/${paper.id}`);
+      }
+      const pk = keyOrFail(paper.id);
+      const added = inTransaction(db, () => {
+        if (!repo.insertSubmission(db, { paperPk: pk, userId: user.id, day, now: now.toISOString() })) return false;
+        papers.listPaper(pk, day, 'submitted');
+        return true;
+      });
+      if (!added) throw new AppError('conflict', `${paper.id} is already on today's list: /papers/${paper.id}`);
+      return { paper, day };
+    },
+
+    /** One upvote per user and paper: a second one changes nothing. Counted in the same transaction. */
+    upvote(user: User, id: string, now: Date = new Date()): VoteState {
+      const pk = keyOrFail(id);
+      return inTransaction(db, () => {
+        const added = repo.addVote(db, pk, user.id, now.toISOString());
+        const upvotes = papers.adjustUpvotes(pk, added ? 1 : 0);
+        return { id: parseArxivId(id)?.id ?? id, upvoted: true, upvotes };
+      });
+    },
+
+    removeUpvote(user: User, id: string): VoteState {
+      const pk = keyOrFail(id);
+      return inTransaction(db, () => {
+        const removed = repo.removeVote(db, pk, user.id);
+        const upvotes = papers.adjustUpvotes(pk, removed ? -1 : 0);
+        return { id: parseArxivId(id)?.id ?? id, upvoted: false, upvotes };
+      });
+    },
+
+    /** Which of these papers the user upvoted (by id). */
+    async upvotedBy(user: User | null, paperIds: readonly string[]): Promise<Set<string>> {
+      if (!user || paperIds.length === 0) return new Set();
+      const keys = new Map(paperIds.flatMap((id) => {
+        const pk = papers.keyOf(id);
+        return pk === null ? [] : [[pk, id] as const];
+      }));
+      const voted = await repo.votedAmong(db, user.id, [...keys.keys()]);
+      return new Set([...voted].map((pk) => keys.get(pk) as string));
+    },
+
+    /** Submitted-by and comment counts for papers (by id), for cards and JSON. */
+    async signalsFor(paperIds: readonly string[]): Promise<Map<string, PaperSignals>> {
+      const keys = new Map(paperIds.flatMap((id) => {
+        const pk = papers.keyOf(id);
+        return pk === null ? [] : [[pk, id] as const];
+      }));
+      const submitters = await repo.latestSubmitters(db, [...keys.keys()]);
+      const names = await deps.accounts.usernames([...new Set(submitters.values())]);
+      return new Map(
+        [...keys].map(([pk, id]) => {
+          const userId = submitters.get(pk);
+          return [id, { numComments: 0, submittedBy: userId === undefined ? null : (names.get(userId) ?? null) }];
+        }),
+      );
+    },
+  };
+}
+
+export type CommunityService = ReturnType<typeof createCommunityService>;

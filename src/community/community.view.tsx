@@ -1,0 +1,46 @@
+// The submit page and the upvote button (a plain form; the page script makes it work without a reload).
+import { CsrfField } from '../web/components/csrf-field.view.tsx';
+import { usePageContext } from '../web/page-context.ts';
+import { Layout } from '../web/layout.view.tsx';
+
+export function SubmitPage({ reference = '', error, limits }: { reference?: string; error?: string; limits: { maxAgeDays: number; dailyCap: number } }) {
+  return (
+    <Layout title="Submit a paper">
+      <section class="panel">
+        <h1>Submit a paper</h1>
+        <p class="muted">
+          Bring a paper to today's list: paste its arXiv id or any arXiv link. Papers from the last {limits.maxAgeDays} days;
+          up to {limits.dailyCap} a day.
+        </p>
+        <form class="form" action="/submit" method="post">
+          <CsrfField />
+          <label>
+            arXiv id or URL
+            <input type="text" name="reference" value={reference} required placeholder="2401.01234 or https://arxiv.org/abs/2401.01234" />
+          </label>
+          {error ? <p class="form-error" role="alert">{error}</p> : null}
+          <p><button type="submit">Submit</button></p>
+        </form>
+      </section>
+    </Layout>
+  );
+}
+
+export function UpvoteButton({ paperId, upvotes, upvoted }: { paperId: string; upvotes: number; upvoted: boolean }) {
+  const { viewer } = usePageContext();
+  if (!viewer) {
+    return (
+      <a class="vote" href="/login" title="Sign in to upvote">
+        ▲ <span class="vote-count">{upvotes}</span>
+      </a>
+    );
+  }
+  return (
+    <form class="vote-form" action={`/papers/${paperId}/${upvoted ? 'unvote' : 'upvote'}`} method="post" data-vote>
+      <CsrfField />
+      <button type="submit" class={upvoted ? 'vote voted' : 'vote'} aria-pressed={upvoted ? 'true' : 'false'} title={upvoted ? 'Remove your upvote' : 'Upvote'}>
+        ▲ <span class="vote-count">{upvotes}</span>
+      </button>
+    </form>
+  );
+}

@@ -39,6 +39,14 @@ export function createCommunityService(deps: {
     return pk;
   }
 
+  /** Integer key → paper id, for the stored papers among `paperIds`. */
+  function keysOf(paperIds: readonly string[]): Map<number, string> {
+    return new Map(paperIds.flatMap((id) => {
+      const pk = papers.keyOf(id);
+      return pk === null ? [] : [[pk, id] as const];
+    }));
+  }
+
   return {
     /**
      * Puts a paper on today's list, "submitted by" the user. The paper comes from the store, or from the
@@ -101,20 +109,14 @@ export function createCommunityService(deps: {
     /** Which of these papers the user upvoted (by id). */
     async upvotedBy(user: User | null, paperIds: readonly string[]): Promise<Set<string>> {
       if (!user || paperIds.length === 0) return new Set();
-      const keys = new Map(paperIds.flatMap((id) => {
-        const pk = papers.keyOf(id);
-        return pk === null ? [] : [[pk, id] as const];
-      }));
+      const keys = keysOf(paperIds);
       const voted = await repo.votedAmong(db, user.id, [...keys.keys()]);
       return new Set([...voted].map((pk) => keys.get(pk) as string));
     },
 
     /** Submitted-by and comment counts for papers (by id), for cards and JSON. */
     async signalsFor(paperIds: readonly string[]): Promise<Map<string, PaperSignals>> {
-      const keys = new Map(paperIds.flatMap((id) => {
-        const pk = papers.keyOf(id);
-        return pk === null ? [] : [[pk, id] as const];
-      }));
+      const keys = keysOf(paperIds);
       const submitters = await repo.latestSubmitters(db, [...keys.keys()]);
       const names = await deps.accounts.usernames([...new Set(submitters.values())]);
       return new Map(

@@ -1,5 +1,6 @@
 // What the feed routes accept, and the daily papers JSON they answer with.
 import { z } from 'zod';
+import type { Same } from '../schema-check.ts';
 import type { DailyPaperJson } from './daily-papers.ts';
 
 const page = z.coerce.number().int().min(1, 'must be 1 or more').max(1000).default(1);
@@ -36,5 +37,4 @@ export const dailyPaperJsonSchema = z.object({
   submittedBy: z.string().nullable(),
 });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const dailyPaperJsonMatchesType: Same<z.infer<typeof dailyPaperJsonSchema>, DailyPaperJson> = true;

@@ -1,5 +1,6 @@
 // What the papers routes accept, and the paper JSON they answer with (the OpenAPI document reads both).
 import { z } from 'zod';
+import type { Same } from '../schema-check.ts';
 import type { PaperJson } from './paper.ts';
 
 export const paperParams = z.object({ id: z.string().min(1).max(200) });
@@ -28,5 +29,4 @@ export const paperJsonSchema = z.object({
 });
 
 // The schema and the type the code builds must not drift apart: this fails to compile if they do.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const paperJsonMatchesType: Same<z.infer<typeof paperJsonSchema>, PaperJson> = true;

@@ -1,6 +1,7 @@
 // The composition root: every capability's service, built once from one database handle.
 import { createAccountsService } from './accounts/accounts.service.ts';
 import { createCommunityService } from './community/community.service.ts';
+import { createCommentsService } from './community/comments.service.ts';
 import path from 'node:path';
 import type { Config } from './config.ts';
 import { pingDatabase, type Db } from './db/database.ts';
@@ -45,6 +46,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     mailer,
     accounts,
     community: createCommunityService({ db, papers, accounts, arxivApi, limits: config.community }),
+    comments: createCommentsService({ db, papers, accounts }),
     ingestRuns: createIngestRuns(db),
     jobRuns: createJobRuns(db),
     arxivApi,

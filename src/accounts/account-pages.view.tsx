@@ -131,6 +131,9 @@ export function AccountPage({ user, tokens, notice, error, newToken }: AccountPa
             Display name
             <input type="text" name="displayName" value={user.displayName} required maxLength={60} />
           </label>
+          <label class="check">
+            <input type="checkbox" name="showUpvotes" checked={user.showUpvotes} /> Show the papers I upvote on <a href={`/u/${user.username}`}>my page</a>
+          </label>
           {error ? <p class="form-error" role="alert">{error}</p> : null}
           <p><button type="submit">Save</button></p>
         </form>

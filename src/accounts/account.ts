@@ -12,6 +12,19 @@ export interface User {
   displayName: string;
   role: Role;
   createdAt: string;
+  /** Whether the profile page lists the papers this member upvoted. */
+  showUpvotes: boolean;
+}
+
+/** What others see of a member next to what they wrote. */
+export interface Person {
+  id: number;
+  username: string;
+  displayName: string;
+}
+
+export function isModerator(user: Pick<User, 'role'> | null): boolean {
+  return user?.role === 'moderator' || user?.role === 'admin';
 }
 
 export const SIGN_IN_LINK_MINUTES = 15;

@@ -2,12 +2,15 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { UsersTable } from '../db/schema.ts';
-import type { ApiToken, Role, User } from './account.ts';
+import type { ApiToken, Person, Role, User } from './account.ts';
 
 export type UserRow = Selectable<UsersTable>;
 
 export function userFromRow(row: UserRow): User {
-  return { id: row.id, email: row.email, username: row.username, displayName: row.display_name, role: row.role, createdAt: row.created_at };
+  return {
+    id: row.id, email: row.email, username: row.username, displayName: row.display_name, role: row.role, createdAt: row.created_at,
+    showUpvotes: row.show_upvotes === 1,
+  };
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
@@ -26,13 +29,14 @@ export async function insertUser(db: Db, user: { email: string; username: string
     .executeTakeFirstOrThrow();
 }
 
-export async function updateUser(db: Db, id: number, changes: { username?: string; displayName?: string; role?: Role }): Promise<void> {
+export async function updateUser(db: Db, id: number, changes: { username?: string; displayName?: string; role?: Role; showUpvotes?: boolean }): Promise<void> {
   await db.kysely
     .updateTable('users')
     .set({
       ...(changes.username ? { username: changes.username } : {}),
       ...(changes.displayName ? { display_name: changes.displayName } : {}),
       ...(changes.role ? { role: changes.role } : {}),
+      ...(changes.showUpvotes === undefined ? {} : { show_upvotes: changes.showUpvotes ? 1 : 0 }),
     })
     .where('id', '=', id)
     .execute();
@@ -136,8 +140,8 @@ export async function deleteApiToken(db: Db, userId: number, id: number): Promis
   return Number(result.numDeletedRows) === 1;
 }
 
-export async function usernamesOf(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+export async function peopleOf(db: Db, ids: readonly number[]): Promise<Map<number, Person>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.kysely.selectFrom('users').select(['id', 'username']).where('id', 'in', [...ids]).execute();
-  return new Map(rows.map((r) => [r.id, r.username]));
+  const rows = await db.kysely.selectFrom('users').select(['id', 'username', 'display_name']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, username: r.username, displayName: r.display_name }]));
 }

@@ -91,13 +91,13 @@ export function registerAccountRoutes(app: FastifyInstance, { accounts }: Servic
   app.post('/account', guarded, async (request, reply) => {
     const viewer = signedIn(request, reply);
     if (!viewer) return reply;
-    const { username, displayName } = parseInput(profileBody, request.body);
+    const { username, displayName, showUpvotes } = parseInput(profileBody, request.body);
     try {
-      await accounts.updateProfile(viewer.id, { username, displayName });
+      await accounts.updateProfile(viewer.id, { username, displayName, showUpvotes });
     } catch (error) {
       if (error instanceof AppError && (error.code === 'bad_request' || error.code === 'conflict')) {
         const tokens = await accounts.apiTokens(viewer.id);
-        return sendPage(reply, <AccountPage user={{ ...viewer, username, displayName }} tokens={tokens} error={error.message} />, error.status);
+        return sendPage(reply, <AccountPage user={{ ...viewer, username, displayName, showUpvotes }} tokens={tokens} error={error.message} />, error.status);
       }
       throw error;
     }

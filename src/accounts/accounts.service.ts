@@ -9,6 +9,7 @@ import {
   tokenNameSchema, usernameFromEmail, usernameSchema, type ApiToken, type Role, type User,
 } from './account.ts';
 import * as repo from './accounts.repository.ts';
+import type { Person } from './account.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -100,14 +101,14 @@ export function createAccountsService(deps: { db: Db; mailer: Mailer; publicUrl:
       return repo.deleteUserSessions(db, userId);
     },
 
-    async updateProfile(userId: number, input: { username: string; displayName: string }): Promise<void> {
+    async updateProfile(userId: number, input: { username: string; displayName: string; showUpvotes: boolean }): Promise<void> {
       const username = usernameSchema.safeParse(input.username);
       if (!username.success) throw badRequest(`username: ${username.error.issues[0]?.message}`);
       const displayName = displayNameSchema.safeParse(input.displayName);
       if (!displayName.success) throw badRequest(`display name: ${displayName.error.issues[0]?.message}`);
       const taken = await repo.findUserByUsername(db, username.data.toLowerCase());
       if (taken && taken.id !== userId) throw new AppError('conflict', `username: "${username.data}" is taken`);
-      await repo.updateUser(db, userId, { username: username.data.toLowerCase(), displayName: displayName.data });
+      await repo.updateUser(db, userId, { username: username.data.toLowerCase(), displayName: displayName.data, showUpvotes: input.showUpvotes });
     },
 
     /** Makes a personal API token; the returned token is the only time it is seen. */
@@ -143,8 +144,20 @@ export function createAccountsService(deps: { db: Db; mailer: Mailer; publicUrl:
       return repo.deleteApiToken(db, userId, tokenId);
     },
 
-    usernames(ids: readonly number[]): Promise<Map<number, string>> {
-      return repo.usernamesOf(db, ids);
+    async usernames(ids: readonly number[]): Promise<Map<number, string>> {
+      const people = await repo.peopleOf(db, ids);
+      return new Map([...people].map(([id, person]) => [id, person.username]));
+    },
+
+    /** Usernames and display names, for bylines. */
+    people(ids: readonly number[]): Promise<Map<number, Person>> {
+      return repo.peopleOf(db, ids);
+    },
+
+    /** A member by username (case-insensitive: usernames are stored lower-cased); null when none. */
+    async findByUsername(username: string): Promise<User | null> {
+      const row = await repo.findUserByUsername(db, username.toLowerCase());
+      return row ? repo.userFromRow(row) : null;
     },
 
     /** `paperboard user add`: creates the account, or gives an existing one the role. */

@@ -1,11 +1,19 @@
-// The operator's page: recent ingest runs and scheduled job occurrences.
+// The operators' page: the moderation queue (moderators and admins), recent ingest runs and scheduled jobs (admins).
+import type { QueuedComment } from '../community/comments.service.ts';
+import { ModerationQueue } from '../community/moderation.view.tsx';
 import type { IngestRunRow } from '../ingest/ingest-runs.service.ts';
 import type { JobRunRow } from '../jobs/jobs.service.ts';
 import { Layout } from '../web/layout.view.tsx';
 
 const seconds = (from: string, to: string | null) => (to ? `${((Date.parse(to) - Date.parse(from)) / 1000).toFixed(1)} s` : 'running');
 
-export function AdminPage({ ingestRuns, jobRuns }: { ingestRuns: IngestRunRow[]; jobRuns: JobRunRow[] }) {
+export interface AdminPageProps {
+  queue: { flagged: QueuedComment[]; hidden: QueuedComment[] };
+  /** Operations are for admins; moderators see the queue only. */
+  operations: { ingestRuns: IngestRunRow[]; jobRuns: JobRunRow[] } | null;
+}
+
+export function AdminPage({ queue, operations }: AdminPageProps) {
   return (
     <Layout title="Admin">
       <header class="feed-header">
@@ -14,6 +22,15 @@ export function AdminPage({ ingestRuns, jobRuns }: { ingestRuns: IngestRunRow[];
           <h1>Admin</h1>
         </div>
       </header>
+      <ModerationQueue flagged={queue.flagged} hidden={queue.hidden} />
+      {operations ? <Operations {...operations} /> : null}
+    </Layout>
+  );
+}
+
+function Operations({ ingestRuns, jobRuns }: { ingestRuns: IngestRunRow[]; jobRuns: JobRunRow[] }) {
+  return (
+    <>
       <section aria-labelledby="ingest-heading">
         <h2 id="ingest-heading">Ingest runs</h2>
         {ingestRuns.length === 0 ? (
@@ -59,6 +76,6 @@ export function AdminPage({ ingestRuns, jobRuns }: { ingestRuns: IngestRunRow[];
           </div>
         )}
       </section>
-    </Layout>
+    </>
   );
 }

@@ -1,18 +1,24 @@
-// `/admin`. Until accounts exist it answers only requests from this machine (loopback).
+// `/admin`: moderators and admins only (a signed-in role, never the client's address: behind a reverse proxy
+// every request comes from this machine).
 import type { FastifyInstance } from 'fastify';
+import { isModerator } from '../accounts/account.ts';
 import { AppError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { sendPage } from '../web/render.ts';
 import { AdminPage } from './admin-page.view.tsx';
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
 export function registerAdminRoutes(app: FastifyInstance, services: Services): void {
   app.get('/admin', async (request, reply) => {
-    if (!LOOPBACK.has(request.ip)) {
-      throw new AppError('forbidden', 'The admin page is only open to requests from this machine until accounts exist.');
+    const viewer = request.viewer;
+    if (!viewer) return reply.redirect('/login');
+    if (!isModerator(viewer)) {
+      throw new AppError('forbidden', 'The admin page is for moderators and admins. An admin can give a role with "paperboard user add EMAIL --role moderator".');
     }
-    const [ingestRuns, jobRuns] = await Promise.all([services.ingestRuns.latest(30), services.jobRuns.latest(30)]);
-    return sendPage(reply, <AdminPage ingestRuns={ingestRuns} jobRuns={jobRuns} />);
+    const queue = await services.comments.queue();
+    const operations =
+      viewer.role === 'admin'
+        ? { ingestRuns: await services.ingestRuns.latest(30), jobRuns: await services.jobRuns.latest(30) }
+        : null;
+    return sendPage(reply, <AdminPage queue={queue} operations={operations} />);
   });
 }

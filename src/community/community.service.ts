@@ -114,7 +114,13 @@ export function createCommunityService(deps: {
       return new Set([...voted].map((pk) => keys.get(pk) as string));
     },
 
-    /** Submitted-by and comment counts for papers (by id), for cards and JSON. */
+    /** What cards show of the community: the viewer's upvotes and who submitted each paper. */
+    async cardsFor(viewer: User | null, paperIds: readonly string[]): Promise<Map<string, { upvoted: boolean; submittedBy: string | null }>> {
+      const [upvoted, signals] = await Promise.all([this.upvotedBy(viewer, paperIds), this.signalsFor(paperIds)]);
+      return new Map(paperIds.map((id) => [id, { upvoted: upvoted.has(id), submittedBy: signals.get(id)?.submittedBy ?? null }]));
+    },
+
+    /** Who submitted each paper (by id), for cards and JSON. */
     async signalsFor(paperIds: readonly string[]): Promise<Map<string, PaperSignals>> {
       const keys = keysOf(paperIds);
       const submitters = await repo.latestSubmitters(db, [...keys.keys()]);
@@ -122,7 +128,7 @@ export function createCommunityService(deps: {
       return new Map(
         [...keys].map(([pk, id]) => {
           const userId = submitters.get(pk);
-          return [id, { numComments: 0, submittedBy: userId === undefined ? null : (names.get(userId) ?? null) }];
+          return [id, { submittedBy: userId === undefined ? null : (names.get(userId) ?? null) }];
         }),
       );
     },

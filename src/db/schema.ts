@@ -25,6 +25,11 @@ export interface PapersTable {
   first_seen_at: string;
   /** On-site upvotes, kept in step with the votes table by the community capability. */
   upvotes: Generated<number>;
+  /** Visible comments, and the distinct people who wrote them: kept by the community capability. */
+  num_comments: Generated<number>;
+  commenters: Generated<number>;
+  /** The stored trending score (feed/trending.ts); indexed, so /trending reads it without scanning. */
+  trending: Generated<number>;
 }
 
 export interface PaperVersionsTable {
@@ -102,6 +107,8 @@ export interface UsersTable {
   display_name: string;
   role: Generated<'user' | 'moderator' | 'admin'>;
   created_at: string;
+  /** 1 when the member lists their upvoted papers on their profile. */
+  show_upvotes: Generated<number>;
 }
 
 export interface SignInTokensTable {
@@ -147,6 +154,29 @@ export interface SubmissionsTable {
   created_at: string;
 }
 
+export interface CommentsTable {
+  id: Generated<number>;
+  paper_pk: number;
+  user_id: number;
+  /** Replies are one level deep: a reply's parent is always a top-level comment. */
+  parent_id: number | null;
+  /** Markdown as written; rendered through the safe subset on display. */
+  body: string;
+  created_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+  hidden_at: string | null;
+  hidden_by: number | null;
+  flag_count: Generated<number>;
+}
+
+export interface CommentFlagsTable {
+  comment_id: number;
+  user_id: number;
+  reason: string;
+  created_at: string;
+}
+
 export interface Database {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
@@ -161,4 +191,6 @@ export interface Database {
   api_tokens: ApiTokensTable;
   votes: VotesTable;
   submissions: SubmissionsTable;
+  comments: CommentsTable;
+  comment_flags: CommentFlagsTable;
 }

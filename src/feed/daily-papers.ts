@@ -32,7 +32,7 @@ export function toDailyPaperJson(paper: Paper, day: string, signals: PaperSignal
     publishedAt: `${day}T00:00:00.000Z`,
     title: paper.title,
     summary: paper.abstract,
-    numComments: signals.numComments,
+    numComments: paper.numComments,
     submittedBy: signals.submittedBy,
   };
 }

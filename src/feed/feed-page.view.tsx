@@ -1,19 +1,55 @@
-// A listing page: the period's heading and count, links to the neighbouring periods, the cards.
-import { PaperCard } from '../papers/paper-card.view.tsx';
+// Listing pages: a day, week or month (sortable), /trending, and the front page of an empty site.
+import { explainTrending } from './trending.ts';
+import { PaperCard, type CardCommunity } from '../papers/paper-card.view.tsx';
+import type { ListedPaper } from '../papers/papers.service.ts';
 import { Layout } from '../web/layout.view.tsx';
 import { Pager } from '../web/components/pager.view.tsx';
-import type { FeedPage } from './feed.service.ts';
+import type { FeedPage, TrendingPage } from './feed.service.ts';
 import { periodTitle, type PeriodKind } from './period.ts';
 
 const basePath: Record<PeriodKind, string> = { day: '/date', week: '/week', month: '/month' };
 const noun: Record<PeriodKind, string> = { day: 'day', week: 'week', month: 'month' };
 
-export function FeedPageView({ feed, isFront = false }: { feed: FeedPage; isFront?: boolean }) {
+export type CardsById = Map<string, CardCommunity>;
+
+/** Cards, each saying why it ranks where it does when the list is sorted by trending. */
+function PaperList({ items, cards, explain, now }: { items: ListedPaper[]; cards: CardsById; explain: boolean; now: Date }) {
+  return (
+    <div class="cards">
+      {items.map((item) => (
+        <PaperCard
+          paper={item.paper}
+          community={cards.get(item.paper.id)}
+          why={explain ? explainTrending({ upvotes: item.paper.upvotes, commenters: item.paper.commenters, listedDay: item.listedDay || null }, now).text : undefined}
+        />
+      ))}
+    </div>
+  );
+}
+
+function SortLinks({ path, sort }: { path: string; sort: 'trending' | 'newest' }) {
+  return (
+    <nav class="sort" aria-label="Sort">
+      Sort:{' '}
+      {sort === 'trending' ? <strong aria-current="true">trending</strong> : <a href={path}>trending</a>} ·{' '}
+      {sort === 'newest' ? <strong aria-current="true">newest</strong> : <a href={`${path}?sort=newest`}>newest</a>}
+    </nav>
+  );
+}
+
+export function FeedPageView({ feed, cards, isFront = false, now }: { feed: FeedPage; cards: CardsById; isFront?: boolean; now: Date }) {
   const { period } = feed;
   const title = periodTitle(period);
   const base = basePath[period.kind];
+  const path = isFront ? '/' : `${base}/${period.key}`;
+  const sort = feed.order === 'trending' ? 'trending' : 'newest';
+  const feeds = isFront ? '/feeds/latest' : period.kind === 'day' ? `/feeds/day/${period.key}` : null;
   return (
-    <Layout title={isFront ? 'Paperboard' : title} description={`Research papers listed for ${title}`}>
+    <Layout
+      title={isFront ? 'Paperboard' : title}
+      description={`Research papers listed for ${title}`}
+      feeds={feeds ? { path: feeds, title: `Papers of ${title}` } : undefined}
+    >
       <header class="feed-header">
         <div>
           <p class="feed-kicker">{isFront ? 'Latest papers' : `Papers of the ${noun[period.kind]}`}</p>
@@ -21,6 +57,7 @@ export function FeedPageView({ feed, isFront = false }: { feed: FeedPage; isFron
           <p class="muted">
             {feed.total} {feed.total === 1 ? 'paper' : 'papers'}
           </p>
+          <SortLinks path={path} sort={sort} />
         </div>
         <nav class="period-nav" aria-label={`Other ${noun[period.kind]}s`}>
           {feed.previous ? <a rel="prev" href={`${base}/${feed.previous}`}>← {feed.previous}</a> : null}
@@ -37,18 +74,31 @@ export function FeedPageView({ feed, isFront = false }: { feed: FeedPage; isFron
       {feed.items.length === 0 ? (
         <p class="empty">No papers are listed for this {noun[period.kind]}.</p>
       ) : (
-        <div class="cards">
-          {feed.items.map((item) => (
-            <PaperCard paper={item.paper} />
-          ))}
-        </div>
+        <PaperList items={feed.items} cards={cards} explain={sort === 'trending'} now={now} />
       )}
-      <Pager
-        path={`${base}/${period.key}`}
-        params={{}}
-        page={feed.page}
-        hasMore={feed.page * feed.limit < feed.total}
-      />
+      <Pager path={path} params={{ sort: sort === 'newest' ? 'newest' : undefined }} page={feed.page} hasMore={feed.page * feed.limit < feed.total} />
+    </Layout>
+  );
+}
+
+export function TrendingPageView({ trending, cards, now }: { trending: TrendingPage; cards: CardsById; now: Date }) {
+  return (
+    <Layout title="Trending papers" description="The papers this community is upvoting and discussing now" feeds={{ path: '/feeds/trending', title: 'Trending papers' }}>
+      <header class="feed-header">
+        <div>
+          <p class="feed-kicker">Trending</p>
+          <h1>Trending papers</h1>
+          <p class="muted">
+            Upvotes and discussion, weighed against age: one doubling of interest is worth one day. <a href="/about#trending">How it works</a>
+          </p>
+        </div>
+      </header>
+      {trending.items.length === 0 ? (
+        <p class="empty">No papers are listed yet.</p>
+      ) : (
+        <PaperList items={trending.items} cards={cards} explain now={now} />
+      )}
+      <Pager path="/trending" params={{}} page={trending.page} hasMore={trending.hasMore} />
     </Layout>
   );
 }

@@ -1,14 +1,16 @@
-// The front page, day / week / month pages, and `GET /api/daily_papers`.
-import type { FastifyInstance } from 'fastify';
+// The front page, day / week / month pages, /trending, `GET /api/daily_papers` and `GET /api/trending`.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest } from '../errors.ts';
+import type { ListedPaper } from '../papers/papers.service.ts';
 import type { Services } from '../services.ts';
 import { sendPage } from '../web/render.ts';
 import { parseInput } from '../web/validate.ts';
 import { toDailyPaperJson } from './daily-papers.ts';
-import { EmptySiteView, FeedPageView } from './feed-page.view.tsx';
-import { dailyPapersQuery, feedPageQuery, jumpQuery } from './feed.schema.ts';
+import { EmptySiteView, FeedPageView, TrendingPageView } from './feed-page.view.tsx';
+import { dailyPapersQuery, feedPageQuery, jumpQuery, trendingQuery } from './feed.schema.ts';
 import { parsePeriod } from './feed.service.ts';
 import { parseDay, type Period, type PeriodKind } from './period.ts';
+import { explainTrending } from './trending.ts';
 
 const formats: Record<PeriodKind, string> = { day: 'YYYY-MM-DD', week: 'YYYY-Www', month: 'YYYY-MM' };
 
@@ -19,12 +21,18 @@ function periodOrFail(kind: PeriodKind, text: string): Period {
 }
 
 export function registerFeedRoutes(app: FastifyInstance, { feed, community }: Services): void {
+  const cardsOf = (request: FastifyRequest, items: ListedPaper[]) => community.cardsFor(request.viewer, items.map((i) => i.paper.id));
+
+  const listingPage = async (request: FastifyRequest, period: Period, isFront: boolean) => {
+    const { p, sort } = parseInput(feedPageQuery, request.query);
+    const page = await feed.page(period, { page: p, order: sort === 'newest' ? 'publishedAt' : 'trending' });
+    return <FeedPageView feed={page} cards={await cardsOf(request, page.items)} isFront={isFront} now={new Date()} />;
+  };
+
   app.get('/', async (request, reply) => {
-    const { p } = parseInput(feedPageQuery, request.query);
     const latest = await feed.latestDay();
     if (!latest) return sendPage(reply, <EmptySiteView />);
-    const page = await feed.page(periodOrFail('day', latest), { page: p });
-    return sendPage(reply, <FeedPageView feed={page} isFront />);
+    return sendPage(reply, await listingPage(request, periodOrFail('day', latest), true));
   });
 
   app.get('/date', async (request, reply) => {
@@ -35,11 +43,15 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community }: Se
 
   for (const [kind, path] of [['day', '/date/:key'], ['week', '/week/:key'], ['month', '/month/:key']] as const) {
     app.get<{ Params: { key: string } }>(path, async (request, reply) => {
-      const period = periodOrFail(kind, request.params.key);
-      const { p } = parseInput(feedPageQuery, request.query);
-      return sendPage(reply, <FeedPageView feed={await feed.page(period, { page: p })} />);
+      return sendPage(reply, await listingPage(request, periodOrFail(kind, request.params.key), false));
     });
   }
+
+  app.get('/trending', async (request, reply) => {
+    const { p } = parseInput(trendingQuery, request.query);
+    const trending = await feed.trending({ page: p });
+    return sendPage(reply, <TrendingPageView trending={trending} cards={await cardsOf(request, trending.items)} now={new Date()} />);
+  });
 
   app.get('/api/daily_papers', async (request) => {
     const q = parseInput(dailyPapersQuery, request.query);
@@ -55,5 +67,20 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community }: Se
     const page = await feed.page(period, { order: q.sort, page: q.p, limit: q.limit });
     const signals = await community.signalsFor(page.items.map((item) => item.paper.id));
     return page.items.map((item) => toDailyPaperJson(item.paper, item.day, signals.get(item.paper.id)));
+  });
+
+  app.get('/api/trending', async (request) => {
+    const { p, limit } = parseInput(trendingQuery, request.query);
+    const trending = await feed.trending({ page: p, limit });
+    const signals = await community.signalsFor(trending.items.map((item) => item.paper.id));
+    const now = new Date();
+    return trending.items.map((item) => {
+      const inputs = { upvotes: item.paper.upvotes, commenters: item.paper.commenters, listedDay: item.listedDay || null };
+      const why = explainTrending(inputs, now);
+      return {
+        ...toDailyPaperJson(item.paper, item.day, signals.get(item.paper.id)),
+        trending: { score: item.paper.trending, points: why.points, listedDay: inputs.listedDay, explanation: why.text },
+      };
+    });
   });
 }

@@ -5,14 +5,23 @@ import type { DailyPaperJson } from './daily-papers.ts';
 
 const page = z.coerce.number().int().min(1, 'must be 1 or more').max(1000).default(1);
 
-export const feedPageQuery = z.object({ p: page });
+/** How a listing is sorted: in URLs "newest" (people's word), in the API "publishedAt" (Hugging Face's). */
+export const feedPageQuery = z.object({
+  p: page,
+  sort: z.enum(['trending', 'newest'], { error: 'sort is trending or newest' }).default('trending'),
+});
+
+export const trendingQuery = z.object({
+  p: page,
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
 
 export const dailyPapersQuery = z
   .object({
     date: z.string().optional(),
     week: z.string().optional(),
     month: z.string().optional(),
-    sort: z.enum(['publishedAt']).default('publishedAt'),
+    sort: z.enum(['trending', 'publishedAt'], { error: 'sort is trending or publishedAt' }).default('publishedAt'),
     limit: z.coerce.number().int().min(1).max(100).default(50),
     p: page,
   })
@@ -38,3 +47,13 @@ export const dailyPaperJsonSchema = z.object({
 });
 
 export const dailyPaperJsonMatchesType: Same<z.infer<typeof dailyPaperJsonSchema>, DailyPaperJson> = true;
+
+/** An item of /api/trending: the daily papers item, with the score and what it is made of. */
+export const trendingJsonSchema = dailyPaperJsonSchema.extend({
+  trending: z.object({
+    score: z.number().describe('log2(1 + points) + days from 1991-01-01 to the latest listing day (docs/ranking.md)'),
+    points: z.number().describe('upvotes + ½ × distinct commenters'),
+    listedDay: z.string().nullable(),
+    explanation: z.string(),
+  }),
+});

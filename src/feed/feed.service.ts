@@ -4,6 +4,7 @@ import { isoWeekOf, parseDay, parseMonth, parseWeek, type Period } from './perio
 
 export interface FeedPage {
   period: Period;
+  order: ListingOrder;
   items: ListedPaper[];
   total: number;
   page: number;
@@ -19,22 +20,40 @@ function keyOfDay(kind: Period['kind'], day: string | null): string | null {
   return kind === 'week' ? isoWeekOf(day) : day.slice(0, 7);
 }
 
+export interface TrendingPage {
+  items: ListedPaper[];
+  page: number;
+  limit: number;
+  hasMore: boolean;
+}
+
+const pageSize = (limit: number | undefined) => Math.min(Math.max(limit ?? 30, 1), 100);
+
 export function createFeedService(papers: PapersService) {
   return {
+    /** Every listed paper by its stored trending score (feed/trending.ts), highest first. */
+    async trending(options: { page?: number; limit?: number } = {}): Promise<TrendingPage> {
+      const limit = pageSize(options.limit);
+      const page = Math.max(options.page ?? 1, 1);
+      const { items, hasMore } = await papers.trending({ limit, offset: (page - 1) * limit });
+      return { items, page, limit, hasMore };
+    },
+
     /** The latest day that has papers: what the front page shows. */
     latestDay(): Promise<string | null> {
       return papers.latestDay();
     },
 
     async page(period: Period, options: { order?: ListingOrder; page?: number; limit?: number } = {}): Promise<FeedPage> {
-      const limit = Math.min(Math.max(options.limit ?? 30, 1), 100);
+      const limit = pageSize(options.limit);
       const page = Math.max(options.page ?? 1, 1);
       const [listed, neighbours] = await Promise.all([
-        papers.list(period, { order: options.order ?? 'publishedAt', limit, offset: (page - 1) * limit }),
+        papers.list(period, { order: options.order ?? 'trending', limit, offset: (page - 1) * limit }),
         papers.neighbours(period),
       ]);
       return {
         period,
+        order: options.order ?? 'trending',
         items: listed.items,
         total: listed.total,
         page,

@@ -1,5 +1,7 @@
 // All SQL on the daily listings: which paper appears on which day, and why.
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { Database, PapersTable } from '../db/schema.ts';
 import type { ListingReason } from './paper.ts';
 import type { PaperRow } from './papers.repository.ts';
 
@@ -8,11 +10,13 @@ export interface DayRange {
   to: string;
 }
 
-export type ListingOrder = 'publishedAt';
+export type ListingOrder = 'publishedAt' | 'trending';
 
 export interface ListedRow extends PaperRow {
   reason: string;
   day: string;
+  /** The latest day the paper was listed, anywhere: what its trending score counts from. */
+  listed_day: string;
 }
 
 export async function latestListingDay(db: Db, onOrBefore?: string): Promise<string | null> {
@@ -53,19 +57,43 @@ export async function listPapers(
   page: { order: ListingOrder; limit: number; offset: number },
 ): Promise<ListedRow[]> {
   // A paper listed on two days of a week appears once, on its first day there.
-  return db.kysely
+  let query = db.kysely
     .selectFrom('daily_listings as l')
     .innerJoin('papers as p', 'p.pk', 'l.paper_pk')
     .selectAll('p')
-    .select((eb) => [eb.fn.min('l.day').as('day'), eb.fn.min('l.reason').as('reason')])
+    .select((eb) => [eb.fn.min('l.day').as('day'), eb.fn.min('l.reason').as('reason'), latestListingOf(eb)])
     .where('l.day', '>=', range.from)
     .where('l.day', '<=', range.to)
-    .groupBy('p.pk')
+    .groupBy('p.pk');
+  if (page.order === 'trending') query = query.orderBy('p.trending', 'desc');
+  return query
     .orderBy('p.published_at', 'desc')
     .orderBy('p.pk', 'desc')
     .limit(page.limit)
     .offset(page.offset)
     .execute() as Promise<ListedRow[]>;
+}
+
+function latestListingOf(eb: ExpressionBuilder<Database & { p: PapersTable }, 'p'>) {
+  return eb
+    .selectFrom('daily_listings as latest')
+    .select((inner) => inner.fn.max('latest.day').as('d'))
+    .whereRef('latest.paper_pk', '=', 'p.pk')
+    .as('listed_day');
+}
+
+/** The highest trending scores of all listed papers: an index walk, not a scan. */
+export async function listTrending(db: Db, page: { limit: number; offset: number }): Promise<ListedRow[]> {
+  const rows = await db.kysely
+    .selectFrom('papers as p')
+    .selectAll('p')
+    .select((eb) => [latestListingOf(eb)])
+    .where('p.trending', '>', 0)
+    .orderBy('p.trending', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return rows.map((row) => ({ ...row, day: row.listed_day ?? '', reason: 'trending', listed_day: row.listed_day ?? '' }));
 }
 
 export async function listingsOfPaper(db: Db, pk: number): Promise<Array<{ day: string; reason: ListingReason }>> {

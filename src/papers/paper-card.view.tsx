@@ -1,4 +1,5 @@
 // A paper as a card in a list: title, authors, a few lines of abstract, id, category and date.
+import { UpvoteButton } from '../community/community.view.tsx';
 import { Highlighted } from '../web/components/highlighted.view.tsx';
 import { formatDate } from '../feed/period.ts';
 import type { Paper } from './paper.ts';
@@ -21,16 +22,28 @@ export function paperPath(id: string): string {
   return `/papers/${id}`;
 }
 
+/** What the community adds to a card: the viewer's upvote, who submitted it, why it ranks where it does. */
+export interface CardCommunity {
+  upvoted: boolean;
+  submittedBy: string | null;
+}
+
 export interface PaperCardProps {
   paper: Paper;
+  community?: CardCommunity | undefined;
+  /** The trending explanation, on lists sorted by trending. */
+  why?: string | undefined;
   /** Search hits marked in the title and an abstract snippet. */
   highlight?: { title: string; snippet: string };
 }
 
-export function PaperCard({ paper, highlight }: PaperCardProps) {
+export function PaperCard({ paper, highlight, community, why }: PaperCardProps) {
   const summary = highlight?.snippet || paper.abstract;
   return (
     <article class="card">
+      <div class="card-vote">
+        <UpvoteButton paperId={paper.id} upvotes={paper.upvotes} upvoted={community?.upvoted ?? false} />
+      </div>
       <h2 class="card-title">
         <a href={paperPath(paper.id)}>{highlight ? <Highlighted text={highlight.title} /> : paper.title}</a>
       </h2>
@@ -39,12 +52,21 @@ export function PaperCard({ paper, highlight }: PaperCardProps) {
         <p class="card-abstract">{highlight ? <Highlighted text={summary} /> : summary}</p>
       ) : null}
       <footer class="card-meta">
-        {paper.upvotes > 0 ? <span class="upvotes" title={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span> : null}
+        <a href={`${paperPath(paper.id)}#discussion-heading`} class="comments-link">
+          {paper.numComments} {paper.numComments === 1 ? 'comment' : 'comments'}
+        </a>
+        {community?.submittedBy ? <span>submitted by <a href={`/u/${community.submittedBy}`}>{community.submittedBy}</a></span> : null}
         {paper.id.startsWith('local-') ? null : <span class="paper-id">arXiv:{paper.id}</span>}
         {paper.primaryCategory ? <span class="chip">{paper.primaryCategory}</span> : null}
         {paper.publishedAt ? <time dateTime={paper.publishedAt}>{formatDate(paper.publishedAt)}</time> : null}
         {paper.isDemo ? <span class="chip chip-demo" title="Loaded from the demo set">demo</span> : null}
       </footer>
+      {why ? (
+        <details class="why">
+          <summary>Why here?</summary>
+          <p>{why} <a href="/about#trending">How trending works</a></p>
+        </details>
+      ) : null}
     </article>
   );
 }

@@ -1,4 +1,6 @@
 // The paper page: everything known about one paper, its links and a BibTeX entry to copy.
+import type { CommentThread } from '../community/comment.ts';
+import { Discussion } from '../community/comments.view.tsx';
 import { UpvoteButton } from '../community/community.view.tsx';
 import { formatDate } from '../feed/period.ts';
 import { Layout } from '../web/layout.view.tsx';
@@ -17,6 +19,7 @@ const reasonLabel: Record<string, string> = {
 export interface PaperCommunity {
   upvoted: boolean;
   submittedBy: string | null;
+  threads: CommentThread[];
 }
 
 export function PaperPage({ details, community }: { details: PaperDetails; community: PaperCommunity }) {
@@ -53,6 +56,7 @@ export function PaperPage({ details, community }: { details: PaperDetails; commu
           {community.submittedBy ? <p class="muted">Submitted by <a href={`/u/${community.submittedBy}`}>{community.submittedBy}</a></p> : null}
           <div class="paper-actions">
             <UpvoteButton paperId={paper.id} upvotes={paper.upvotes} upvoted={community.upvoted} />
+            <a class="button-quiet" href="#discussion-heading">{paper.numComments} {paper.numComments === 1 ? 'comment' : 'comments'}</a>
           </div>
           {links.abs ? (
             <p class="paper-links">
@@ -124,6 +128,8 @@ export function PaperPage({ details, community }: { details: PaperDetails; commu
           </div>
           <pre class="bibtex" id="bibtex"><code>{bibtexFor(paper)}</code></pre>
         </section>
+
+        <Discussion paperId={paper.id} threads={community.threads} now={new Date()} />
       </article>
     </Layout>
   );

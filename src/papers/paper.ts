@@ -39,6 +39,11 @@ export interface Paper extends PaperMetadata {
   firstSeenAt: string;
   /** On-site upvotes. */
   upvotes: number;
+  /** Visible comments, and the distinct people who wrote them. */
+  numComments: number;
+  commenters: number;
+  /** The stored trending score (feed/trending.ts). */
+  trending: number;
 }
 
 /** What another site says of a paper (Hugging Face's upvotes): shown beside, never added to, on-site votes. */
@@ -70,14 +75,13 @@ export function paperLinks(id: string, version?: number): PaperLinks {
   return { abs: `https://arxiv.org/abs/${versioned}`, pdf: `https://arxiv.org/pdf/${versioned}` };
 }
 
-/** What the community added to a paper beyond its stored fields. */
+/** What the community added to a paper beyond its stored counters. */
 export interface PaperSignals {
-  numComments: number;
   /** Username of whoever submitted it most recently. */
   submittedBy: string | null;
 }
 
-export const noSignals: PaperSignals = { numComments: 0, submittedBy: null };
+export const noSignals: PaperSignals = { submittedBy: null };
 
 export function paperToJson(paper: Paper, signals: PaperSignals = noSignals): PaperJson {
   return {
@@ -95,7 +99,7 @@ export function paperToJson(paper: Paper, signals: PaperSignals = noSignals): Pa
     comments: paper.comments,
     links: paperLinks(paper.id),
     upvotes: paper.upvotes,
-    numComments: signals.numComments,
+    numComments: paper.numComments,
     submittedBy: signals.submittedBy,
   };
 }

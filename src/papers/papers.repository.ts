@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
 import type { PapersTable } from '../db/schema.ts';
+import { trendingScore, type TrendingInputs } from '../feed/trending.ts';
 import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
 
 export type PaperRow = Selectable<PapersTable>;
@@ -36,10 +37,13 @@ export function paperFromRow(row: PaperRow): Paper {
     isDemo: row.is_demo === 1,
     firstSeenAt: row.first_seen_at,
     upvotes: row.upvotes,
+    numComments: row.num_comments,
+    commenters: row.commenters,
+    trending: row.trending,
   };
 }
 
-type ContentColumns = Omit<PaperRow, 'pk' | 'is_demo' | 'first_seen_at' | 'upvotes'>;
+type ContentColumns = Omit<PaperRow, 'pk' | 'is_demo' | 'first_seen_at' | 'upvotes' | 'num_comments' | 'commenters' | 'trending'>;
 
 function contentOf(input: PaperInput): ContentColumns {
   const primary = input.primaryCategory ?? input.categories[0] ?? null;
@@ -85,6 +89,8 @@ interface Statements {
   update: BetterSqlite3.Statement<[Record<string, unknown>]>;
   insertVersion: BetterSqlite3.Statement<[number, number, string | null]>;
   insertListing: BetterSqlite3.Statement<[string, number, string, string]>;
+  trendingInputs: BetterSqlite3.Statement<[number], { upvotes: number; commenters: number; listedDay: string | null }>;
+  setTrending: BetterSqlite3.Statement<[number, number]>;
 }
 
 const statementCache = new WeakMap<BetterSqlite3.Database, Statements>();
@@ -92,7 +98,7 @@ const statementCache = new WeakMap<BetterSqlite3.Database, Statements>();
 function statements(sqlite: BetterSqlite3.Database): Statements {
   let cached = statementCache.get(sqlite);
   if (!cached) {
-    const columns = ['id', ...CONTENT_KEYS, 'is_demo', 'first_seen_at'];
+    const columns = ['id', ...CONTENT_KEYS, 'is_demo', 'first_seen_at', 'trending'];
     cached = {
       select: sqlite.prepare('SELECT * FROM papers WHERE id = ?'),
       // Insert first: in a bulk import almost every paper is new, so the lookup is only paid on conflict.
@@ -110,16 +116,31 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
       insertListing: sqlite.prepare(
         'INSERT OR IGNORE INTO daily_listings (day, paper_pk, reason, listed_at) VALUES (?, ?, ?, ?)',
       ),
+      trendingInputs: sqlite.prepare(
+        `SELECT upvotes, commenters, (SELECT max(day) FROM daily_listings WHERE paper_pk = papers.pk) AS listedDay
+         FROM papers WHERE pk = ?`,
+      ),
+      setTrending: sqlite.prepare('UPDATE papers SET trending = ? WHERE pk = ?'),
     };
     statementCache.set(sqlite, cached);
   }
   return cached;
 }
 
+function refreshTrendingWith(s: Statements, pk: number): number {
+  const inputs: TrendingInputs | undefined = s.trendingInputs.get(pk);
+  const score = inputs ? trendingScore(inputs) : 0;
+  s.setTrending.run(score, pk);
+  return score;
+}
+
 function upsertOne(s: Statements, input: PaperInput, options: UpsertOptions): UpsertOutcome {
   const incoming = contentOf(input);
+  const day = options.listing?.dayOf(input) ?? null;
+  // A new paper has no votes yet: its score is its listing day's, written with the row.
+  const initialTrending = trendingScore({ upvotes: 0, commenters: 0, listedDay: day });
   const inserted = s.insert.run(
-    incoming.id, ...CONTENT_KEYS.map((key) => incoming[key]), options.isDemo ? 1 : 0, options.now,
+    incoming.id, ...CONTENT_KEYS.map((key) => incoming[key]), options.isDemo ? 1 : 0, options.now, initialTrending,
   );
   let pk: number;
   let outcome: UpsertOutcome;
@@ -138,8 +159,10 @@ function upsertOne(s: Statements, input: PaperInput, options: UpsertOptions): Up
     outcome = changed ? 'updated' : 'unchanged';
   }
   for (const v of input.versions) s.insertVersion.run(pk, v.version, v.createdAt);
-  const day = options.listing?.dayOf(input);
-  if (options.listing && day) s.insertListing.run(day, pk, options.listing.reason, options.now);
+  if (options.listing && day) {
+    const listed = s.insertListing.run(day, pk, options.listing.reason, options.now).changes === 1;
+    if (listed && outcome !== 'imported') refreshTrendingWith(s, pk);
+  }
   return outcome;
 }
 
@@ -213,13 +236,31 @@ export function keyOf(db: Db, id: string): number | null {
   return row?.pk ?? null;
 }
 
-/** Moves the upvote counter; returns the new count. Synchronous: it shares the vote's transaction. */
+/** Moves the upvote counter and the trending score with it; returns the new count. Synchronous: it shares the vote's transaction. */
 export function adjustUpvotes(db: Db, pk: number, delta: number): number {
+  if (delta === 0) {
+    const row = db.sqlite.prepare('SELECT upvotes FROM papers WHERE pk = ?').get(pk) as { upvotes: number } | undefined;
+    return row?.upvotes ?? 0;
+  }
   const row = db.sqlite.prepare('UPDATE papers SET upvotes = max(0, upvotes + ?) WHERE pk = ? RETURNING upvotes').get(delta, pk) as { upvotes: number } | undefined;
+  refreshTrending(db, pk);
   return row?.upvotes ?? 0;
 }
 
 /** Lists a paper on a day; synchronous, for use inside a transaction. False when it was listed already. */
 export function listPaper(db: Db, pk: number, day: string, reason: ListingReason, now: string): boolean {
-  return statements(db.sqlite).insertListing.run(day, pk, reason, now).changes === 1;
+  const s = statements(db.sqlite);
+  const listed = s.insertListing.run(day, pk, reason, now).changes === 1;
+  if (listed) refreshTrendingWith(s, pk);
+  return listed;
+}
+
+/** Recomputes a paper's stored trending score from its counters and listings; synchronous. */
+export function refreshTrending(db: Db, pk: number): number {
+  return refreshTrendingWith(statements(db.sqlite), pk);
+}
+
+/** Sets the comment counters (visible comments, distinct commenters); synchronous. */
+export function setCommentCounts(db: Db, pk: number, counts: { comments: number; commenters: number }): void {
+  db.sqlite.prepare('UPDATE papers SET num_comments = ?, commenters = ? WHERE pk = ?').run(counts.comments, counts.commenters, pk);
 }

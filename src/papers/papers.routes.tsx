@@ -20,7 +20,7 @@ function referenceOf(request: FastifyRequest): string {
   return parseInput(paperParams, params).id;
 }
 
-export function registerPaperRoutes(app: FastifyInstance, { papers, community }: Services): void {
+export function registerPaperRoutes(app: FastifyInstance, { papers, community, comments }: Services): void {
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
     const reference = referenceOf(request);
     const ref = parsePaperRef(reference);
@@ -28,8 +28,12 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community }:
     // One address per paper: versioned ids and subject-class aliases redirect to the canonical one.
     if (ref.id !== reference) return reply.redirect(paperPath(ref.id), 301);
     const details = await papers.get(ref.id);
-    const [upvoted, signals] = await Promise.all([community.upvotedBy(request.viewer, [ref.id]), community.signalsFor([ref.id])]);
-    const about = { upvoted: upvoted.has(ref.id), submittedBy: signals.get(ref.id)?.submittedBy ?? null };
+    const [upvoted, signals, threads] = await Promise.all([
+      community.upvotedBy(request.viewer, [ref.id]),
+      community.signalsFor([ref.id]),
+      comments.threads(ref.id),
+    ]);
+    const about = { upvoted: upvoted.has(ref.id), submittedBy: signals.get(ref.id)?.submittedBy ?? null, threads };
     return sendPage(reply, <PaperPage details={details} community={about} />);
   };
   app.get('/papers/:id', page);

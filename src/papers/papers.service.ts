@@ -1,5 +1,5 @@
 // The papers capability as the rest of the program sees it: store, look up and list papers.
-import type { Db } from '../db/database.ts';
+import { inTransaction, type Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { parsePaperRef } from './paper-id.ts';
 import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
@@ -18,8 +18,15 @@ export interface PaperDetails {
 
 export interface ListedPaper {
   paper: Paper;
+  /** The day it is listed on within the period asked for. */
   day: string;
   reason: ListingReason;
+  /** The latest day it was listed anywhere (its trending score counts from it). */
+  listedDay: string;
+}
+
+function listedFromRow(row: listings.ListedRow): ListedPaper {
+  return { paper: repo.paperFromRow(row), day: row.day, reason: row.reason as ListingReason, listedDay: row.listed_day };
 }
 
 export function createPapersService(db: Db) {
@@ -60,12 +67,13 @@ export function createPapersService(db: Db) {
       page: { order: listings.ListingOrder; limit: number; offset: number },
     ): Promise<{ items: ListedPaper[]; total: number }> {
       const [rows, total] = await Promise.all([listings.listPapers(db, range, page), listings.countListed(db, range)]);
-      const items = rows.map((row) => ({
-        paper: repo.paperFromRow(row),
-        day: row.day,
-        reason: row.reason as ListingReason,
-      }));
-      return { items, total };
+      return { items: rows.map(listedFromRow), total };
+    },
+
+    /** All listed papers by trending score, highest first; `hasMore` instead of a total (a count would scan). */
+    async trending(page: { limit: number; offset: number }): Promise<{ items: ListedPaper[]; hasMore: boolean }> {
+      const rows = await listings.listTrending(db, { limit: page.limit + 1, offset: page.offset });
+      return { items: rows.slice(0, page.limit).map(listedFromRow), hasMore: rows.length > page.limit };
     },
 
     latestDay(onOrBefore?: string): Promise<string | null> {
@@ -81,8 +89,15 @@ export function createPapersService(db: Db) {
     },
 
     /** Lists stored papers on a day; returns how many were newly listed. */
-    addListings(ids: readonly string[], day: string, reason: ListingReason): Promise<number> {
-      return listings.addListings(db, ids, day, reason, new Date().toISOString());
+    async addListings(ids: readonly string[], day: string, reason: ListingReason): Promise<number> {
+      const added = await listings.addListings(db, ids, day, reason, new Date().toISOString());
+      inTransaction(db, () => {
+        for (const id of ids) {
+          const pk = repo.keyOf(db, id);
+          if (pk !== null) repo.refreshTrending(db, pk);
+        }
+      });
+      return added;
     },
 
     /** Records what other sites say of stored papers, in its own table (never mixed with on-site votes). */
@@ -97,6 +112,12 @@ export function createPapersService(db: Db) {
 
     adjustUpvotes(pk: number, delta: number): number {
       return repo.adjustUpvotes(db, pk, delta);
+    },
+
+    /** Sets the comment counters and re-scores the paper; synchronous, for the comment's transaction. */
+    setCommentCounts(pk: number, counts: { comments: number; commenters: number }): void {
+      repo.setCommentCounts(db, pk, counts);
+      repo.refreshTrending(db, pk);
     },
 
     listPaper(pk: number, day: string, reason: ListingReason): boolean {

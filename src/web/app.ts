@@ -23,6 +23,7 @@ import { sessionSecret } from './session-secret.ts';
 import { installViewer } from './viewer.ts';
 import { registerAccountRoutes } from '../accounts/accounts.routes.tsx';
 import { registerCommunityRoutes } from '../community/community.routes.tsx';
+import { registerCommentRoutes } from '../community/comments.routes.tsx';
 
 const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 
@@ -72,6 +73,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   registerSearchRoutes(app, services);
   registerAccountRoutes(app, services, { secureCookies: config.http.publicUrl.startsWith('https://') });
   registerCommunityRoutes(app, services, { maxAgeDays: config.community.submitMaxAgeDays, dailyCap: config.community.submitDailyCap });
+  registerCommentRoutes(app, services);
   registerAdminRoutes(app, services);
   registerOpenApiRoute(app, config.http.publicUrl);
   return app;

@@ -8,8 +8,16 @@ export interface LayoutProps {
   /** The search box keeps what was searched. */
   query?: string;
   description?: string;
+  /** The page's feeds, announced to readers (autodiscovery): `path` + .atom, .rss and .json. */
+  feeds?: { path: string; title: string } | undefined;
   children: ComponentChildren;
 }
+
+const feedTypes = [
+  ['atom', 'application/atom+xml', 'Atom'],
+  ['rss', 'application/rss+xml', 'RSS'],
+  ['json', 'application/feed+json', 'JSON Feed'],
+] as const;
 
 function AccountNav() {
   const { viewer } = usePageContext();
@@ -26,7 +34,7 @@ function AccountNav() {
   );
 }
 
-export function Layout({ title, query, description, children }: LayoutProps) {
+export function Layout({ title, query, description, feeds, children }: LayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -37,6 +45,11 @@ export function Layout({ title, query, description, children }: LayoutProps) {
         {description ? <meta name="description" content={description} /> : null}
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/style.css" />
+        {feeds
+          ? feedTypes.map(([extension, type, name]) => (
+              <link rel="alternate" type={type} title={`${feeds.title} (${name})`} href={`${feeds.path}.${extension}`} />
+            ))
+          : null}
         <script src="/assets/app.js" defer />
       </head>
       <body>
@@ -48,6 +61,7 @@ export function Layout({ title, query, description, children }: LayoutProps) {
             </a>
             <nav aria-label="Main">
               <a href="/">Today</a>
+              <a href="/trending">Trending</a>
             </nav>
             <form class="search-box" role="search" action="/search" method="get">
               <label class="visually-hidden" for="site-search">Search papers</label>
@@ -61,7 +75,10 @@ export function Layout({ title, query, description, children }: LayoutProps) {
         </header>
         <main id="main" class="wrap">{children}</main>
         <footer class="site-footer">
-          <div class="wrap">Paperboard · a self-hosted hub for research papers · metadata from arXiv</div>
+          <div class="wrap">
+            Paperboard · a self-hosted hub for research papers · metadata from arXiv · <a href="/about">About and ranking</a>
+            {feeds ? <> · <a href={`${feeds.path}.atom`}>Feed of this page</a></> : null}
+          </div>
         </footer>
       </body>
     </html>

@@ -1,13 +1,19 @@
 // GET /openapi.json: the JSON API described from the same zod schemas its routes validate and answer with.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { dailyPaperJsonSchema, dailyPapersQuery } from '../feed/feed.schema.ts';
+import { dailyPaperJsonSchema, dailyPapersQuery, trendingJsonSchema, trendingQuery } from '../feed/feed.schema.ts';
+import { commentJsonBody, commentJsonSchema } from '../community/comments.schema.ts';
+import { submitBody, submittedSchema, voteStateSchema } from '../community/community.schema.ts';
 import { paperJsonSchema } from '../papers/papers.schema.ts';
 import { searchApiQuery, searchResponseSchema } from '../search/search.schema.ts';
 
 interface Endpoint {
+  method?: 'get' | 'post' | 'delete';
   path: string;
   summary: string;
+  /** A JSON request body; such endpoints need a member (API token or session). */
+  body?: z.ZodType;
+  auth?: boolean;
   pathParams?: Record<string, string>;
   query?: z.ZodObject;
   response: z.ZodType;
@@ -21,6 +27,12 @@ const endpoints: Endpoint[] = [
   { path: '/api/papers/{id}', summary: 'A paper by arXiv id (old-style ids keep their slash: /api/papers/hep-th/9901001)', pathParams: { id: 'arXiv id, versioned id or local id' }, response: paperJsonSchema, errors: [404] },
   { path: '/api/search', summary: 'Keyword search (BM25): words, "phrases", prefix*', query: searchApiQuery, response: searchResponseSchema, errors: [400] },
   { path: '/api/daily_papers', summary: "A day's, week's or month's listing (default: the latest day), in Hugging Face's shape", query: dailyPapersQuery as unknown as z.ZodObject, response: z.array(dailyPaperJsonSchema), errors: [400] },
+  { path: '/api/trending', summary: 'Every listed paper by trending score, highest first (docs/ranking.md)', query: trendingQuery, response: z.array(trendingJsonSchema), errors: [400] },
+  { method: 'post', path: '/api/papers', summary: "Submit a paper to today's list by arXiv id or URL", body: submitBody, auth: true, response: submittedSchema, errors: [400, 401, 404, 409, 429] },
+  { method: 'post', path: '/api/papers/{id}/upvote', summary: 'Upvote a paper (once per member; again changes nothing)', pathParams: { id: 'arXiv id' }, auth: true, response: voteStateSchema, errors: [401, 404, 429] },
+  { method: 'delete', path: '/api/papers/{id}/upvote', summary: 'Take back an upvote', pathParams: { id: 'arXiv id' }, auth: true, response: voteStateSchema, errors: [401, 404, 429] },
+  { path: '/api/papers/{id}/comments', summary: "A paper's discussion: threads one reply deep", pathParams: { id: 'arXiv id' }, response: z.array(commentJsonSchema.extend({ replies: z.array(commentJsonSchema) })), errors: [404] },
+  { method: 'post', path: '/api/papers/{id}/comments', summary: 'Comment on a paper (Markdown subset), or reply with parentId', pathParams: { id: 'arXiv id' }, body: commentJsonBody, auth: true, response: commentJsonSchema, errors: [400, 401, 404, 429] },
   { path: '/healthz', summary: 'Liveness', response: healthSchema, errors: [503] },
 ];
 
@@ -38,11 +50,13 @@ function queryParameters(schema: z.ZodObject | undefined) {
 }
 
 export function openApiDocument(publicUrl: string) {
-  const paths: Record<string, unknown> = {};
+  const paths: Record<string, Record<string, unknown>> = {};
   for (const endpoint of endpoints) {
-    paths[endpoint.path] = {
-      get: {
+    const operations = (paths[endpoint.path] ??= {});
+    operations[endpoint.method ?? 'get'] = {
         summary: endpoint.summary,
+        ...(endpoint.auth ? { security: [{ bearer: [] }] } : {}),
+        ...(endpoint.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(endpoint.body, 'input') } } } } : {}),
         parameters: [
           ...Object.entries(endpoint.pathParams ?? {}).map(([name, description]) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } })),
           ...queryParameters(endpoint.query),
@@ -51,14 +65,14 @@ export function openApiDocument(publicUrl: string) {
           200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } } },
           ...Object.fromEntries(endpoint.errors.map((status) => [status, { description: 'Error', content: { 'application/json': { schema: jsonSchema(errorSchema, 'output') } } }])),
         },
-      },
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Paperboard API', version: '0.1.0', description: 'Research papers: daily listings, paper metadata, keyword search.' },
+    info: { title: 'Paperboard API', version: '0.1.0', description: 'Research papers: daily listings, trending, paper metadata, keyword search, submissions, upvotes and comments.' },
     servers: [{ url: publicUrl }],
     paths,
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (pb_…): the account page, or `paperboard token create EMAIL`' } } },
   };
 }
 

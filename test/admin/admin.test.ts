@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { claimOccurrence } from '../../src/jobs/jobs.repository.ts';
 import { startApp, type RunningApp } from '../helpers/app.ts';
+import { signInThroughMailFile } from '../helpers/sign-in.ts';
 
 describe('/admin', () => {
   let app: RunningApp;
@@ -16,8 +17,10 @@ describe('/admin', () => {
   });
   after(() => app.close());
 
-  it('shows ingest runs and job occurrences to this machine, inert', async () => {
-    const response = await app.get('/admin');
+  it('shows ingest runs and job occurrences to admins, inert', async () => {
+    await app.services.accounts.addUser('root@example.org', 'admin');
+    const admin = await signInThroughMailFile(app, 'root@example.org');
+    const response = await admin.get('/admin');
     assert.equal(response.status, 200);
     const page = await response.text();
     assert.match(page, /<td>arxiv-api<\/td>/);
@@ -28,9 +31,19 @@ describe('/admin', () => {
     assert.match(page, /<td>daily-ingest<\/td><td>2026-11-26 02:00<\/td><td>host-1<\/td><td class="status-running">running<\/td>/);
   });
 
-  it('refuses other machines until accounts exist', async () => {
-    const html = await app.fastify.inject({ method: 'GET', url: '/admin', remoteAddress: '192.0.2.7' });
-    assert.equal(html.statusCode, 403);
-    assert.match(html.body, /only open to requests from this machine/);
+  it('shows moderators the queue but not the operations', async () => {
+    await app.services.accounts.addUser('mod@example.org', 'moderator');
+    const moderator = await signInThroughMailFile(app, 'mod@example.org');
+    const page = await (await moderator.get('/admin')).text();
+    assert.match(page, /Moderation queue/);
+    assert.doesNotMatch(page, /Ingest runs/);
+  });
+
+  it('asks strangers to sign in and refuses members without a role, whatever their address', async () => {
+    assert.equal((await app.get('/admin')).status, 302);
+    const member = await signInThroughMailFile(app, 'member@example.org');
+    const response = await member.get('/admin');
+    assert.equal(response.status, 403);
+    assert.match(await response.text(), /for moderators and admins/);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { dailyPaperJsonSchema } from '../../src/feed/feed.schema.ts';
+import { dailyPaperJsonSchema, trendingJsonSchema } from '../../src/feed/feed.schema.ts';
 import { paperJsonSchema } from '../../src/papers/papers.schema.ts';
 import { searchResponseSchema } from '../../src/search/search.schema.ts';
 import { startApp, type RunningApp } from '../helpers/app.ts';
@@ -18,6 +18,9 @@ describe('API contract: OpenAPI and metrics', () => {
     searchResponseSchema.parse(await (await app.get('/api/search?q=diphoton')).json());
     const daily = (await (await app.get('/api/daily_papers?date=2007-04-02')).json()) as unknown[];
     for (const item of daily) dailyPaperJsonSchema.strict().parse(item);
+    const trending = (await (await app.get('/api/trending?limit=5')).json()) as unknown[];
+    assert.equal(trending.length, 5);
+    for (const item of trending) trendingJsonSchema.strict().parse(item);
   });
 
   it('describes the JSON API as OpenAPI 3.1, with the routes’ own parameters', async () => {
@@ -26,7 +29,12 @@ describe('API contract: OpenAPI and metrics', () => {
       paths: Record<string, { get: { parameters: Array<{ name: string; required: boolean; schema: Record<string, unknown> }>; responses: Record<string, unknown> } }>;
     };
     assert.equal(doc.openapi, '3.1.0');
-    assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/daily_papers', '/api/papers/{id}', '/api/search', '/healthz']);
+    assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/api/daily_papers', '/api/papers', '/api/papers/{id}', '/api/papers/{id}/comments', '/api/papers/{id}/upvote', '/api/search', '/api/trending', '/healthz',
+    ]);
+    const writes = doc.paths as unknown as Record<string, Record<string, { security?: unknown[]; requestBody?: unknown }>>;
+    assert.ok(writes['/api/papers']?.post?.requestBody && writes['/api/papers']?.post?.security);
+    assert.ok(writes['/api/papers/{id}/upvote']?.delete?.security);
     const search = doc.paths['/api/search']?.get;
     assert.deepEqual(search?.parameters.map((p) => [p.name, p.required]), [['q', true], ['limit', false], ['p', false]]);
     assert.equal(search?.parameters.find((p) => p.name === 'limit')?.schema.maximum, 100);

@@ -8,6 +8,7 @@ import * as externalSignals from './2026-11-27T03-external-signals.ts';
 import * as accounts from './2026-11-27T04-accounts.ts';
 import * as apiTokens from './2026-11-27T05-api-tokens.ts';
 import * as community from './2026-11-27T06-community.ts';
+import * as commentsTrending from './2026-11-27T07-comments-trending.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T00-papers': papers,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T04-accounts': accounts,
   '2026-11-27T05-api-tokens': apiTokens,
   '2026-11-27T06-community': community,
+  '2026-11-27T07-comments-trending': commentsTrending,
 };

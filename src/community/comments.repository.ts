@@ -1,0 +1,110 @@
+// All SQL on comments and their flags. Writes are synchronous so a comment and the paper's counters share a transaction.
+import type { Selectable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { CommentsTable } from '../db/schema.ts';
+import type { FlagReason } from './comment.ts';
+
+export type CommentRow = Selectable<CommentsTable> & { paper_id: string };
+
+const COMMENT_COLUMNS = 'c.*, p.id AS paper_id';
+
+export function insertComment(db: Db, c: { paperPk: number; userId: number; parentId: number | null; body: string; now: string }): number {
+  const result = db.sqlite
+    .prepare('INSERT INTO comments (paper_pk, user_id, parent_id, body, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(c.paperPk, c.userId, c.parentId, c.body, c.now);
+  return Number(result.lastInsertRowid);
+}
+
+export function findComment(db: Db, id: number): (CommentRow & { paper_pk: number }) | undefined {
+  return db.sqlite
+    .prepare(`SELECT ${COMMENT_COLUMNS} FROM comments c JOIN papers p ON p.pk = c.paper_pk WHERE c.id = ?`)
+    .get(id) as (CommentRow & { paper_pk: number }) | undefined;
+}
+
+export async function commentsOfPaper(db: Db, paperPk: number): Promise<CommentRow[]> {
+  return db.kysely
+    .selectFrom('comments as c')
+    .innerJoin('papers as p', 'p.pk', 'c.paper_pk')
+    .selectAll('c')
+    .select('p.id as paper_id')
+    .where('c.paper_pk', '=', paperPk)
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .execute();
+}
+
+export function updateBody(db: Db, id: number, body: string, now: string): void {
+  db.sqlite.prepare('UPDATE comments SET body = ?, edited_at = ? WHERE id = ?').run(body, now, id);
+}
+
+export function markDeleted(db: Db, id: number, now: string): void {
+  db.sqlite.prepare('UPDATE comments SET deleted_at = ? WHERE id = ?').run(now, id);
+}
+
+export function setHidden(db: Db, id: number, hidden: { at: string; by: number } | null): void {
+  db.sqlite
+    .prepare('UPDATE comments SET hidden_at = ?, hidden_by = ? WHERE id = ?')
+    .run(hidden?.at ?? null, hidden?.by ?? null, id);
+}
+
+/** A moderator's decision settles the flags: the comment leaves the queue. */
+export function clearFlags(db: Db, id: number): void {
+  db.sqlite.prepare('DELETE FROM comment_flags WHERE comment_id = ?').run(id);
+  db.sqlite.prepare('UPDATE comments SET flag_count = 0 WHERE id = ?').run(id);
+}
+
+/** One flag per person and comment; false when this person had flagged it already. */
+export function addFlag(db: Db, f: { commentId: number; userId: number; reason: FlagReason; now: string }): boolean {
+  const added = db.sqlite
+    .prepare('INSERT OR IGNORE INTO comment_flags (comment_id, user_id, reason, created_at) VALUES (?, ?, ?, ?)')
+    .run(f.commentId, f.userId, f.reason, f.now).changes === 1;
+  if (added) db.sqlite.prepare('UPDATE comments SET flag_count = flag_count + 1 WHERE id = ?').run(f.commentId);
+  return added;
+}
+
+/** Visible comments of a paper, and how many people wrote them: the paper's counters. */
+export function countVisible(db: Db, paperPk: number): { comments: number; commenters: number } {
+  return db.sqlite
+    .prepare(
+      `SELECT count(*) AS comments, count(DISTINCT user_id) AS commenters
+       FROM comments WHERE paper_pk = ? AND deleted_at IS NULL AND hidden_at IS NULL`,
+    )
+    .get(paperPk) as { comments: number; commenters: number };
+}
+
+export interface QueueRow extends CommentRow {
+  reasons: string | null;
+}
+
+/** The moderation queue: flagged comments still shown (most flagged first), then the latest hidden ones. */
+export async function moderationQueue(db: Db, limit: number): Promise<{ flagged: QueueRow[]; hidden: QueueRow[] }> {
+  const reasons = `(SELECT group_concat(reason, ', ') FROM comment_flags f WHERE f.comment_id = c.id) AS reasons`;
+  const flagged = db.sqlite
+    .prepare(
+      `SELECT ${COMMENT_COLUMNS}, ${reasons} FROM comments c JOIN papers p ON p.pk = c.paper_pk
+       WHERE c.flag_count > 0 AND c.hidden_at IS NULL AND c.deleted_at IS NULL
+       ORDER BY c.flag_count DESC, c.created_at DESC LIMIT ?`,
+    )
+    .all(limit) as QueueRow[];
+  const hidden = db.sqlite
+    .prepare(
+      `SELECT ${COMMENT_COLUMNS}, ${reasons} FROM comments c JOIN papers p ON p.pk = c.paper_pk
+       WHERE c.hidden_at IS NOT NULL AND c.deleted_at IS NULL ORDER BY c.hidden_at DESC LIMIT ?`,
+    )
+    .all(limit) as QueueRow[];
+  return { flagged, hidden };
+}
+
+export async function commentsByUser(db: Db, userId: number, limit: number): Promise<CommentRow[]> {
+  return db.kysely
+    .selectFrom('comments as c')
+    .innerJoin('papers as p', 'p.pk', 'c.paper_pk')
+    .selectAll('c')
+    .select('p.id as paper_id')
+    .where('c.user_id', '=', userId)
+    .where('c.deleted_at', 'is', null)
+    .where('c.hidden_at', 'is', null)
+    .orderBy('c.created_at', 'desc')
+    .limit(limit)
+    .execute();
+}

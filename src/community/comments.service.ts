@@ -1,0 +1,161 @@
+// Discussion under papers: comments and one level of replies, edits, deletions, flags and moderation.
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { Person, User } from '../accounts/account.ts';
+import { inTransaction, type Db } from '../db/database.ts';
+import { AppError, badRequest, notFound } from '../errors.ts';
+import { parseArxivId } from '../papers/paper-id.ts';
+import type { PapersService } from '../papers/papers.service.ts';
+import {
+  EDIT_WINDOW_MINUTES,
+  canDelete,
+  canEdit,
+  canModerate,
+  commentBodySchema,
+  flagReasons,
+  type Comment,
+  type CommentThread,
+  type FlagReason,
+} from './comment.ts';
+import * as repo from './comments.repository.ts';
+
+export interface QueuedComment extends Comment {
+  reasons: string | null;
+}
+
+function validBody(input: string): string {
+  const parsed = commentBodySchema.safeParse(input);
+  if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? 'write a comment first');
+  return parsed.data;
+}
+
+export function createCommentsService(deps: { db: Db; papers: PapersService; accounts: AccountsService }) {
+  const { db, papers, accounts } = deps;
+
+  function paperKey(paperId: string): number {
+    const pk = papers.keyOf(parseArxivId(paperId)?.id ?? paperId);
+    if (pk === null) throw notFound(`No paper with the id "${paperId}" is stored here.`);
+    return pk;
+  }
+
+  function stored(id: number) {
+    const row = repo.findComment(db, id);
+    if (!row) throw notFound(`There is no comment ${id}.`);
+    return row;
+  }
+
+  async function withAuthors<T extends repo.CommentRow>(rows: T[]): Promise<Array<{ row: T; comment: Comment }>> {
+    const people = await accounts.people([...new Set(rows.map((r) => r.user_id))]);
+    const unknown: Person = { id: 0, username: 'unknown', displayName: 'unknown' };
+    return rows.map((row) => ({
+      row,
+      comment: {
+        id: row.id,
+        paperId: row.paper_id,
+        author: people.get(row.user_id) ?? unknown,
+        parentId: row.parent_id,
+        body: row.body,
+        createdAt: row.created_at,
+        editedAt: row.edited_at,
+        deletedAt: row.deleted_at,
+        hiddenAt: row.hidden_at,
+        flagCount: row.flag_count,
+      },
+    }));
+  }
+
+  async function one(id: number): Promise<Comment> {
+    const [found] = await withAuthors([stored(id)]);
+    return (found as { comment: Comment }).comment;
+  }
+
+  /** Keeps the paper's comment counters (and so its trending score) in step; inside the change's transaction. */
+  function recount(paperPk: number): void {
+    papers.setCommentCounts(paperPk, repo.countVisible(db, paperPk));
+  }
+
+  return {
+    /** Every comment of a paper as threads, oldest first (placeholders are decided by the view's rules). */
+    async threads(paperId: string): Promise<CommentThread[]> {
+      const rows = await repo.commentsOfPaper(db, paperKey(paperId));
+      const comments = (await withAuthors(rows)).map((c) => c.comment);
+      const threads = new Map<number, CommentThread>();
+      for (const c of comments) if (c.parentId === null) threads.set(c.id, { comment: c, replies: [] });
+      for (const c of comments) if (c.parentId !== null) threads.get(c.parentId)?.replies.push(c);
+      return [...threads.values()];
+    },
+
+    get: one,
+
+    /** A comment, or a reply; a reply to a reply joins its thread (replies are one level deep). */
+    async add(user: User, input: { paperId: string; body: string; parentId?: number | null }, now: Date = new Date()): Promise<Comment> {
+      const body = validBody(input.body);
+      const pk = paperKey(input.paperId);
+      let parentId: number | null = null;
+      if (input.parentId) {
+        const parent = repo.findComment(db, input.parentId);
+        if (!parent || parent.paper_pk !== pk) throw badRequest('That reply answers a comment that is not on this paper.');
+        if (parent.deleted_at) throw badRequest('That comment was deleted; it takes no more replies.');
+        parentId = parent.parent_id ?? parent.id;
+      }
+      const id = inTransaction(db, () => {
+        const inserted = repo.insertComment(db, { paperPk: pk, userId: user.id, parentId, body, now: now.toISOString() });
+        recount(pk);
+        return inserted;
+      });
+      return one(id);
+    },
+
+    async edit(user: User, id: number, bodyInput: string, now: Date = new Date()): Promise<Comment> {
+      const comment = await one(id);
+      if (!canEdit(comment, user, now)) {
+        throw new AppError('forbidden', `Comments can be edited by their author for ${EDIT_WINDOW_MINUTES} minutes after posting.`);
+      }
+      repo.updateBody(db, id, validBody(bodyInput), now.toISOString());
+      return one(id);
+    },
+
+    async remove(user: User, id: number, now: Date = new Date()): Promise<Comment> {
+      const comment = await one(id);
+      if (!canDelete(comment, user)) throw new AppError('forbidden', 'Only its author can delete a comment.');
+      const row = stored(id);
+      inTransaction(db, () => {
+        repo.markDeleted(db, id, now.toISOString());
+        recount(row.paper_pk);
+      });
+      return one(id);
+    },
+
+    /** Flags a comment for the moderators; flagging twice counts once. */
+    async flag(user: User, id: number, reasonInput: string, now: Date = new Date()): Promise<{ flagged: boolean }> {
+      const reason = (flagReasons as readonly string[]).includes(reasonInput) ? (reasonInput as FlagReason) : null;
+      if (!reason) throw badRequest(`Say why: ${flagReasons.join(', ')}.`);
+      const comment = stored(id);
+      if (comment.user_id === user.id) throw badRequest('You cannot flag your own comment; delete it instead.');
+      return { flagged: repo.addFlag(db, { commentId: id, userId: user.id, reason, now: now.toISOString() }) };
+    },
+
+    /** A moderator hides (true) or restores (false) a comment; either settles its flags. */
+    async moderate(moderator: User, id: number, hide: boolean, now: Date = new Date()): Promise<Comment> {
+      if (!canModerate(moderator)) throw new AppError('forbidden', 'Only moderators hide and restore comments.');
+      const row = stored(id);
+      inTransaction(db, () => {
+        repo.setHidden(db, id, hide ? { at: now.toISOString(), by: moderator.id } : null);
+        repo.clearFlags(db, id);
+        recount(row.paper_pk);
+      });
+      return one(id);
+    },
+
+    async queue(limit = 50): Promise<{ flagged: QueuedComment[]; hidden: QueuedComment[] }> {
+      const { flagged, hidden } = await repo.moderationQueue(db, limit);
+      const present = async (rows: repo.QueueRow[]) => (await withAuthors(rows)).map(({ row, comment }) => ({ ...comment, reasons: row.reasons }));
+      return { flagged: await present(flagged), hidden: await present(hidden) };
+    },
+
+    async byUser(userId: number, limit = 20): Promise<Comment[]> {
+      return (await withAuthors(await repo.commentsByUser(db, userId, limit))).map((c) => c.comment);
+    },
+  };
+}
+
+export type CommentsService = ReturnType<typeof createCommentsService>;

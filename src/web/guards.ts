@@ -1,0 +1,42 @@
+// What write routes share: who is asking, CSRF unless an API token speaks, a rate limit per person,
+// and where a form goes back to.
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { User } from '../accounts/account.ts';
+import { AppError } from '../errors.ts';
+
+/** The signed-in user of a JSON request, or a 401 that says how to sign in. */
+export function requireViewer(request: FastifyRequest): User {
+  if (!request.viewer) throw new AppError('unauthorized', 'Sign in, or send an API token as "Authorization: Bearer TOKEN".');
+  return request.viewer;
+}
+
+/**
+ * Route options for a write by a member: CSRF-checked for browser sessions (requests with an API token carry
+ * no cookie, so there is nothing to forge), and limited per person — generous for people, a wall for scripts gone wrong.
+ */
+export function memberWrite(app: FastifyInstance, limit: { max: number; timeWindow: string } = { max: 60, timeWindow: '1 minute' }) {
+  const preHandler = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    if (request.viaApiToken) return done();
+    return app.csrfProtection.call(app, request, reply, done);
+  };
+  return { preHandler, config: { rateLimit: { ...limit, keyGenerator: (r: FastifyRequest) => `user:${r.viewer?.id ?? r.ip}` } } };
+}
+
+/** Back to the page a form was on; only its path is kept, so the redirect never leaves this site. */
+export function backTo(request: FastifyRequest, fallback: string, hash = ''): string {
+  const referer = request.headers.referer;
+  if (!referer) return fallback + hash;
+  const back = new URL(referer, 'http://local');
+  return back.pathname + back.search + hash;
+}
+
+/** "hep-th/9901001" arrives in two path segments; everything else in one. */
+export function paperIdParam(request: FastifyRequest): string {
+  const params = request.params as { id?: string; archive?: string; number?: string };
+  return params.archive && params.number ? `${params.archive}/${params.number}` : (params.id ?? '');
+}
+
+/** Wants JSON (the page script) rather than a redirect (a plain form). */
+export function wantsJson(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('application/json');
+}

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { explainTrending, trendingScore } from '../../src/feed/trending.ts';
+
+describe('trending score', () => {
+  it('ranks more interest higher on the same day', () => {
+    const day = '2026-11-20';
+    assert.ok(trendingScore({ upvotes: 5, commenters: 0, listedDay: day }) > trendingScore({ upvotes: 4, commenters: 0, listedDay: day }));
+    assert.ok(trendingScore({ upvotes: 4, commenters: 1, listedDay: day }) > trendingScore({ upvotes: 4, commenters: 0, listedDay: day }));
+  });
+
+  it('trades one doubling of (1 + points) for one day of freshness', () => {
+    const older = trendingScore({ upvotes: 3, commenters: 0, listedDay: '2026-11-19' });
+    const newer = trendingScore({ upvotes: 1, commenters: 0, listedDay: '2026-11-20' });
+    assert.ok(Math.abs(older - newer) < 1e-9, `${older} vs ${newer}`);
+    assert.ok(trendingScore({ upvotes: 0, commenters: 0, listedDay: '2026-11-20' }) > trendingScore({ upvotes: 0, commenters: 0, listedDay: '2026-11-19' }));
+  });
+
+  it('counts a commenter as half an upvote', () => {
+    const day = '2026-11-20';
+    assert.equal(trendingScore({ upvotes: 1, commenters: 2, listedDay: day }), trendingScore({ upvotes: 2, commenters: 0, listedDay: day }));
+  });
+
+  it('explains itself relative to today', () => {
+    const why = explainTrending({ upvotes: 3, commenters: 2, listedDay: '2026-11-25' }, new Date('2026-11-27T10:00:00Z'));
+    assert.equal(why.points, 4);
+    assert.equal(why.ageDays, 2);
+    assert.match(why.text, /3 upvotes \+ 2 commenters/);
+    assert.match(why.text, /listed 2 days ago/);
+  });
+});

@@ -44,3 +44,28 @@ export async function latestSubmitters(db: Db, paperPks: readonly number[]): Pro
     .execute();
   return new Map(rows.map((r) => [r.paper_pk, r.user_id])); // later rows win
 }
+
+/** A member's submissions, newest first: paper keys and days. */
+export async function submissionsOf(db: Db, userId: number, page: { limit: number; offset: number }): Promise<Array<{ paper_pk: number; day: string; created_at: string }>> {
+  return db.kysely
+    .selectFrom('submissions')
+    .select(['paper_pk', 'day', 'created_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+/** The papers a member upvoted, latest vote first. */
+export async function upvotesOf(db: Db, userId: number, page: { limit: number; offset: number }): Promise<Array<{ paper_pk: number; created_at: string }>> {
+  return db.kysely
+    .selectFrom('votes')
+    .select(['paper_pk', 'created_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}

@@ -1,16 +1,19 @@
 // Submitting papers and upvoting them: pages and forms for people, JSON for tools (API token or session).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { backTo, memberWrite, paperIdParam, requireViewer, wantsJson } from '../web/guards.ts';
 import { sendPage } from '../web/render.ts';
 import { parseInput } from '../web/validate.ts';
 import { SubmitPage } from './community.view.tsx';
-import { submitBody, submitForm } from './community.schema.ts';
+import { ProfilePage } from './profile.view.tsx';
+import { profileQuery, submitBody, submitForm } from './community.schema.ts';
+
+const PROFILE_PAGE = 20;
 import type { VoteState } from './community.service.ts';
 
 export function registerCommunityRoutes(app: FastifyInstance, services: Services, limits: { maxAgeDays: number; dailyCap: number }): void {
-  const { community } = services;
+  const { community, accounts, comments } = services;
   const write = memberWrite(app);
   // Submissions have their own daily cap; this only stops a script from hammering.
   const submitWrite = memberWrite(app, { max: 20, timeWindow: '1 minute' });
@@ -61,4 +64,21 @@ export function registerCommunityRoutes(app: FastifyInstance, services: Services
     app.post(`${base}/upvote`, write, voteForm(true));
     app.post(`${base}/unvote`, write, voteForm(false));
   }
+
+  app.get<{ Params: { name: string } }>('/u/:name', async (request, reply) => {
+    const member = await accounts.findByUsername(request.params.name);
+    if (!member) throw notFound(`There is no member called "${request.params.name}".`);
+    if (member.username !== request.params.name) return reply.redirect(`/u/${member.username}`, 301);
+    const { p } = parseInput(profileQuery, request.query);
+    const [submissions, upvotes, recent] = await Promise.all([
+      community.submissionsOf(member.id, { limit: PROFILE_PAGE, offset: (p - 1) * PROFILE_PAGE }),
+      member.showUpvotes ? community.upvotesOf(member.id, { limit: PROFILE_PAGE, offset: 0 }) : null,
+      comments.byUser(member.id, 10),
+    ]);
+    const shownUpvotes = upvotes?.items ?? null;
+    const ids = [...submissions.items.map((s) => s.paper.id), ...(shownUpvotes ?? []).map((paper) => paper.id)];
+    const cards = await community.cardsFor(request.viewer, ids);
+    const page = <ProfilePage member={member} submissions={{ ...submissions, page: p }} upvotes={shownUpvotes} comments={recent} cards={cards} />;
+    return sendPage(reply, page);
+  });
 }

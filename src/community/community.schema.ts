@@ -4,6 +4,8 @@ import type { Same } from '../schema-check.ts';
 import type { VoteState } from './community.service.ts';
 
 export const submitBody = z.object({ id: z.string({ error: 'id is required: an arXiv id or URL' }).max(300) });
+export const profileQuery = z.object({ p: z.coerce.number().int().min(1, 'must be 1 or more').max(1000).default(1) });
+
 export const submitForm = z.object({ reference: z.string().max(300).default('') });
 
 export const submittedSchema = z.object({

@@ -114,6 +114,24 @@ export function createCommunityService(deps: {
       return new Set([...voted].map((pk) => keys.get(pk) as string));
     },
 
+    /** A member's submissions (newest first), with the day each entered; `hasMore` for paging. */
+    async submissionsOf(userId: number, page: { limit: number; offset: number }): Promise<{ items: Array<{ paper: Paper; day: string }>; hasMore: boolean }> {
+      const rows = await repo.submissionsOf(db, userId, { limit: page.limit + 1, offset: page.offset });
+      const found = await papers.byKeys(rows.map((r) => r.paper_pk));
+      const items = rows.slice(0, page.limit).flatMap((r) => {
+        const paper = found.get(r.paper_pk);
+        return paper ? [{ paper, day: r.day }] : [];
+      });
+      return { items, hasMore: rows.length > page.limit };
+    },
+
+    /** The papers a member upvoted, latest first. Whether to show them is the caller's (the member's) choice. */
+    async upvotesOf(userId: number, page: { limit: number; offset: number }): Promise<{ items: Paper[]; hasMore: boolean }> {
+      const rows = await repo.upvotesOf(db, userId, { limit: page.limit + 1, offset: page.offset });
+      const found = await papers.byKeys(rows.map((r) => r.paper_pk));
+      return { items: rows.slice(0, page.limit).flatMap((r) => found.get(r.paper_pk) ?? []), hasMore: rows.length > page.limit };
+    },
+
     /** What cards show of the community: the viewer's upvotes and who submitted each paper. */
     async cardsFor(viewer: User | null, paperIds: readonly string[]): Promise<Map<string, { upvoted: boolean; submittedBy: string | null }>> {
       const [upvoted, signals] = await Promise.all([this.upvotedBy(viewer, paperIds), this.signalsFor(paperIds)]);

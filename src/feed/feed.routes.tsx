@@ -5,6 +5,7 @@ import type { ListedPaper } from '../papers/papers.service.ts';
 import type { Services } from '../services.ts';
 import { sendPage } from '../web/render.ts';
 import { parseInput } from '../web/validate.ts';
+import { AboutPage } from './about.view.tsx';
 import { toDailyPaperJson } from './daily-papers.ts';
 import { EmptySiteView, FeedPageView, TrendingPageView } from './feed-page.view.tsx';
 import { dailyPapersQuery, feedPageQuery, jumpQuery, trendingQuery } from './feed.schema.ts';
@@ -46,6 +47,8 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community }: Se
       return sendPage(reply, await listingPage(request, periodOrFail(kind, request.params.key), false));
     });
   }
+
+  app.get('/about', async (_request, reply) => sendPage(reply, <AboutPage />));
 
   app.get('/trending', async (request, reply) => {
     const { p } = parseInput(trendingQuery, request.query);

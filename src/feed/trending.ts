@@ -46,8 +46,6 @@ export interface TrendingExplanation {
   interestDays: number;
   /** Whole days between the listing and `now`. */
   ageDays: number | null;
-  /** The score relative to a paper listed today with no votes: what the page can show. */
-  heat: number;
   text: string;
 }
 
@@ -56,12 +54,11 @@ export function explainTrending(inputs: TrendingInputs, now: Date): TrendingExpl
   const points = trendingPoints(inputs);
   const interestDays = Math.log2(1 + points) * DOUBLING_DAYS;
   const ageDays = inputs.listedDay ? Math.max(0, Math.round(daysSinceEpoch(dayOf(now.toISOString())) - daysSinceEpoch(inputs.listedDay))) : null;
-  const heat = interestDays - (ageDays ?? 0);
   const parts = [`${inputs.upvotes} ${inputs.upvotes === 1 ? 'upvote' : 'upvotes'}`];
   if (inputs.commenters > 0) parts.push(`${inputs.commenters} ${inputs.commenters === 1 ? 'commenter' : 'commenters'} (½ each)`);
   const age = ageDays === null ? 'never listed' : ageDays === 0 ? 'listed today' : `listed ${ageDays} ${ageDays === 1 ? 'day' : 'days'} ago`;
-  const text = `${parts.join(' + ')} = ${formatNumber(points)} points, worth ${formatNumber(interestDays)} days of freshness; ${age}: heat ${formatNumber(heat)}.`;
-  return { points, interestDays, ageDays, heat, text };
+  const text = `${parts.join(' + ')} = ${formatNumber(points)} points, worth ${formatNumber(interestDays)} ${interestDays === 1 ? 'day' : 'days'} of freshness; ${age}.`;
+  return { points, interestDays, ageDays, text };
 }
 
 function formatNumber(n: number): string {

@@ -1,13 +1,17 @@
 // The search page: the results of a keyword search with hits highlighted, or a prompt to search.
-import { PaperCard } from '../papers/paper-card.view.tsx';
+import { PaperCard, type CardCommunity } from '../papers/paper-card.view.tsx';
 import { Layout } from '../web/layout.view.tsx';
 import { Pager } from '../web/components/pager.view.tsx';
 import type { SearchResult } from './search.service.ts';
 
-export function SearchPageView({ result }: { result: SearchResult }) {
+export function SearchPageView({ result, cards }: { result: SearchResult; cards: Map<string, CardCommunity> }) {
   const query = result.query.trim();
   return (
-    <Layout title={query ? `Search: ${query}` : 'Search'} query={result.query}>
+    <Layout
+      title={query ? `Search: ${query}` : 'Search'}
+      query={result.query}
+      feeds={query ? { path: '/feeds/search', query: `?q=${encodeURIComponent(query)}`, title: `Search: ${query}` } : undefined}
+    >
       <header class="feed-header">
         <div>
           <p class="feed-kicker">Search</p>
@@ -25,7 +29,7 @@ export function SearchPageView({ result }: { result: SearchResult }) {
       {query && result.items.length === 0 ? <p class="empty">No papers match “{query}”.</p> : null}
       <div class="cards">
         {result.items.map((hit) => (
-          <PaperCard paper={hit.paper} highlight={{ title: hit.title, snippet: hit.snippet }} />
+          <PaperCard paper={hit.paper} community={cards.get(hit.paper.id)} highlight={{ title: hit.title, snippet: hit.snippet }} />
         ))}
       </div>
       <Pager path="/search" params={{ q: result.query }} page={result.page} hasMore={result.hasMore} />

@@ -12,7 +12,8 @@ export function registerSearchRoutes(app: FastifyInstance, { search, community }
   app.get('/search', async (request, reply) => {
     const { q, p } = parseInput(searchPageQuery, request.query);
     const result = await search.keyword(q, { page: p });
-    return sendPage(reply, <SearchPageView result={result} />);
+    const cards = await community.cardsFor(request.viewer, result.items.map((hit) => hit.paper.id));
+    return sendPage(reply, <SearchPageView result={result} cards={cards} />);
   });
 
   app.get('/api/search', async (request): Promise<SearchResponse> => {

@@ -24,6 +24,7 @@ import { installViewer } from './viewer.ts';
 import { registerAccountRoutes } from '../accounts/accounts.routes.tsx';
 import { registerCommunityRoutes } from '../community/community.routes.tsx';
 import { registerCommentRoutes } from '../community/comments.routes.tsx';
+import { registerFeedsRoutes } from '../feeds/feeds.routes.ts';
 
 const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 
@@ -55,6 +56,14 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', maxAge: '1h' });
   await app.register(cookie, { secret: sessionSecret(config) });
   await app.register(formbody);
+  // Many HTTP clients send "content-type: application/json" with no body on a bare POST or DELETE (an upvote):
+  // that is no request body, not a malformed one.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, undefined);
+    return parseJson(request, String(body), done);
+  });
   // The CSRF secret lives in its own signed cookie; each form carries a token derived from it.
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
@@ -74,6 +83,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   registerAccountRoutes(app, services, { secureCookies: config.http.publicUrl.startsWith('https://') });
   registerCommunityRoutes(app, services, { maxAgeDays: config.community.submitMaxAgeDays, dailyCap: config.community.submitDailyCap });
   registerCommentRoutes(app, services);
+  registerFeedsRoutes(app, services, config.http.publicUrl);
   registerAdminRoutes(app, services);
   registerOpenApiRoute(app, config.http.publicUrl);
   return app;

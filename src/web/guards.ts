@@ -1,6 +1,6 @@
 // What write routes share: who is asking, CSRF unless an API token speaks, a rate limit per person,
 // and where a form goes back to.
-import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { User } from '../accounts/account.ts';
 import { AppError } from '../errors.ts';
 
@@ -11,13 +11,20 @@ export function requireViewer(request: FastifyRequest): User {
 }
 
 /**
- * Route options for a write by a member: CSRF-checked for browser sessions (requests with an API token carry
+ * Route options for a write by a member: signed in, CSRF-checked for browser sessions (requests with an API token carry
  * no cookie, so there is nothing to forge), and limited per person — generous for people, a wall for scripts gone wrong.
  */
 export function memberWrite(app: FastifyInstance, limit: { max: number; timeWindow: string } = { max: 60, timeWindow: '1 minute' }) {
-  const preHandler = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
-    if (request.viaApiToken) return done();
-    return app.csrfProtection.call(app, request, reply, done);
+  const preHandler = async (request: FastifyRequest, reply: FastifyReply) => {
+    // Strangers: the API says how to authenticate; a form (say, after the session expired) goes to sign in.
+    if (!request.viewer) {
+      if (request.url.startsWith('/api/')) requireViewer(request);
+      return reply.redirect('/login', 303);
+    }
+    if (request.viaApiToken) return;
+    await new Promise<void>((resolve, reject) => {
+      app.csrfProtection.call(app, request, reply, (error?: Error) => (error ? reject(error) : resolve()));
+    });
   };
   return { preHandler, config: { rateLimit: { ...limit, keyGenerator: (r: FastifyRequest) => `user:${r.viewer?.id ?? r.ip}` } } };
 }

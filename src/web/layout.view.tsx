@@ -9,7 +9,7 @@ export interface LayoutProps {
   query?: string;
   description?: string;
   /** The page's feeds, announced to readers (autodiscovery): `path` + .atom, .rss and .json. */
-  feeds?: { path: string; title: string } | undefined;
+  feeds?: { path: string; title: string; query?: string } | undefined;
   children: ComponentChildren;
 }
 
@@ -47,7 +47,7 @@ export function Layout({ title, query, description, feeds, children }: LayoutPro
         <link rel="stylesheet" href="/assets/style.css" />
         {feeds
           ? feedTypes.map(([extension, type, name]) => (
-              <link rel="alternate" type={type} title={`${feeds.title} (${name})`} href={`${feeds.path}.${extension}`} />
+              <link rel="alternate" type={type} title={`${feeds.title} (${name})`} href={`${feeds.path}.${extension}${feeds.query ?? ''}`} />
             ))
           : null}
         <script src="/assets/app.js" defer />
@@ -77,7 +77,7 @@ export function Layout({ title, query, description, feeds, children }: LayoutPro
         <footer class="site-footer">
           <div class="wrap">
             Paperboard · a self-hosted hub for research papers · metadata from arXiv · <a href="/about">About and ranking</a>
-            {feeds ? <> · <a href={`${feeds.path}.atom`}>Feed of this page</a></> : null}
+            {feeds ? <> · <a href={`${feeds.path}.atom${feeds.query ?? ''}`}>Feed of this page</a></> : null}
           </div>
         </footer>
       </body>

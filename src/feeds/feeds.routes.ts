@@ -1,0 +1,88 @@
+// Feeds for readers: the latest day, a given day, trending, a member's submissions and a search, each in
+// Atom, RSS 2.0 and JSON Feed (`/feeds/trending.atom`, `/feeds/day/2026-11-26.rss`, `/feeds/u/ada.json`, …).
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { badRequest, notFound } from '../errors.ts';
+import { parseDay, periodTitle } from '../feed/period.ts';
+import type { Paper } from '../papers/paper.ts';
+import type { Services } from '../services.ts';
+import { feedContentTypes, feedFormats, writeFeed, type FeedDocument, type FeedEntry, type FeedFormat } from './feed-writers.ts';
+
+const ENTRIES = 50;
+
+function parseFile(file: string): { name: string; format: FeedFormat } {
+  const match = /^(.+)\.([a-z]+)$/.exec(file);
+  const format = match?.[2] as FeedFormat | undefined;
+  if (!match || !format || !feedFormats.includes(format)) throw notFound(`Feeds end in .atom, .rss or .json ("${file}" does not).`);
+  return { name: match[1] as string, format };
+}
+
+export function registerFeedsRoutes(app: FastifyInstance, services: Services, publicUrl: string): void {
+  const { feed, community, accounts, search } = services;
+  const base = publicUrl.replace(/\/$/, '');
+
+  const entryOf = (paper: Paper): FeedEntry => ({
+    url: `${base}/papers/${paper.id}`,
+    title: paper.title,
+    summary: paper.abstract,
+    authors: paper.authors.map((a) => a.name),
+    categories: paper.categories,
+    published: paper.publishedAt,
+    updated: paper.updatedAt ?? paper.publishedAt ?? paper.firstSeenAt,
+  });
+
+  const send = (reply: FastifyReply, format: FeedFormat, path: string, page: string, meta: { title: string; description: string }, papers: Paper[]) => {
+    const entries = papers.map(entryOf);
+    const updated = entries.reduce((latest, e) => (e.updated > latest ? e.updated : latest), '') || new Date().toISOString();
+    const document: FeedDocument = {
+      ...meta,
+      homeUrl: base + page,
+      selfUrl: Object.fromEntries(feedFormats.map((f) => [f, `${base}${path}.${f}`])) as Record<FeedFormat, string>,
+      updated,
+      entries,
+    };
+    return reply.type(feedContentTypes[format]).header('cache-control', 'public, max-age=300').send(writeFeed[format](document));
+  };
+
+  app.get<{ Params: { file: string }; Querystring: { q?: string } }>('/feeds/:file', async (request, reply) => {
+    const { name, format } = parseFile(request.params.file);
+    if (name === 'trending') {
+      const { items } = await feed.trending({ limit: ENTRIES });
+      const meta = { title: 'Trending papers · Paperboard', description: 'The papers this community is upvoting and discussing now.' };
+      return send(reply, format, '/feeds/trending', '/trending', meta, items.map((i) => i.paper));
+    }
+    if (name === 'latest') {
+      const latest = await feed.latestDay();
+      const period = latest ? parseDay(latest) : null;
+      const items = period ? (await feed.page(period, { limit: 100, order: 'trending' })).items : [];
+      const meta = { title: 'Latest papers · Paperboard', description: period ? `Papers listed for ${periodTitle(period)}.` : 'No papers yet.' };
+      return send(reply, format, '/feeds/latest', '/', meta, items.map((i) => i.paper));
+    }
+    if (name === 'search') {
+      const q = String(request.query.q ?? '').trim();
+      if (!q) throw badRequest('A search feed needs a query: /feeds/search.atom?q=words');
+      const result = await search.keyword(q, { page: 1, limit: ENTRIES });
+      const query = `?q=${encodeURIComponent(q)}`;
+      const meta = { title: `Search: ${q} · Paperboard`, description: `Papers matching "${q}".` };
+      return send(reply, format, `/feeds/search`, `/search${query}`, meta, result.items.map((hit) => hit.paper));
+    }
+    throw notFound(`There is no feed called "${name}". Try /feeds/trending.atom or /feeds/latest.atom.`);
+  });
+
+  app.get<{ Params: { file: string } }>('/feeds/day/:file', async (request, reply) => {
+    const { name, format } = parseFile(request.params.file);
+    const period = parseDay(name);
+    if (!period) throw badRequest(`"${name}" is not a day (expected YYYY-MM-DD).`);
+    const { items } = await feed.page(period, { limit: 100, order: 'trending' });
+    const meta = { title: `Papers of ${periodTitle(period)} · Paperboard`, description: `Papers listed for ${periodTitle(period)}.` };
+    return send(reply, format, `/feeds/day/${name}`, `/date/${name}`, meta, items.map((i) => i.paper));
+  });
+
+  app.get<{ Params: { file: string } }>('/feeds/u/:file', async (request, reply) => {
+    const { name, format } = parseFile(request.params.file);
+    const member = await accounts.findByUsername(name);
+    if (!member) throw notFound(`There is no member called "${name}".`);
+    const { items } = await community.submissionsOf(member.id, { limit: ENTRIES, offset: 0 });
+    const meta = { title: `Submitted by ${member.displayName} · Paperboard`, description: `Papers ${member.username} brought to Paperboard.` };
+    return send(reply, format, `/feeds/u/${member.username}`, `/u/${member.username}`, meta, items.map((i) => i.paper));
+  });
+}

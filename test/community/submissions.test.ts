@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startApp, type RunningApp } from '../helpers/app.ts';
+import { HttpSession } from '../helpers/browser-session.ts';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
+import { kaggleSample, sharedDir } from '../helpers/paths.ts';
+import { signInThroughMailFile } from '../helpers/sign-in.ts';
+
+const today = new Date().toISOString().slice(0, 10);
+
+describe('submitting papers', () => {
+  let fixtures: FixtureServer;
+  let app: RunningApp;
+  before(async () => {
+    fixtures = await startFixtureServer();
+    // The recorded papers are years old: the age limit is opened here and tested on its own below.
+    app = await startApp(async ({ services }) => void (await services.importer.importFile(kaggleSample)), {
+      ARXIV_API_URL: `${fixtures.url}/api/query`,
+      INGEST_TIME_SCALE: '0.001',
+      SUBMIT_MAX_AGE_DAYS: '100000',
+      SUBMIT_DAILY_CAP: '3',
+    });
+  });
+  after(async () => {
+    await app.close();
+    await fixtures.close();
+  });
+
+  const submitForm = async (session: HttpSession, reference: string) => {
+    const page = await (await session.get('/submit')).text();
+    return session.post('/submit', { reference, _csrf: HttpSession.csrfOf(page) });
+  };
+
+  it('takes an arXiv URL of a paper not stored yet, fetches it from the arXiv API, and lists it today "submitted by"', async () => {
+    const ada = await signInThroughMailFile(app, 'ada@example.org');
+    const response = await submitForm(ada, 'https://arxiv.org/pdf/1707.08567v2');
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get('location'), '/papers/1707.08567');
+    const page = await (await app.get('/papers/1707.08567')).text();
+    assert.match(page, /Submitted by <a href="\/u\/ada">ada<\/a>/);
+    assert.match(page, new RegExp(`<a href="/date/${today}">${today}</a> <span class="muted">\\(submitted\\)`));
+    const day = (await (await app.get(`/api/daily_papers?date=${today}`)).json()) as Array<{ paper: { id: string }; submittedBy: string | null }>;
+    assert.deepEqual(day.map((d) => [d.paper.id, d.submittedBy]), [['1707.08567', 'ada']]);
+    assert.ok(fixtures.requests.some((r) => r.path.includes('id_list=1707.08567')), 'asked the arXiv API');
+  });
+
+  it('takes a stored paper by bare id, and refuses it politely once it is on today\'s list', async () => {
+    const bob = await signInThroughMailFile(app, 'bob@example.org');
+    assert.equal((await submitForm(bob, '0704.0001')).status, 303);
+    const again = await submitForm(bob, 'arXiv:0704.0001v1');
+    assert.equal(again.status, 409);
+    assert.match(await again.text(), /0704.0001 is already on today&#39;s list: \/papers\/0704.0001|0704.0001 is already on today's list/);
+  });
+
+  it('explains what is not an arXiv id, and what arXiv does not know', async () => {
+    const carol = await signInThroughMailFile(app, 'carol@example.org');
+    const bad = await submitForm(carol, 'https://example.org/paper.pdf');
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /is not an arXiv id or arXiv URL/);
+    assert.match(await (await submitForm(carol, '0000.0000')).text(), /is not an arXiv id/, 'month 00 does not exist');
+  });
+
+  it('caps submissions per member per day', async () => {
+    const dan = await signInThroughMailFile(app, 'dan@example.org');
+    for (const id of ['0704.0002', '0704.0003', '0704.0004']) assert.equal((await submitForm(dan, id)).status, 303, id);
+    const capped = await submitForm(dan, '0704.0005');
+    assert.equal(capped.status, 429);
+    assert.match(await capped.text(), /You have submitted 3 papers today, the most a day/);
+  });
+
+  it('sends strangers to sign in, and refuses forms without the CSRF token', async () => {
+    assert.equal((await app.get('/submit')).headers.get('location'), '/login');
+    const erin = await signInThroughMailFile(app, 'erin@example.org');
+    const forged = await erin.post('/submit', { reference: '0704.0006' });
+    assert.equal(forged.status, 403);
+  });
+
+  it('refuses papers older than the configured age, and ids arXiv does not know, with the reason', async () => {
+    // An arXiv that knows nothing: its real answer to an unknown id (an empty feed).
+    const empty = fs.readFileSync(path.join(sharedDir, 'fixtures/arxiv-api/id_0000.0000_s0_m100.xml'), 'utf8');
+    fixtures.override('/empty', () => ({ status: 200, body: empty, headers: { 'content-type': 'application/atom+xml' } }));
+    const strict = await startApp(async ({ services }) => void (await services.importer.importFile(kaggleSample)), {
+      SUBMIT_MAX_AGE_DAYS: '30', ARXIV_API_URL: `${fixtures.url}/empty`, INGEST_TIME_SCALE: '0.001',
+    });
+    try {
+      const frank = await signInThroughMailFile(strict, 'frank@example.org');
+      const old = await submitForm(frank, '0704.0001');
+      assert.equal(old.status, 400);
+      assert.match(await old.text(), /was first published on 2007-04-02, more than 30 days ago: only recent papers can be submitted/);
+      const unknown = await submitForm(frank, '2611.00001');
+      assert.equal(unknown.status, 404);
+      assert.match(await unknown.text(), /arXiv does not know 2611.00001/);
+    } finally {
+      await strict.close();
+    }
+  });
+});

@@ -23,6 +23,7 @@ const envSchema = z.object({
   INGEST_CATEGORIES: z.string().default('cs.AI cs.CL cs.CV cs.LG'),
   SUBMIT_MAX_AGE_DAYS: z.coerce.number().int().min(1).default(30),
   SUBMIT_DAILY_CAP: z.coerce.number().int().min(1).default(10),
+  PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   INGEST_SCHEDULE: z.string().default('0 2 * * *'),
   INGEST_TIMEZONE: z.string().default('UTC'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -36,7 +37,7 @@ export interface Config {
   database: DatabaseConfig;
   /** The folder beside the database: mail files, secrets and indexes live here. */
   dataDir: string;
-  http: { host: string; port: number; publicUrl: string };
+  http: { host: string; port: number; publicUrl: string; pageCacheSeconds: number };
   mail: { smtpUrl: string | undefined; from: string };
   sessionSecret: string | undefined;
   sources: { arxivApiUrl: string; arxivOaiUrl: string; arxivRssUrl: string; hfApiUrl: string };
@@ -86,7 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   return Object.freeze({
     database,
     dataDir,
-    http: { host: e.HOST, port: e.PORT, publicUrl },
+    http: { host: e.HOST, port: e.PORT, publicUrl, pageCacheSeconds: e.PAGE_CACHE_SECONDS },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? 'Paperboard <paperboard@localhost>' },
     sessionSecret: e.SESSION_SECRET,
     sources: {

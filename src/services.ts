@@ -4,7 +4,7 @@ import { createCommunityService } from './community/community.service.ts';
 import { createCommentsService } from './community/comments.service.ts';
 import path from 'node:path';
 import type { Config } from './config.ts';
-import { pingDatabase, type Db } from './db/database.ts';
+import { dataVersion, pingDatabase, type Db } from './db/database.ts';
 import { createFeedService } from './feed/feed.service.ts';
 import { createJobRuns } from './jobs/jobs.service.ts';
 import { createArxivApiService } from './ingest/arxiv-api.service.ts';
@@ -56,6 +56,10 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     demo: createDemoService(papers, importer),
     feed: createFeedService(papers),
     search: createSearchService(db, papers),
+    /** Changes whenever stored data changes (here or in another process): what cached pages are checked against. */
+    dataVersion(): string {
+      return dataVersion(db);
+    },
     /** Cheap liveness of the storage: one round trip. */
     ping(): boolean {
       return pingDatabase(db);

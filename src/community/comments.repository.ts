@@ -4,9 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { CommentsTable } from '../db/schema.ts';
 import type { FlagReason } from './comment.ts';
 
-export type CommentRow = Selectable<CommentsTable> & { paper_id: string };
-
-const COMMENT_COLUMNS = 'c.*, p.id AS paper_id';
+export type CommentRow = Selectable<CommentsTable>;
 
 export function insertComment(db: Db, c: { paperPk: number; userId: number; parentId: number | null; body: string; now: string }): number {
   const result = db.sqlite
@@ -15,22 +13,12 @@ export function insertComment(db: Db, c: { paperPk: number; userId: number; pare
   return Number(result.lastInsertRowid);
 }
 
-export function findComment(db: Db, id: number): (CommentRow & { paper_pk: number }) | undefined {
-  return db.sqlite
-    .prepare(`SELECT ${COMMENT_COLUMNS} FROM comments c JOIN papers p ON p.pk = c.paper_pk WHERE c.id = ?`)
-    .get(id) as (CommentRow & { paper_pk: number }) | undefined;
+export function findComment(db: Db, id: number): CommentRow | undefined {
+  return db.sqlite.prepare('SELECT * FROM comments WHERE id = ?').get(id) as CommentRow | undefined;
 }
 
 export async function commentsOfPaper(db: Db, paperPk: number): Promise<CommentRow[]> {
-  return db.kysely
-    .selectFrom('comments as c')
-    .innerJoin('papers as p', 'p.pk', 'c.paper_pk')
-    .selectAll('c')
-    .select('p.id as paper_id')
-    .where('c.paper_pk', '=', paperPk)
-    .orderBy('c.created_at')
-    .orderBy('c.id')
-    .execute();
+  return db.kysely.selectFrom('comments').selectAll().where('paper_pk', '=', paperPk).orderBy('created_at').orderBy('id').execute();
 }
 
 export function updateBody(db: Db, id: number, body: string, now: string): void {
@@ -78,33 +66,27 @@ export interface QueueRow extends CommentRow {
 
 /** The moderation queue: flagged comments still shown (most flagged first), then the latest hidden ones. */
 export async function moderationQueue(db: Db, limit: number): Promise<{ flagged: QueueRow[]; hidden: QueueRow[] }> {
-  const reasons = `(SELECT group_concat(reason, ', ') FROM comment_flags f WHERE f.comment_id = c.id) AS reasons`;
+  const columns = `c.*, (SELECT group_concat(reason, ', ') FROM comment_flags f WHERE f.comment_id = c.id) AS reasons`;
   const flagged = db.sqlite
     .prepare(
-      `SELECT ${COMMENT_COLUMNS}, ${reasons} FROM comments c JOIN papers p ON p.pk = c.paper_pk
-       WHERE c.flag_count > 0 AND c.hidden_at IS NULL AND c.deleted_at IS NULL
+      `SELECT ${columns} FROM comments c WHERE c.flag_count > 0 AND c.hidden_at IS NULL AND c.deleted_at IS NULL
        ORDER BY c.flag_count DESC, c.created_at DESC LIMIT ?`,
     )
     .all(limit) as QueueRow[];
   const hidden = db.sqlite
-    .prepare(
-      `SELECT ${COMMENT_COLUMNS}, ${reasons} FROM comments c JOIN papers p ON p.pk = c.paper_pk
-       WHERE c.hidden_at IS NOT NULL AND c.deleted_at IS NULL ORDER BY c.hidden_at DESC LIMIT ?`,
-    )
+    .prepare(`SELECT ${columns} FROM comments c WHERE c.hidden_at IS NOT NULL AND c.deleted_at IS NULL ORDER BY c.hidden_at DESC LIMIT ?`)
     .all(limit) as QueueRow[];
   return { flagged, hidden };
 }
 
 export async function commentsByUser(db: Db, userId: number, limit: number): Promise<CommentRow[]> {
   return db.kysely
-    .selectFrom('comments as c')
-    .innerJoin('papers as p', 'p.pk', 'c.paper_pk')
-    .selectAll('c')
-    .select('p.id as paper_id')
-    .where('c.user_id', '=', userId)
-    .where('c.deleted_at', 'is', null)
-    .where('c.hidden_at', 'is', null)
-    .orderBy('c.created_at', 'desc')
+    .selectFrom('comments')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('deleted_at', 'is', null)
+    .where('hidden_at', 'is', null)
+    .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
 }

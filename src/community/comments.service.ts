@@ -43,14 +43,16 @@ export function createCommentsService(deps: { db: Db; papers: PapersService; acc
     return row;
   }
 
+  /** Rows as comments: their authors from accounts, their papers' ids from papers. */
   async function withAuthors<T extends repo.CommentRow>(rows: T[]): Promise<Array<{ row: T; comment: Comment }>> {
     const people = await accounts.people([...new Set(rows.map((r) => r.user_id))]);
+    const paperIds = papers.idsOf([...new Set(rows.map((r) => r.paper_pk))]);
     const unknown: Person = { id: 0, username: 'unknown', displayName: 'unknown' };
     return rows.map((row) => ({
       row,
       comment: {
         id: row.id,
-        paperId: row.paper_id,
+        paperId: paperIds.get(row.paper_pk) ?? '',
         author: people.get(row.user_id) ?? unknown,
         parentId: row.parent_id,
         body: row.body,

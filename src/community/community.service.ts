@@ -41,10 +41,7 @@ export function createCommunityService(deps: {
 
   /** Integer key → paper id, for the stored papers among `paperIds`. */
   function keysOf(paperIds: readonly string[]): Map<number, string> {
-    return new Map(paperIds.flatMap((id) => {
-      const pk = papers.keyOf(id);
-      return pk === null ? [] : [[pk, id] as const];
-    }));
+    return new Map([...papers.keysOf(paperIds)].map(([id, pk]) => [pk, id]));
   }
 
   return {

@@ -56,6 +56,22 @@ export function pingDatabase(db: Db): boolean {
   return db.sqlite.prepare('SELECT 1 AS ok').get() !== undefined;
 }
 
+const versionStatements = new WeakMap<Db['sqlite'], { get(): unknown }>();
+
+/**
+ * A number that changes whenever anything in the database changes: rows this connection wrote
+ * (total_changes) and commits by any other connection or process (data_version). Cheap: one prepared statement.
+ */
+export function dataVersion(db: Db): string {
+  let statement = versionStatements.get(db.sqlite);
+  if (!statement) {
+    statement = db.sqlite.prepare('SELECT total_changes() AS own, (SELECT data_version FROM pragma_data_version) AS other');
+    versionStatements.set(db.sqlite, statement);
+  }
+  const { own, other } = statement.get() as { own: number; other: number };
+  return `${own}:${other}`;
+}
+
 /** A consistent copy of the live database, taken while it keeps serving. */
 export async function backupDatabase(db: Db, file: string): Promise<void> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

@@ -3,8 +3,10 @@ import { UpvoteButton } from '../community/community.view.tsx';
 import { Highlighted } from '../web/components/highlighted.view.tsx';
 import { formatDate } from '../feed/period.ts';
 import type { Paper } from './paper.ts';
+import { excerpt } from './paper-text.ts';
 
 const SHOWN_AUTHORS = 6;
+const CARD_ABSTRACT_LENGTH = 360;
 
 export function AuthorLine({ paper }: { paper: Paper }) {
   if (paper.authors.length === 0) return <p class="authors muted">Authors not recorded</p>;
@@ -38,7 +40,8 @@ export interface PaperCardProps {
 }
 
 export function PaperCard({ paper, highlight, community, why }: PaperCardProps) {
-  const summary = highlight?.snippet || paper.abstract;
+  // Cards show three lines of the abstract; sending the whole of it would triple a feed page's weight.
+  const summary = highlight?.snippet || excerpt(paper.abstract, CARD_ABSTRACT_LENGTH);
   return (
     <article class="card">
       <div class="card-vote">

@@ -52,3 +52,11 @@ export function latexNameToUnicode(name: string): string {
   out = out.replace(/\{([^{}\\]*)\}/g, '$1'); // braces that only protected capitals
   return foldWhitespace(out.normalize('NFC'));
 }
+
+/** The start of a text, cut at a word boundary with an ellipsis: what cards and digests show of an abstract. */
+export function excerpt(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxLength * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
+}

@@ -91,6 +91,7 @@ interface Statements {
   insertListing: BetterSqlite3.Statement<[string, number, string, string]>;
   trendingInputs: BetterSqlite3.Statement<[number], { upvotes: number; commenters: number; listedDay: string | null }>;
   setTrending: BetterSqlite3.Statement<[number, number]>;
+  keyOf: BetterSqlite3.Statement<[string], { pk: number }>;
 }
 
 const statementCache = new WeakMap<BetterSqlite3.Database, Statements>();
@@ -121,6 +122,7 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
          FROM papers WHERE pk = ?`,
       ),
       setTrending: sqlite.prepare('UPDATE papers SET trending = ? WHERE pk = ?'),
+      keyOf: sqlite.prepare('SELECT pk FROM papers WHERE id = ?'),
     };
     statementCache.set(sqlite, cached);
   }
@@ -232,8 +234,21 @@ export async function findExternalSignals(db: Db, pk: number): Promise<Omit<Exte
 
 /** The integer key of a paper id, for other tables' references; synchronous, for use inside transactions. */
 export function keyOf(db: Db, id: string): number | null {
-  const row = db.sqlite.prepare('SELECT pk FROM papers WHERE id = ?').get(id) as { pk: number } | undefined;
+  const row = statements(db.sqlite).keyOf.get(id);
   return row?.pk ?? null;
+}
+
+/** Integer keys of many ids at once (the stored ones), and the reverse: what lists of cards need. */
+export function keysOf(db: Db, ids: readonly string[]): Map<string, number> {
+  if (ids.length === 0) return new Map();
+  const rows = db.sqlite.prepare(`SELECT id, pk FROM papers WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as Array<{ id: string; pk: number }>;
+  return new Map(rows.map((r) => [r.id, r.pk]));
+}
+
+export function idsOf(db: Db, pks: readonly number[]): Map<number, string> {
+  if (pks.length === 0) return new Map();
+  const rows = db.sqlite.prepare(`SELECT pk, id FROM papers WHERE pk IN (${pks.map(() => '?').join(', ')})`).all(...pks) as Array<{ id: string; pk: number }>;
+  return new Map(rows.map((r) => [r.pk, r.id]));
 }
 
 /** Moves the upvote counter and the trending score with it; returns the new count. Synchronous: it shares the vote's transaction. */

@@ -110,6 +110,16 @@ export function createPapersService(db: Db) {
       return repo.keyOf(db, id);
     },
 
+    /** Integer keys of the stored papers among `ids`. */
+    keysOf(ids: readonly string[]): Map<string, number> {
+      return repo.keysOf(db, ids);
+    },
+
+    /** Paper ids of integer keys, for tables that reference papers by key. */
+    idsOf(pks: readonly number[]): Map<number, string> {
+      return repo.idsOf(db, pks);
+    },
+
     adjustUpvotes(pk: number, delta: number): number {
       return repo.adjustUpvotes(db, pk, delta);
     },

@@ -21,6 +21,7 @@ import { installMetrics } from './metrics.ts';
 import { registerOpenApiRoute } from './openapi.ts';
 import { sessionSecret } from './session-secret.ts';
 import { installViewer } from './viewer.ts';
+import { installPageCache } from './page-cache.ts';
 import { registerAccountRoutes } from '../accounts/accounts.routes.tsx';
 import { registerCommunityRoutes } from '../community/community.routes.tsx';
 import { registerCommentRoutes } from '../community/comments.routes.tsx';
@@ -73,6 +74,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   // They are checked once the body is parsed, so a limit may be keyed by what was posted (an email address).
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   installViewer(app, services);
+  installPageCache(app, services, config.http.pageCacheSeconds);
 
   installErrorHandling(app);
   installMetrics(app, services);

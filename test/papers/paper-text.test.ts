@@ -61,3 +61,11 @@ describe('bibtex', () => {
     assert.doesNotMatch(entry, /eprint/);
   });
 });
+
+describe('excerpt', () => {
+  it('keeps short texts and cuts long ones at a word, with an ellipsis', async () => {
+    const { excerpt } = await import('../../src/papers/paper-text.ts');
+    assert.equal(excerpt('short text', 100), 'short text');
+    assert.equal(excerpt('We study the gravity of trending papers, carefully.', 30), 'We study the gravity of…');
+  });
+});

@@ -1,0 +1,96 @@
+// HTTP throughput of the pages people hit most: `/`, `/trending` and paper pages, at 100 connections, on a
+// database of N papers (default 300,000) and 1,000,000 upvotes from 10,000 members. The server runs as its own
+// process (`paperboard serve`), as in production; autocannon shares the machine's cores with it.
+// Usage: node --import tsx bench/http.ts [N]   (needs bench/out/bench-N.db from bench/import.ts)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { inTransaction } from '../src/db/database.ts';
+import { corpusFile, random } from './corpus.ts';
+import { machineLine, openBenchDatabase } from './env.ts';
+
+const n = Number(process.argv[2] ?? process.env.BENCH_N ?? 300_000);
+const MEMBERS = 10_000;
+const VOTES_EACH = 100;
+const PORT = 3917;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+
+const baseFile = path.join(path.dirname(corpusFile(n)), `bench-${n}.db`);
+const dbFile = path.join(path.dirname(corpusFile(n)), `http-${n}.db`);
+if (!fs.existsSync(baseFile)) {
+  console.error(`no database at ${baseFile}: run bench/import.ts ${n} first`);
+  process.exit(1);
+}
+
+/** Copies the imported corpus and adds members and their upvotes, once; later runs reuse it. */
+async function seed(): Promise<void> {
+  if (fs.existsSync(dbFile)) return;
+  fs.copyFileSync(baseFile, `${dbFile}.tmp`);
+  const { db, services } = await openBenchDatabase(`${dbFile}.tmp`, { fresh: false });
+  const started = performance.now();
+  // Bench-only read of every id: the service API has no "all papers" call, nor should it.
+  const ids = (db.sqlite.prepare('SELECT id FROM papers ORDER BY published_at DESC').pluck().all() as string[]);
+  const recent = ids.slice(0, Math.min(ids.length, 3_000)); // about the last month
+  const rand = random(11);
+  for (let m = 0; m < MEMBERS; m += 1) {
+    const { user } = await services.accounts.addUser(`reader${m}@bench.test`, 'user');
+    inTransaction(db, () => {
+      const chosen = new Set<string>();
+      while (chosen.size < VOTES_EACH) {
+        // Half the votes go to the last month's papers (what a trending site sees), half anywhere.
+        const pool = rand() < 0.5 ? recent : ids;
+        chosen.add(pool[Math.floor(rand() * pool.length)] as string);
+      }
+      for (const id of chosen) services.community.upvote(user, id);
+    });
+    if ((m + 1) % 1000 === 0) process.stdout.write(`  seeded ${((m + 1) * VOTES_EACH).toLocaleString('en')} votes\r`);
+  }
+  const votes = db.sqlite.prepare('SELECT count(*) FROM votes').pluck().get() as number;
+  console.log(`seeded ${MEMBERS.toLocaleString('en')} members and ${votes.toLocaleString('en')} upvotes in ${((performance.now() - started) / 1000).toFixed(0)} s (through the community service)`);
+  db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  await db.close();
+  fs.renameSync(`${dbFile}.tmp`, dbFile);
+}
+
+async function startServer() {
+  const child = spawn(process.execPath, ['bin/paperboard.js', 'serve', '--port', String(PORT), '--no-jobs'], {
+    env: { ...process.env, PAPERBOARD_DB: dbFile, LOG_LEVEL: 'warn', DEMO_DATA: 'off', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 200; i += 1) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error('the server did not start');
+}
+
+async function measure(name: string, paths: string[]): Promise<void> {
+  const url = `http://127.0.0.1:${PORT}`;
+  const requests = paths.map((p) => ({ method: 'GET' as const, path: p }));
+  await autocannon({ url, connections: 100, duration: 2, requests }); // warm up caches and the JIT
+  const result = await autocannon({ url, connections: 100, duration: DURATION, requests });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  console.log(
+    `${name.padEnd(12)} ${Math.round(result.requests.average).toLocaleString('en').padStart(6)} req/s · latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` +
+      (bad ? ` · ${bad} failed` : ''),
+  );
+}
+
+await seed();
+const server = await startServer();
+try {
+  const top = (await (await fetch(`http://127.0.0.1:${PORT}/api/trending?limit=100`)).json()) as Array<{ paper: { id: string } }>;
+  console.log(machineLine());
+  console.log(`corpus: ${n.toLocaleString('en')} papers, ${(MEMBERS * VOTES_EACH).toLocaleString('en')} upvotes; 100 connections, ${DURATION} s each; server and autocannon share the cores`);
+  await measure('/', ['/']);
+  await measure('/trending', ['/trending']);
+  await measure('paper page', top.map((t) => `/papers/${t.paper.id}`));
+} finally {
+  server.kill();
+}

@@ -53,9 +53,9 @@ async function seed(): Promise<void> {
   fs.renameSync(`${dbFile}.tmp`, dbFile);
 }
 
-async function startServer() {
+async function startServer(pageCacheSeconds: number) {
   const child = spawn(process.execPath, ['bin/paperboard.js', 'serve', '--port', String(PORT), '--no-jobs'], {
-    env: { ...process.env, PAPERBOARD_DB: dbFile, LOG_LEVEL: 'warn', DEMO_DATA: 'off', HOST: '127.0.0.1' },
+    env: { ...process.env, PAPERBOARD_DB: dbFile, LOG_LEVEL: 'warn', DEMO_DATA: 'off', HOST: '127.0.0.1', PAGE_CACHE_SECONDS: String(pageCacheSeconds) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 200; i += 1) {
@@ -83,14 +83,20 @@ async function measure(name: string, paths: string[]): Promise<void> {
 }
 
 await seed();
-const server = await startServer();
-try {
-  const top = (await (await fetch(`http://127.0.0.1:${PORT}/api/trending?limit=100`)).json()) as Array<{ paper: { id: string } }>;
-  console.log(machineLine());
-  console.log(`corpus: ${n.toLocaleString('en')} papers, ${(MEMBERS * VOTES_EACH).toLocaleString('en')} upvotes; 100 connections, ${DURATION} s each; server and autocannon share the cores`);
-  await measure('/', ['/']);
-  await measure('/trending', ['/trending']);
-  await measure('paper page', top.map((t) => `/papers/${t.paper.id}`));
-} finally {
-  server.kill();
+console.log(machineLine());
+console.log(`corpus: ${n.toLocaleString('en')} papers, ${(MEMBERS * VOTES_EACH).toLocaleString('en')} upvotes; 100 connections, ${DURATION} s each; server and autocannon share the cores`);
+// Visitors who are not signed in get the micro-cached page (the default); members always get a fresh render,
+// which the second pass measures by turning the cache off.
+for (const [label, seconds] of [['visitors (page cache on)', 10], ['members (every page rendered)', 0]] as const) {
+  const server = await startServer(seconds);
+  try {
+    const top = (await (await fetch(`http://127.0.0.1:${PORT}/api/trending?limit=100`)).json()) as Array<{ paper: { id: string } }>;
+    console.log(`-- ${label}`);
+    await measure('/', ['/']);
+    await measure('/trending', ['/trending']);
+    await measure('paper page', top.map((t) => `/papers/${t.paper.id}`));
+  } finally {
+    server.kill();
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
 }

@@ -143,6 +143,14 @@ describe('comments', () => {
     assert.equal(anonymous.status, 401);
   });
 
+  it('limits comments per member: ten a minute', async () => {
+    const eve = await signInThroughMailFile(app, 'eve@example.org');
+    const page = await (await eve.get('/papers/0704.0008')).text();
+    const statuses = [];
+    for (let i = 0; i < 11; i += 1) statuses.push((await eve.post('/papers/0704.0008/comments', { body: `note ${i}`, _csrf: HttpSession.csrfOf(page) })).status);
+    assert.deepEqual(statuses, [...Array(10).fill(303), 429]);
+  });
+
   async function user(email: string) {
     return (await app.services.accounts.addUser(email, email.startsWith('mod') ? 'moderator' : 'user')).user;
   }

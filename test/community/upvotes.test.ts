@@ -85,6 +85,10 @@ describe('upvotes', () => {
     assert.equal(listed[0]?.paper.upvotes, 50);
     const newest = (await (await app.get('/api/daily_papers?date=2007-04-02&sort=publishedAt&limit=3')).json()) as Array<{ paper: { id: string } }>;
     assert.notEqual(newest[0]?.paper.id, '0704.0001');
+    const firstCard = (html: string) => /<article class="card">[\s\S]*?href="\/papers\/([^"#]+)"/.exec(html)?.[1];
+    assert.equal(firstCard(await (await app.get('/week/2007-W14')).text()), '0704.0001', 'the week page sorts by trending by default');
+    assert.notEqual(firstCard(await (await app.get('/week/2007-W14?sort=newest')).text()), '0704.0001');
+    assert.equal((await app.get('/month/2007-04?sort=oldest')).status, 400);
   });
 
   it('works end to end with a token from `paperboard token create`: submit, upvote, read /api/trending', async () => {

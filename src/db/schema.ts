@@ -177,6 +177,64 @@ export interface CommentFlagsTable {
   created_at: string;
 }
 
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  /** Lower-cased. */
+  email: string;
+  user_id: number | null;
+  status: 'pending' | 'active' | 'paused' | 'unsubscribed' | 'suspended';
+  frequency: 'daily' | 'weekly';
+  /** ISO weekday of the weekly digest, 1 = Monday. */
+  weekly_day: Generated<number>;
+  paper_count: Generated<number>;
+  /** JSON array of saved searches. */
+  topics: Generated<string>;
+  /** SHA-256 of the token in the confirmation link, until confirmed. */
+  confirm_token_hash: string | null;
+  suspended_reason: string | null;
+  created_at: string;
+  confirmed_at: string | null;
+  updated_at: string;
+}
+
+export interface DigestOutboxTable {
+  id: Generated<number>;
+  subscription_id: number;
+  /** `daily:2026-11-27` or `weekly:2026-W48`: one digest per subscription and period. */
+  period: string;
+  status: 'queued' | 'sent' | 'failed';
+  subject: string;
+  html: string;
+  text: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  lease_holder: string | null;
+  lease_until: string | null;
+  message_id: string | null;
+  error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface DigestPapersTable {
+  subscription_id: number;
+  paper_pk: number;
+  outbox_id: number;
+}
+
+export interface DigestRunsTable {
+  id: Generated<number>;
+  period: string;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'succeeded' | 'failed';
+  composed: Generated<number>;
+  nothing_new: Generated<number>;
+  sent: Generated<number>;
+  failed: Generated<number>;
+  error: string | null;
+}
+
 export interface Database {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
@@ -193,4 +251,8 @@ export interface Database {
   submissions: SubmissionsTable;
   comments: CommentsTable;
   comment_flags: CommentFlagsTable;
+  subscriptions: SubscriptionsTable;
+  digest_outbox: DigestOutboxTable;
+  digest_papers: DigestPapersTable;
+  digest_runs: DigestRunsTable;
 }

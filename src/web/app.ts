@@ -19,7 +19,7 @@ import { installErrorHandling } from './error-handler.tsx';
 import { registerHealthRoutes } from './health.routes.ts';
 import { installMetrics } from './metrics.ts';
 import { registerOpenApiRoute } from './openapi.ts';
-import { sessionSecret } from './session-secret.ts';
+import { sessionSecret } from '../db/session-secret.ts';
 import { installViewer } from './viewer.ts';
 import { installPageCache } from './page-cache.ts';
 import { registerAccountRoutes } from '../accounts/accounts.routes.tsx';

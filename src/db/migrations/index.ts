@@ -9,6 +9,7 @@ import * as accounts from './2026-11-27T04-accounts.ts';
 import * as apiTokens from './2026-11-27T05-api-tokens.ts';
 import * as community from './2026-11-27T06-community.ts';
 import * as commentsTrending from './2026-11-27T07-comments-trending.ts';
+import * as digest from './2026-11-27T08-digest.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T00-papers': papers,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T05-api-tokens': apiTokens,
   '2026-11-27T06-community': community,
   '2026-11-27T07-comments-trending': commentsTrending,
+  '2026-11-27T08-digest': digest,
 };

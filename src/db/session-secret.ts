@@ -1,4 +1,4 @@
-// The secret that signs cookies: SESSION_SECRET when set, else generated once and kept beside the database.
+// The secret that signs cookies and mailed links: SESSION_SECRET when set, else generated once and kept beside the database.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -26,6 +26,13 @@ const envSchema = z.object({
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   INGEST_SCHEDULE: z.string().default('0 2 * * *'),
   INGEST_TIMEZONE: z.string().default('UTC'),
+  DIGEST_DAILY_SCHEDULE: z.string().default('0 7 * * 1-5'),
+  DIGEST_WEEKLY_SCHEDULE: z.string().default('0 7 * * *'),
+  DIGEST_TIMEZONE: z.string().default('UTC'),
+  DIGEST_SEND_RATE: z.coerce.number().positive().default(20),
+  DIGEST_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  DIGEST_RETRY_SECONDS: z.coerce.number().positive().default(60),
+  DIGEST_LEASE_SECONDS: z.coerce.number().positive().default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -59,6 +66,15 @@ export interface Config {
     submitMaxAgeDays: number;
     /** Submissions per person per day (UTC). */
     submitDailyCap: number;
+  };
+  digest: {
+    dailySchedule: string;
+    weeklySchedule: string;
+    timezone: string;
+    sendRate: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    leaseMs: number;
   };
   demoData: 'auto' | 'off';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -105,6 +121,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       timezone: e.INGEST_TIMEZONE,
     },
     community: { submitMaxAgeDays: e.SUBMIT_MAX_AGE_DAYS, submitDailyCap: e.SUBMIT_DAILY_CAP },
+    digest: {
+      dailySchedule: e.DIGEST_DAILY_SCHEDULE,
+      weeklySchedule: e.DIGEST_WEEKLY_SCHEDULE,
+      timezone: e.DIGEST_TIMEZONE,
+      sendRate: e.DIGEST_SEND_RATE,
+      maxAttempts: e.DIGEST_MAX_ATTEMPTS,
+      retryBaseMs: e.DIGEST_RETRY_SECONDS * 1000,
+      leaseMs: e.DIGEST_LEASE_SECONDS * 1000,
+    },
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
   });

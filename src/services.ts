@@ -18,6 +18,9 @@ import { createImportService } from './ingest/import.service.ts';
 import { createMailer } from './mail/mail.transport.ts';
 import { createPapersService } from './papers/papers.service.ts';
 import { createSearchService } from './search/search.service.ts';
+import { createDigestService } from './digest/digest.service.ts';
+import { createSubscriptionsService } from './digest/subscriptions.service.ts';
+import { sessionSecret } from './db/session-secret.ts';
 
 /** Where services report what they did outside the process (mail written to a file, say). */
 export type ServiceLog = (message: string) => void;
@@ -40,6 +43,10 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   const importer = createImportService(papers, hfDaily);
   const arxivApi = createArxivApiService({ papers, http, apiUrl: config.sources.arxivApiUrl });
   const accounts = createAccountsService({ db, mailer, publicUrl: config.http.publicUrl });
+  const search = createSearchService(db, papers);
+  const subscriptions = createSubscriptionsService({
+    db, mailer, publicUrl: config.http.publicUrl, secret: sessionSecret(config), mailFrom: config.mail.from,
+  });
   return {
     papers,
     importer,
@@ -55,7 +62,9 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     arxivOai: createArxivOaiService({ db, papers, http, oaiUrl: config.sources.arxivOaiUrl }),
     demo: createDemoService(papers, importer),
     feed: createFeedService(papers),
-    search: createSearchService(db, papers),
+    search,
+    subscriptions,
+    digest: createDigestService({ db, papers, search, subscriptions, mailer, publicUrl: config.http.publicUrl, settings: config.digest, log: report }),
     /** Changes whenever stored data changes (here or in another process): what cached pages are checked against. */
     dataVersion(): string {
       return dataVersion(db);

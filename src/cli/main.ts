@@ -1,6 +1,7 @@
 // The `paperboard` command: picks a subcommand, maps errors to exit codes (2: usage, 1: failure).
 import { ConfigError } from '../config.ts';
 import { AppError } from '../errors.ts';
+import { digestCommand } from './digest.command.ts';
 import { importCommand } from './import.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { backupCommand, demoCommand, reindexCommand } from './maintenance.command.ts';
@@ -18,6 +19,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   demo: demoCommand,
   user: userCommand,
   token: tokenCommand,
+  digest: digestCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

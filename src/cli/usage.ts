@@ -22,6 +22,9 @@ Commands:
                                                listed as featured; their HF upvotes kept apart
   ingest status [--limit N]                    the latest ingest runs: when, what, counts, errors
   reindex                                      rebuild and optimise the keyword index
+  digest send [--period daily|weekly] [--dry-run] [--date DAY]
+                                               compose and send the digest now (weekly: to every weekly
+                                               subscriber); --dry-run lists what would be sent
   user add EMAIL [--role user|moderator|admin] create an account (it signs in by mailed link), or set its role
   token create EMAIL [--name NAME]             a personal API token for the account (printed once)
   backup FILE                                  write a consistent copy of the database to FILE

@@ -5,6 +5,8 @@ import type { ArxivRssService } from '../ingest/arxiv-rss.service.ts';
 import type { IngestRuns } from '../ingest/ingest-runs.service.ts';
 import * as jobs from './jobs.repository.ts';
 import type { JobDefinition } from './scheduler.service.ts';
+import type { DigestService } from '../digest/digest.service.ts';
+import { dayIn } from '../digest/subscription.ts';
 
 export type { JobRunRow } from './jobs.repository.ts';
 
@@ -16,9 +18,18 @@ export function createJobRuns(db: Db) {
   };
 }
 
-/** The jobs `serve` schedules: today's new papers in the configured categories, recorded as an ingest run. */
-export function scheduledJobs(config: Readonly<Config>, services: { arxivRss: ArxivRssService; ingestRuns: IngestRuns }): JobDefinition[] {
+/**
+ * The jobs `serve` schedules: today's new papers in the configured categories (recorded as an ingest run), the
+ * daily and weekly digests (weekly subscribers on the weekday they chose), and a sender pass every ten minutes
+ * for digests waiting to be retried.
+ */
+export function scheduledJobs(
+  config: Readonly<Config>,
+  services: { arxivRss: ArxivRssService; ingestRuns: IngestRuns; digest: DigestService },
+): JobDefinition[] {
   const { categories, schedule, timezone } = config.ingest;
+  const digest = config.digest;
+  const today = () => dayIn(digest.timezone, new Date());
   return [
     {
       name: 'daily-ingest',
@@ -26,5 +37,8 @@ export function scheduledJobs(config: Readonly<Config>, services: { arxivRss: Ar
       timezone,
       run: () => services.ingestRuns.record('arxiv-rss', { categories, scheduled: true }, () => services.arxivRss.ingestToday(categories)),
     },
+    { name: 'digest-daily', cron: digest.dailySchedule, timezone: digest.timezone, run: () => services.digest.run('daily', today()) },
+    { name: 'digest-weekly', cron: digest.weeklySchedule, timezone: digest.timezone, run: () => services.digest.run('weekly', today()) },
+    { name: 'digest-retries', cron: '*/10 * * * *', timezone: 'UTC', run: () => services.digest.send() },
   ];
 }

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 
 export interface MailMessage {
   to: string;
@@ -11,6 +11,8 @@ export interface MailMessage {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** A stable Message-ID (digests: one per outbox row, so a resend is recognisable as the same message). */
+  messageId?: string;
 }
 
 export interface SentMail {
@@ -28,12 +30,12 @@ export interface MailerOptions {
 }
 
 export function createMailer(options: MailerOptions) {
-  const smtp = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
-  const files = smtp ? null : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const files = options.smtpUrl ? null : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 
-  return {
-    async send(message: MailMessage): Promise<SentMail> {
-      const envelope = { from: options.from, ...message };
+  function sender(smtp: Transporter | null) {
+    return async (message: MailMessage): Promise<SentMail> => {
+      const { messageId, ...rest } = message;
+      const envelope = { from: options.from, ...rest, ...(messageId ? { messageId } : {}) };
       if (smtp) {
         const info = await smtp.sendMail(envelope);
         options.log(`mail "${message.subject}" sent to ${message.to} (${info.messageId})`);
@@ -45,6 +47,20 @@ export function createMailer(options: MailerOptions) {
       fs.writeFileSync(file, info.message, { mode: 0o600 });
       options.log(`no SMTP_URL: mail "${message.subject}" to ${message.to} written to ${file}`);
       return { messageId: info.messageId, file };
+    };
+  }
+
+  return {
+    /** Sends one message on its own connection (sign-in links, confirmations). */
+    send: sender(options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null),
+
+    /**
+     * A batch of messages over one kept-open connection (a digest run): much faster than a connection each.
+     * Close it when the batch is done, or its idle connection keeps the process alive.
+     */
+    openBatch(): { send: (message: MailMessage) => Promise<SentMail>; close: () => void } {
+      const pooled = options.smtpUrl ? nodemailer.createTransport({ url: options.smtpUrl, pool: true, maxConnections: 1 } as Parameters<typeof nodemailer.createTransport>[0]) : null;
+      return { send: sender(pooled), close: () => pooled?.close() };
     },
   };
 }

@@ -122,3 +122,12 @@ export async function addListings(db: Db, ids: readonly string[], day: string, r
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
+
+/** The ids of every paper listed in a range of days (what a digest may hold). */
+export function listedIds(db: Db, range: DayRange): Set<string> {
+  const ids = db.sqlite
+    .prepare('SELECT DISTINCT p.id FROM daily_listings l JOIN papers p ON p.pk = l.paper_pk WHERE l.day >= ? AND l.day <= ?')
+    .pluck()
+    .all(range.from, range.to) as string[];
+  return new Set(ids);
+}

@@ -76,6 +76,11 @@ export function createPapersService(db: Db) {
       return { items: rows.slice(0, page.limit).map(listedFromRow), hasMore: rows.length > page.limit };
     },
 
+    /** Ids of the papers listed in a range of days. */
+    listedIds(range: listings.DayRange): Set<string> {
+      return listings.listedIds(db, range);
+    },
+
     latestDay(onOrBefore?: string): Promise<string | null> {
       return listings.latestListingDay(db, onOrBefore);
     },

@@ -26,6 +26,7 @@ import { registerAccountRoutes } from '../accounts/accounts.routes.tsx';
 import { registerCommunityRoutes } from '../community/community.routes.tsx';
 import { registerCommentRoutes } from '../community/comments.routes.tsx';
 import { registerFeedsRoutes } from '../feeds/feeds.routes.ts';
+import { registerSubscriptionRoutes } from '../digest/subscriptions.routes.tsx';
 
 const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 
@@ -86,6 +87,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   registerCommunityRoutes(app, services, { maxAgeDays: config.community.submitMaxAgeDays, dailyCap: config.community.submitDailyCap });
   registerCommentRoutes(app, services);
   registerFeedsRoutes(app, services, config.http.publicUrl);
+  registerSubscriptionRoutes(app, services);
   registerAdminRoutes(app, services);
   registerOpenApiRoute(app, config.http.publicUrl);
   return app;

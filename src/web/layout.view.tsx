@@ -34,6 +34,30 @@ function AccountNav() {
   );
 }
 
+/**
+ * The call to action of the page this product re-creates, on every page. A GET form: it leads to /subscribe with
+ * the address filled in, where the choices and the CSRF-protected POST are, so cached pages set no cookie.
+ */
+function SubscribeBox() {
+  const { viewer } = usePageContext();
+  return (
+    <section class="subscribe-box" aria-label="Email digest">
+      <div class="wrap subscribe-row">
+        <p><strong>Get trending papers in your email inbox!</strong> <span class="muted">Daily or weekly, on your topics.</span></p>
+        {viewer ? (
+          <a class="button" href="/subscribe">Subscribe</a>
+        ) : (
+          <form action="/subscribe" method="get" class="subscribe-form">
+            <label class="visually-hidden" for="subscribe-email">Email address</label>
+            <input id="subscribe-email" type="email" name="email" placeholder="you@example.org" autocomplete="email" />
+            <button type="submit">Subscribe</button>
+          </form>
+        )}
+      </div>
+    </section>
+  );
+}
+
 export function Layout({ title, query, description, feeds, children }: LayoutProps) {
   return (
     <html lang="en">
@@ -74,6 +98,7 @@ export function Layout({ title, query, description, feeds, children }: LayoutPro
           </div>
         </header>
         <main id="main" class="wrap">{children}</main>
+        <SubscribeBox />
         <footer class="site-footer">
           <div class="wrap">
             Paperboard · a self-hosted hub for research papers · metadata from arXiv · <a href="/about">About and ranking</a>

@@ -36,7 +36,7 @@ describe('the community in Chromium', () => {
   async function signIn(page: Page, email: string) {
     const since = sink.messages.length;
     await page.goto(`${app.url}/login`);
-    await page.getByLabel('Email').fill(email);
+    await page.locator('main').getByLabel('Email address').fill(email);
     await page.getByRole('button', { name: 'Mail me a sign-in link' }).click();
     await page.getByText('Check your inbox').first().waitFor();
     const mail = await sink.waitFor(email, { since });

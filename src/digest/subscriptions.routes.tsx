@@ -1,0 +1,115 @@
+// Subscribing (page and API), confirming, preferences by signed link, and RFC 8058 one-click unsubscribe.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+import type { Services } from '../services.ts';
+import { memberWrite, requireViewer } from '../web/guards.ts';
+import { sendPage } from '../web/render.ts';
+import { parseInput } from '../web/validate.ts';
+import { confirmForm, confirmQuery, keyQuery, preferencesForm, preferencesPatch, subscribeBody, subscribeQuery, subscriptionToJson } from './digest.schema.ts';
+import { ConfirmSubscriptionPage, PreferencesPage, SubscribePage, SubscribeResultPage, UnsubscribePage } from './subscribe.view.tsx';
+import { parseTopics, type Preferences } from './subscription.ts';
+
+/** Confirmation mails per client address and email address: enough for a typo, too few to flood an inbox. */
+const SUBSCRIBE_LIMIT = {
+  max: 5,
+  timeWindow: '10 minutes',
+  keyGenerator: (request: FastifyRequest) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,
+};
+
+function preferencesFrom(form: { frequency: string; weeklyDay: string; paperCount: string; topics: string }): Preferences {
+  return { frequency: form.frequency as Preferences['frequency'], weeklyDay: Number(form.weeklyDay), paperCount: Number(form.paperCount), topics: parseTopics(form.topics) };
+}
+
+const isUserError = (error: unknown): error is AppError => error instanceof AppError && error.status < 500;
+
+export function registerSubscriptionRoutes(app: FastifyInstance, { subscriptions }: Services): void {
+  const guarded = { preHandler: app.csrfProtection, config: { rateLimit: SUBSCRIBE_LIMIT } };
+
+  app.get('/subscribe', async (request, reply) => {
+    const { email } = parseInput(subscribeQuery, request.query);
+    return sendPage(reply, <SubscribePage viewer={request.viewer} email={email ?? ''} />);
+  });
+
+  app.post('/subscribe', guarded, async (request, reply) => {
+    const form = parseInput(preferencesForm, request.body);
+    const preferences = preferencesFrom(form);
+    try {
+      const { active, subscription } = await subscriptions.subscribe({ email: form.email, preferences }, request.viewer);
+      const preferencesUrl = subscription ? subscriptions.links(subscription.id).preferences : undefined;
+      return sendPage(reply, <SubscribeResultPage email={form.email.trim()} active={active} preferencesUrl={preferencesUrl} />);
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      const kept = { ...preferences, weeklyDay: preferences.weeklyDay || 1, paperCount: preferences.paperCount || 10 };
+      return sendPage(reply, <SubscribePage viewer={request.viewer} email={form.email} preferences={kept} error={error.message} />, error.status);
+    }
+  });
+
+  // Opening the link asks to confirm: mail scanners that follow links do not subscribe anyone.
+  app.get('/subscribe/confirm', async (request, reply) => {
+    const { token } = parseInput(confirmQuery, request.query);
+    return sendPage(reply, <ConfirmSubscriptionPage token={token} confirmed={null} />);
+  });
+
+  app.post('/subscribe/confirm', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const { token } = parseInput(confirmForm, request.body);
+    const confirmed = token ? await subscriptions.confirm(token) : null;
+    const preferencesUrl = confirmed ? subscriptions.links(confirmed.id).preferences : undefined;
+    return sendPage(reply, <ConfirmSubscriptionPage token="" confirmed={confirmed !== null} preferencesUrl={preferencesUrl} />, confirmed ? 200 : 400);
+  });
+
+  app.get('/subscription', async (request, reply) => {
+    const { s } = parseInput(keyQuery, request.query);
+    const subscription = await subscriptions.byKey(s);
+    const saved = (request.query as { saved?: string }).saved === '1';
+    return sendPage(reply.header('cache-control', 'no-store'), <PreferencesPage subscription={subscription} keyParam={s} notice={saved ? 'Saved.' : undefined} />);
+  });
+
+  app.post('/subscription', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const { s } = parseInput(keyQuery, request.query);
+    const subscription = await subscriptions.byKey(s);
+    const form = parseInput(preferencesForm, request.body);
+    try {
+      await subscriptions.update(subscription.id, { preferences: preferencesFrom(form), paused: form.paused === 'on' });
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      return sendPage(reply, <PreferencesPage subscription={subscription} keyParam={s} error={error.message} />, error.status);
+    }
+    return reply.redirect(`/subscription?s=${encodeURIComponent(s)}&saved=1`, 303);
+  });
+
+  app.get('/unsubscribe', async (request, reply) => {
+    const { s } = parseInput(keyQuery, request.query);
+    const subscription = await subscriptions.byKey(s);
+    return sendPage(reply, <UnsubscribePage keyParam={s} done={subscription.status === 'unsubscribed'} email={subscription.email} />);
+  });
+
+  // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here, without cookies. The signed key is
+  // the authority, so there is no CSRF token to check (and no harm a forged request could do but this).
+  app.post('/unsubscribe', async (request, reply) => {
+    const { s } = parseInput(keyQuery, request.query);
+    const subscription = await subscriptions.byKey(s);
+    await subscriptions.unsubscribe(subscription.id);
+    return sendPage(reply, <UnsubscribePage keyParam={s} done email={subscription.email} />);
+  });
+
+  // JSON: subscribe without an account (it sends the confirmation), or read and change one's own with a token or session.
+  app.post('/api/subscriptions', { config: { rateLimit: SUBSCRIBE_LIMIT } }, async (request, reply) => {
+    const { email, ...preferences } = parseInput(subscribeBody, request.body);
+    const { active, subscription } = await subscriptions.subscribe({ email, preferences }, request.viewer);
+    if (active && subscription) return reply.status(201).send({ status: 'active', subscription: subscriptionToJson(subscription) });
+    return reply.status(202).send({ status: 'confirmation_sent', message: `If ${email.trim()} can receive mail, a confirmation link is on its way.` });
+  });
+
+  const mine = async (request: FastifyRequest) => {
+    const found = await subscriptions.forUser(requireViewer(request));
+    if (!found) throw new AppError('not_found', 'You have no subscription yet: POST /api/subscriptions, or /subscribe.');
+    return found;
+  };
+  app.get('/api/subscriptions/me', async (request) => subscriptionToJson(await mine(request)));
+  app.patch('/api/subscriptions/me', memberWrite(app), async (request) => {
+    const current = await mine(request);
+    const { paused, ...changes } = parseInput(preferencesPatch, request.body);
+    const stillPaused = paused ?? current.status === 'paused';
+    return subscriptionToJson(await subscriptions.update(current.id, { preferences: { ...current, ...changes }, paused: stillPaused }));
+  });
+}

@@ -2,6 +2,8 @@
 import type { QueuedComment } from '../community/comments.service.ts';
 import { ModerationQueue } from '../community/moderation.view.tsx';
 import type { IngestRunRow } from '../ingest/ingest-runs.service.ts';
+import { DigestAdmin } from '../digest/digest-admin.view.tsx';
+import type { DigestOverview } from '../digest/digest.service.ts';
 import type { JobRunRow } from '../jobs/jobs.service.ts';
 import { Layout } from '../web/layout.view.tsx';
 
@@ -10,7 +12,7 @@ const seconds = (from: string, to: string | null) => (to ? `${((Date.parse(to) -
 export interface AdminPageProps {
   queue: { flagged: QueuedComment[]; hidden: QueuedComment[] };
   /** Operations are for admins; moderators see the queue only. */
-  operations: { ingestRuns: IngestRunRow[]; jobRuns: JobRunRow[] } | null;
+  operations: { ingestRuns: IngestRunRow[]; jobRuns: JobRunRow[]; digest: DigestOverview } | null;
 }
 
 export function AdminPage({ queue, operations }: AdminPageProps) {
@@ -28,9 +30,10 @@ export function AdminPage({ queue, operations }: AdminPageProps) {
   );
 }
 
-function Operations({ ingestRuns, jobRuns }: { ingestRuns: IngestRunRow[]; jobRuns: JobRunRow[] }) {
+function Operations({ ingestRuns, jobRuns, digest }: { ingestRuns: IngestRunRow[]; jobRuns: JobRunRow[]; digest: DigestOverview }) {
   return (
     <>
+      <DigestAdmin overview={digest} />
       <section aria-labelledby="ingest-heading">
         <h2 id="ingest-heading">Ingest runs</h2>
         {ingestRuns.length === 0 ? (

@@ -34,8 +34,13 @@ export function selectDigestItems(input: {
   const queues = input.topicMatches.map((t) => ({ topic: t.topic, papers: [...t.papers] }));
   while (matched < input.count && queues.some((q) => q.papers.length > 0)) {
     for (const queue of queues) {
-      const paper = queue.papers.shift();
-      if (paper && matched < input.count && take(paper, queue.topic)) matched += 1;
+      // Each topic adds one new paper a round: papers already taken are passed over.
+      for (let paper = queue.papers.shift(); paper && matched < input.count; paper = queue.papers.shift()) {
+        if (take(paper, queue.topic)) {
+          matched += 1;
+          break;
+        }
+      }
     }
   }
   return items;

@@ -1,0 +1,295 @@
+// The digest end to end, against real SMTP servers (smtp-server on 127.0.0.1) and the running app.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { createServices } from '../../src/services.ts';
+import { startApp, type RunningApp } from '../helpers/app.ts';
+import { HttpSession } from '../helpers/browser-session.ts';
+import { repoRoot } from '../helpers/paths.ts';
+import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../helpers/smtp-sink.ts';
+
+const PUBLIC = 'http://paperboard.test';
+const TUESDAY = '2026-11-24';
+const fast = { DIGEST_RETRY_SECONDS: '0.05', DIGEST_LEASE_SECONDS: '1', DIGEST_SEND_RATE: '1000', PUBLIC_URL: PUBLIC };
+
+function papersOn(day: string, ids: string[], dir: string): string {
+  const file = path.join(dir, `papers-${day}-${ids[0]}.jsonl`);
+  const lines = ids.map((id, i) => ({
+    id, title: `${i % 2 ? 'Quokka' : 'Graph'} study ${id}`, abstract: `An abstract about ${i % 2 ? 'quokkas' : 'graphs'} number ${i}.`,
+    authors: [{ name: 'A. Author' }], categories: ['cs.LG'], publishedAt: `${day}T09:00:00Z`,
+  }));
+  fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n'));
+  return file;
+}
+
+/** Starts an app whose mail goes to a sink with these options, with six papers listed on TUESDAY. */
+async function setup(sinkOptions: SmtpSinkOptions = {}): Promise<{ app: RunningApp; sink: SmtpSink }> {
+  const sink = await startSmtpSink(sinkOptions);
+  const app = await startApp(async ({ services, dir }) => {
+    await services.importer.importFile(papersOn(TUESDAY, ['2611.10001', '2611.10002', '2611.10003', '2611.10004', '2611.10005', '2611.10006'], dir));
+  }, { SMTP_URL: sink.url, ...fast });
+  return { app, sink };
+}
+
+/** Subscribes an address that is already verified (a member's own): active at once. */
+async function activeSubscriber(app: RunningApp, email: string, preferences: Record<string, unknown> = {}) {
+  const { user } = await app.services.accounts.addUser(email, 'user');
+  const { subscription } = await app.services.subscriptions.subscribe({ email, preferences }, user);
+  assert.ok(subscription);
+  return subscription;
+}
+
+const onApp = (app: RunningApp, link: string) => link.replace(PUBLIC, app.url);
+const linksIn = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => (m[1] as string).replaceAll('&amp;', '&'));
+
+describe('digest: subscribing and delivery', () => {
+  let app: RunningApp;
+  let sink: SmtpSink;
+  before(async () => ({ app, sink } = await setup()));
+  after(async () => {
+    await app.close();
+    await sink.close();
+  });
+
+  it('confirms by mail, then delivers a digest with both parts, the unsubscribe headers and working links', async () => {
+    const asked = await app.get('/api/subscriptions', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'Reader@Example.org', topics: ['quokka'] }),
+    });
+    assert.equal(asked.status, 202);
+    const confirmation = await sink.waitFor('reader@example.org');
+    assert.equal(confirmation.subject, 'Confirm your Paperboard digest');
+    assert.ok(confirmation.html && confirmation.text);
+    const link = /http:\/\/paperboard\.test\/subscribe\/confirm\?token=[\w-]+/.exec(confirmation.text ?? '')?.[0];
+    assert.ok(link, 'the link is built from PUBLIC_URL');
+
+    assert.equal((await app.services.digest.run('daily', TUESDAY)).composed, 0, 'nothing before confirming');
+    const browser = new HttpSession(app.url);
+    const page = await (await browser.get(onApp(app, link))).text();
+    const confirmed = await browser.post('/subscribe/confirm', { token: new URL(link).searchParams.get('token') ?? '', _csrf: HttpSession.csrfOf(page) });
+    assert.equal(confirmed.status, 200);
+    assert.match(await confirmed.text(), /You are subscribed/);
+
+    const since = sink.messages.length;
+    const run = await app.services.digest.run('daily', TUESDAY);
+    assert.deepEqual([run.composed, run.sent, run.failed], [1, 1, 0]);
+    const digest = await sink.waitFor('reader@example.org', { since });
+    assert.match(digest.subject ?? '', /^Trending papers, 24 Nov 2026: (Graph|Quokka) study 2611\.1000\d$/);
+    assert.ok(digest.html && digest.text, 'an HTML and a text part');
+    const html = String(digest.html);
+    assert.doesNotMatch(html, /<script|<img/i, 'no scripts, no images');
+    assert.match(html, /<table role="presentation"/);
+    assert.match(digest.text ?? '', /Quokka study 2611\.10002/);
+    assert.match(html, /Matches your topic “quokka”|Quokka study/);
+    assert.equal(digest.messageId, `<digest-1@paperboard.test>`);
+
+    const header = (name: string) => digest.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, '').replace(/\r?\n\s+/g, ' ');
+    const listUnsubscribe = String(header('list-unsubscribe'));
+    assert.match(listUnsubscribe, /^<http:\/\/paperboard\.test\/unsubscribe\?s=[\w.-]+>, <mailto:[^>]+>$/);
+    assert.equal(header('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
+
+    const links = linksIn(html);
+    assert.ok(links.every((l) => l.startsWith(PUBLIC) || l.startsWith('https://arxiv.org/')), 'absolute links from PUBLIC_URL');
+    for (const l of links.filter((x) => x.startsWith(PUBLIC))) assert.equal((await app.get(onApp(app, l).slice(app.url.length))).status, 200, l);
+
+    const unsubscribe = /<(http[^>]+)>/.exec(listUnsubscribe)?.[1] as string;
+    const oneClick = await fetch(onApp(app, unsubscribe), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    assert.equal(oneClick.status, 200);
+    const key = new URL(unsubscribe).searchParams.get('s') as string;
+    assert.equal((await app.services.subscriptions.byKey(key)).status, 'unsubscribed');
+  });
+
+  it('never sends a paper twice, and sends nothing when there is nothing new', async () => {
+    const subscription = await activeSubscriber(app, 'steady@example.org', { paperCount: 3 });
+    const first = await app.services.digest.run('daily', TUESDAY);
+    assert.equal(first.sent, 1);
+    const received = () => sink.messages.filter((m) => m.to && JSON.stringify(m.to).includes('steady@example.org'));
+    const idsIn = (text: unknown) => [...new Set([...String(text).matchAll(/2611\.1000\d/g)].map((m) => m[0]))];
+    const firstPapers = idsIn(received()[0]?.text);
+    assert.equal(firstPapers.length, 3);
+
+    const wednesday = await app.services.digest.run('daily', '2026-11-25'); // the window still holds Tuesday
+    assert.equal(received().length, 2, 'the three papers left are new to this subscriber');
+    const secondPapers = idsIn(received()[1]?.text);
+    assert.equal(new Set([...firstPapers, ...secondPapers]).size, firstPapers.length + secondPapers.length, 'no paper twice');
+    assert.ok(wednesday.sent >= 1);
+
+    const thursday = await app.services.digest.run('daily', '2026-11-26');
+    assert.equal(received().length, 2, 'nothing new: no mail');
+    assert.ok(thursday.nothingNew >= 1);
+    const outbox = app.db.sqlite.prepare('SELECT count(*) FROM digest_outbox WHERE subscription_id = ?').pluck().get(subscription.id);
+    assert.equal(outbox, 2);
+  });
+
+  it('answers GET and PATCH /api/subscriptions/me for a token', async () => {
+    await activeSubscriber(app, 'api@example.org');
+    const { token } = await app.services.accounts.createApiToken((await app.services.accounts.addUser('api@example.org', 'user')).user.id, 'digest');
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const mine = await (await app.get('/api/subscriptions/me', { headers: auth })).json();
+    assert.deepEqual(mine, { email: 'api@example.org', status: 'active', frequency: 'daily', weeklyDay: 1, paperCount: 10, topics: [], suspendedReason: null });
+    const patched = await app.get('/api/subscriptions/me', { method: 'PATCH', headers: auth, body: JSON.stringify({ frequency: 'weekly', weeklyDay: 5, topics: ['graphs'], paused: true }) });
+    assert.deepEqual(await patched.json(), { email: 'api@example.org', status: 'paused', frequency: 'weekly', weeklyDay: 5, paperCount: 10, topics: ['graphs'], suspendedReason: null });
+    const bad = await app.get('/api/subscriptions/me', { method: 'PATCH', headers: auth, body: JSON.stringify({ weeklyDay: 9 }) });
+    assert.equal(bad.status, 400);
+  });
+
+  it('changes preferences on the page a signed link opens, and refuses altered links', async () => {
+    const subscription = await activeSubscriber(app, 'prefs@example.org');
+    const url = app.services.subscriptions.links(subscription.id).preferences;
+    const browser = new HttpSession(app.url);
+    const page = await (await browser.get(onApp(app, url))).text();
+    assert.match(page, /prefs@example\.org/);
+    const saved = await browser.post(new URL(onApp(app, url)).pathname + new URL(url).search, {
+      frequency: 'weekly', weeklyDay: '3', paperCount: '5', topics: 'graphs\nquokkas', _csrf: HttpSession.csrfOf(page),
+    });
+    assert.equal(saved.status, 303);
+    const after = await app.services.subscriptions.get(subscription.id);
+    assert.deepEqual([after.frequency, after.weeklyDay, after.paperCount, after.topics], ['weekly', 3, 5, ['graphs', 'quokkas']]);
+    assert.equal((await app.get(`/subscription?s=${subscription.id}.forged`)).status, 404);
+  });
+
+  it('shows every page a subscribe box, and the outbox on /admin', async () => {
+    const front = await (await app.get('/')).text();
+    assert.match(front, /Get trending papers in your email inbox!/);
+    assert.match(front, /<form action="\/subscribe" method="get"/);
+    await app.services.accounts.addUser('boss@example.org', 'admin');
+    const { signInThroughMailFile } = await import('../helpers/sign-in.ts');
+    void signInThroughMailFile; // mail goes to SMTP here; sign in through the service instead
+    const { sessionId } = (await app.services.accounts.completeSignIn(await tokenFor(app, sink, 'boss@example.org'), { userAgent: 'test' })) ?? { sessionId: '' };
+    const admin = await (await app.get('/admin', { headers: { cookie: `pb_session=${sessionId}` } })).text();
+    assert.match(admin, /Outbox: <span class="status-running">\d+ queued<\/span>, <span class="status-succeeded">\d+ sent<\/span>/);
+    assert.match(admin, /daily:2026-11-24/);
+  });
+});
+
+/** Asks for a sign-in link and reads its token from the mail the sink received. */
+async function tokenFor(app: RunningApp, sink: SmtpSink, email: string): Promise<string> {
+  const since = sink.messages.length;
+  await app.services.accounts.requestSignIn(email);
+  const mail = await sink.waitFor(email, { since });
+  return /token=([\w-]+)/.exec(mail.text ?? '')?.[1] ?? '';
+}
+
+describe('digest: delivery failures', () => {
+  it('retries a server that refuses twice with 451, and delivers', async () => {
+    const refusals = new Map<string, number>();
+    const { app, sink } = await setup({
+      onRecipient: (address) => {
+        const n = (refusals.get(address) ?? 0) + 1;
+        refusals.set(address, n);
+        return n <= 2 ? { code: 451, message: '451 4.3.0 Try again later' } : null;
+      },
+    });
+    try {
+      await activeSubscriber(app, 'patient@example.org');
+      const run = await app.services.digest.run('daily', TUESDAY);
+      assert.deepEqual([run.sent, run.failed], [1, 0]);
+      assert.equal(sink.messages.length, 1);
+      const row = app.db.sqlite.prepare("SELECT status, attempts FROM digest_outbox").get();
+      assert.deepEqual(row, { status: 'sent', attempts: 3 });
+    } finally {
+      await app.close();
+      await sink.close();
+    }
+  });
+
+  it('suspends a subscription whose address the server refuses with 550, and says so', async () => {
+    const { app, sink } = await setup({ onRecipient: () => ({ code: 550, message: '550 5.1.1 No such user' }) });
+    try {
+      const subscription = await activeSubscriber(app, 'gone@example.org');
+      const run = await app.services.digest.run('daily', TUESDAY);
+      assert.deepEqual([run.sent, run.failed], [0, 1]);
+      const after = await app.services.subscriptions.get(subscription.id);
+      assert.equal(after.status, 'suspended');
+      assert.match(after.suspendedReason ?? '', /550 5\.1\.1 No such user/);
+      const page = await (await app.get(new URL(app.services.subscriptions.links(subscription.id).preferences).pathname + new URL(app.services.subscriptions.links(subscription.id).preferences).search)).text();
+      assert.match(page, /Suspended: mail to this address was refused/);
+      assert.match(page, /No such user/);
+    } finally {
+      await app.close();
+      await sink.close();
+    }
+  });
+});
+
+describe('digest: exactly once', () => {
+  it('delivers every digest once when the sender is killed mid-run and started again', async () => {
+    let child: ReturnType<typeof spawn> | null = null;
+    const { app, sink } = await setup({
+      // The fifth message is where the sender dies: killed before the server accepts it.
+      onMessageStart: (n) => {
+        if (n !== 5) return true;
+        child?.kill('SIGKILL');
+        return false;
+      },
+    });
+    try {
+      for (let i = 0; i < 12; i += 1) await activeSubscriber(app, `reader${i}@example.org`);
+      const env = { ...process.env, ...fast, PAPERBOARD_DB: app.file, SMTP_URL: sink.url, LOG_LEVEL: 'silent', DEMO_DATA: 'off' };
+      const send = () => {
+        child = spawn(process.execPath, [path.join(repoRoot, 'bin/paperboard.js'), 'digest', 'send', '--period', 'daily', '--date', TUESDAY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+        return new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }>((resolve) => child?.on('exit', (code, signal) => resolve({ code, signal, out })));
+      };
+      const killed = await send();
+      assert.equal(killed.signal, 'SIGKILL');
+      assert.equal(sink.messages.length, 4, 'four delivered before the kill');
+      const resumed = await send();
+      assert.equal(resumed.code, 0, resumed.out);
+      assert.match(resumed.out, /already composed 12; sent 8/);
+      const recipients = sink.messages.flatMap((m) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address)));
+      assert.equal(recipients.length, 12);
+      assert.equal(new Set(recipients).size, 12, 'each subscriber exactly once');
+      assert.equal(app.db.sqlite.prepare("SELECT count(*) FROM digest_outbox WHERE status = 'sent'").pluck().get(), 12);
+    } finally {
+      await app.close();
+      await sink.close();
+    }
+  });
+
+  it('lets two senders share the outbox without sending anything twice', async () => {
+    const { app, sink } = await setup();
+    try {
+      for (let i = 0; i < 10; i += 1) await activeSubscriber(app, `pair${i}@example.org`);
+      await app.services.digest.compose((await import('../../src/digest/subscription.ts')).digestPeriod('daily', TUESDAY));
+      const config = loadConfig({ PAPERBOARD_DB: app.file, LOG_LEVEL: 'silent', DEMO_DATA: 'off', SMTP_URL: sink.url, ...fast });
+      const other = await openDatabase(config.database);
+      try {
+        const [a, b] = await Promise.all([app.services.digest.send(), createServices(other, config).digest.send()]);
+        assert.equal(a.sent + b.sent, 10);
+        assert.equal(sink.messages.length, 10);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await app.close();
+      await sink.close();
+    }
+  });
+
+  it('previews a run with --dry-run and sends nothing', async () => {
+    const { app, sink } = await setup();
+    try {
+      await activeSubscriber(app, 'preview@example.org');
+      const child = spawn(process.execPath, [path.join(repoRoot, 'bin/paperboard.js'), 'digest', 'send', '--dry-run', '--date', TUESDAY], {
+        env: { ...process.env, ...fast, PAPERBOARD_DB: app.file, SMTP_URL: sink.url, LOG_LEVEL: 'silent', DEMO_DATA: 'off' },
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      const code = await new Promise((resolve) => child.on('exit', resolve));
+      assert.equal(code, 0);
+      assert.match(out, /^preview@example\.org\tTrending papers, 24 Nov 2026: .+\t2611\.1000\d/m);
+      assert.match(out, /dry run, daily:2026-11-24: would send 1/);
+      assert.equal(sink.messages.length, 0);
+      assert.equal(app.db.sqlite.prepare('SELECT count(*) FROM digest_outbox').pluck().get(), 0);
+    } finally {
+      await app.close();
+      await sink.close();
+    }
+  });
+});

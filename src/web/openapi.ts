@@ -5,10 +5,11 @@ import { dailyPaperJsonSchema, dailyPapersQuery, trendingJsonSchema, trendingQue
 import { commentJsonBody, commentJsonSchema } from '../community/comments.schema.ts';
 import { submitBody, submittedSchema, voteStateSchema } from '../community/community.schema.ts';
 import { paperJsonSchema } from '../papers/papers.schema.ts';
+import { preferencesPatch, subscribeBody, subscriptionJsonSchema } from '../digest/digest.schema.ts';
 import { searchApiQuery, searchResponseSchema } from '../search/search.schema.ts';
 
 interface Endpoint {
-  method?: 'get' | 'post' | 'delete';
+  method?: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   summary: string;
   /** A JSON request body; such endpoints need a member (API token or session). */
@@ -33,6 +34,9 @@ const endpoints: Endpoint[] = [
   { method: 'delete', path: '/api/papers/{id}/upvote', summary: 'Take back an upvote', pathParams: { id: 'arXiv id' }, auth: true, response: voteStateSchema, errors: [401, 404, 429] },
   { path: '/api/papers/{id}/comments', summary: "A paper's discussion: threads one reply deep", pathParams: { id: 'arXiv id' }, response: z.array(commentJsonSchema.extend({ replies: z.array(commentJsonSchema) })), errors: [404] },
   { method: 'post', path: '/api/papers/{id}/comments', summary: 'Comment on a paper (Markdown subset), or reply with parentId', pathParams: { id: 'arXiv id' }, body: commentJsonBody, auth: true, response: commentJsonSchema, errors: [400, 401, 404, 429] },
+  { method: 'post', path: '/api/subscriptions', summary: 'Subscribe an address to the digest: mails a confirmation link (no account needed); a member subscribing their own address is active at once', body: subscribeBody, response: z.union([z.object({ status: z.literal('confirmation_sent'), message: z.string() }), z.object({ status: z.literal('active'), subscription: subscriptionJsonSchema })]), errors: [400, 429] },
+  { path: '/api/subscriptions/me', summary: "The signed-in member's digest subscription", auth: true, response: subscriptionJsonSchema, errors: [401, 404] },
+  { method: 'patch', path: '/api/subscriptions/me', summary: 'Change frequency, weekday, number of papers, topics, or pause', body: preferencesPatch, auth: true, response: subscriptionJsonSchema, errors: [400, 401, 404] },
   { path: '/healthz', summary: 'Liveness', response: healthSchema, errors: [503] },
 ];
 

@@ -33,6 +33,8 @@ const envSchema = z.object({
   DIGEST_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   DIGEST_RETRY_SECONDS: z.coerce.number().positive().default(60),
   DIGEST_LEASE_SECONDS: z.coerce.number().positive().default(120),
+  SEMANTIC_DIMENSIONS: z.coerce.number().int().min(8).max(1024).default(128),
+  SEMANTIC_FIT_DOCUMENTS: z.coerce.number().int().min(100).default(50_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -76,6 +78,7 @@ export interface Config {
     retryBaseMs: number;
     leaseMs: number;
   };
+  semantic: { dimensions: number; fitDocuments: number };
   demoData: 'auto' | 'off';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       retryBaseMs: e.DIGEST_RETRY_SECONDS * 1000,
       leaseMs: e.DIGEST_LEASE_SECONDS * 1000,
     },
+    semantic: { dimensions: e.SEMANTIC_DIMENSIONS, fitDocuments: e.SEMANTIC_FIT_DOCUMENTS },
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
   });

@@ -18,6 +18,7 @@ import { createImportService } from './ingest/import.service.ts';
 import { createMailer } from './mail/mail.transport.ts';
 import { createPapersService } from './papers/papers.service.ts';
 import { createSearchService } from './search/search.service.ts';
+import { createSemanticService } from './search/semantic.service.ts';
 import { createDigestService } from './digest/digest.service.ts';
 import { createSubscriptionsService } from './digest/subscriptions.service.ts';
 import { sessionSecret } from './db/session-secret.ts';
@@ -43,7 +44,8 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   const importer = createImportService(papers, hfDaily);
   const arxivApi = createArxivApiService({ papers, http, apiUrl: config.sources.arxivApiUrl });
   const accounts = createAccountsService({ db, mailer, publicUrl: config.http.publicUrl });
-  const search = createSearchService(db, papers);
+  const semantic = createSemanticService({ db, papers, dataDir: config.dataDir, settings: config.semantic });
+  const search = createSearchService(db, papers, semantic);
   const subscriptions = createSubscriptionsService({
     db, mailer, publicUrl: config.http.publicUrl, secret: sessionSecret(config), mailFrom: config.mail.from,
   });

@@ -9,6 +9,11 @@ export async function reindexCommand(args: string[]): Promise<number> {
     const started = Date.now();
     services.search.reindex();
     console.log(`keyword index rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const semantic = await services.search.refitSemantic((message) => console.log(message));
+    console.log(
+      `semantic index: ${semantic.vectors} papers; fit ${semantic.fitSeconds.toFixed(1)} s, embed ${semantic.embedSeconds.toFixed(1)} s, ` +
+        `vector index ${semantic.indexSeconds.toFixed(1)} s`,
+    );
     return 0;
   });
 }

@@ -235,6 +235,24 @@ export interface DigestRunsTable {
   error: string | null;
 }
 
+export interface SemanticModelsTable {
+  name: string;
+  dimensions: number;
+  /** JSON array of stems. */
+  vocabulary: string;
+  idf: Buffer;
+  projection: Buffer;
+  documents: number;
+  fitted_at: string;
+}
+
+export interface PaperVectorsTable {
+  paper_pk: number;
+  model: string;
+  /** Float32, unit length. */
+  vector: Buffer;
+}
+
 export interface Database {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
@@ -255,4 +273,6 @@ export interface Database {
   digest_outbox: DigestOutboxTable;
   digest_papers: DigestPapersTable;
   digest_runs: DigestRunsTable;
+  semantic_models: SemanticModelsTable;
+  paper_vectors: PaperVectorsTable;
 }

@@ -6,6 +6,7 @@ import type { IngestRuns } from '../ingest/ingest-runs.service.ts';
 import * as jobs from './jobs.repository.ts';
 import type { JobDefinition } from './scheduler.service.ts';
 import type { DigestService } from '../digest/digest.service.ts';
+import type { SearchService } from '../search/search.service.ts';
 import { dayIn } from '../digest/subscription.ts';
 
 export type { JobRunRow } from './jobs.repository.ts';
@@ -25,7 +26,7 @@ export function createJobRuns(db: Db) {
  */
 export function scheduledJobs(
   config: Readonly<Config>,
-  services: { arxivRss: ArxivRssService; ingestRuns: IngestRuns; digest: DigestService },
+  services: { arxivRss: ArxivRssService; ingestRuns: IngestRuns; digest: DigestService; search: SearchService },
 ): JobDefinition[] {
   const { categories, schedule, timezone } = config.ingest;
   const digest = config.digest;
@@ -40,5 +41,7 @@ export function scheduledJobs(
     { name: 'digest-daily', cron: digest.dailySchedule, timezone: digest.timezone, run: () => services.digest.run('daily', today()) },
     { name: 'digest-weekly', cron: digest.weeklySchedule, timezone: digest.timezone, run: () => services.digest.run('weekly', today()) },
     { name: 'digest-retries', cron: '*/10 * * * *', timezone: 'UTC', run: () => services.digest.send() },
+    // New papers join the semantic index within minutes (a fitted model is needed: `paperboard reindex`).
+    { name: 'embed-new-papers', cron: '*/5 * * * *', timezone: 'UTC', run: () => services.search.embedNew() },
   ];
 }

@@ -5,7 +5,7 @@ import { UpvoteButton } from '../community/community.view.tsx';
 import { formatDate } from '../feed/period.ts';
 import { Layout } from '../web/layout.view.tsx';
 import { bibtexFor } from './bibtex.ts';
-import { paperLinks } from './paper.ts';
+import { paperLinks, type Paper } from './paper.ts';
 import type { PaperDetails } from './papers.service.ts';
 
 const reasonLabel: Record<string, string> = {
@@ -22,7 +22,7 @@ export interface PaperCommunity {
   threads: CommentThread[];
 }
 
-export function PaperPage({ details, community }: { details: PaperDetails; community: PaperCommunity }) {
+export function PaperPage({ details, community, similar = [] }: { details: PaperDetails; community: PaperCommunity; similar?: Paper[] }) {
   const { paper, versions, listings, externalSignals } = details;
   const links = paperLinks(paper.id);
   return (
@@ -128,6 +128,20 @@ export function PaperPage({ details, community }: { details: PaperDetails; commu
           </div>
           <pre class="bibtex" id="bibtex"><code>{bibtexFor(paper)}</code></pre>
         </section>
+
+        {similar.length > 0 ? (
+          <section aria-labelledby="similar-heading">
+            <h2 id="similar-heading">Similar papers</h2>
+            <ul class="similar">
+              {similar.map((s) => (
+                <li>
+                  <a href={`/papers/${s.id}`}>{s.title}</a>
+                  {s.primaryCategory ? <span class="chip">{s.primaryCategory}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
 
         <Discussion paperId={paper.id} threads={community.threads} now={new Date()} />
       </article>

@@ -279,3 +279,13 @@ export function refreshTrending(db: Db, pk: number): number {
 export function setCommentCounts(db: Db, pk: number, counts: { comments: number; commenters: number }): void {
   db.sqlite.prepare('UPDATE papers SET num_comments = ?, commenters = ? WHERE pk = ?').run(counts.comments, counts.commenters, pk);
 }
+
+/** Integer keys after `afterPk`, ascending, a page at a time: for walking every paper (embedding). */
+export function keysAfter(db: Db, afterPk: number, limit: number): number[] {
+  return db.sqlite.prepare('SELECT pk FROM papers WHERE pk > ? ORDER BY pk LIMIT ?').pluck().all(afterPk, limit) as number[];
+}
+
+/** The newest papers' keys (highest first). */
+export function newestKeys(db: Db, limit: number): number[] {
+  return db.sqlite.prepare('SELECT pk FROM papers ORDER BY pk DESC LIMIT ?').pluck().all(limit) as number[];
+}

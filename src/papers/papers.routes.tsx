@@ -20,7 +20,7 @@ function referenceOf(request: FastifyRequest): string {
   return parseInput(paperParams, params).id;
 }
 
-export function registerPaperRoutes(app: FastifyInstance, { papers, community, comments }: Services): void {
+export function registerPaperRoutes(app: FastifyInstance, { papers, community, comments, search }: Services): void {
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
     const reference = referenceOf(request);
     const ref = parsePaperRef(reference);
@@ -28,13 +28,14 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
     // One address per paper: versioned ids and subject-class aliases redirect to the canonical one.
     if (ref.id !== reference) return reply.redirect(paperPath(ref.id), 301);
     const details = await papers.get(ref.id);
-    const [upvoted, signals, threads] = await Promise.all([
+    const [upvoted, signals, threads, similar] = await Promise.all([
       community.upvotedBy(request.viewer, [ref.id]),
       community.signalsFor([ref.id]),
       comments.threads(ref.id),
+      search.similar(ref.id, 8),
     ]);
     const about = { upvoted: upvoted.has(ref.id), submittedBy: signals.get(ref.id)?.submittedBy ?? null, threads };
-    return sendPage(reply, <PaperPage details={details} community={about} />);
+    return sendPage(reply, <PaperPage details={details} community={about} similar={similar.map((s) => s.paper)} />);
   };
   app.get('/papers/:id', page);
   app.get('/papers/:archive/:number', page);

@@ -115,6 +115,15 @@ export function createPapersService(db: Db) {
       return repo.keyOf(db, id);
     },
 
+    /** Keys after `afterPk`, ascending (walking every paper), and the newest keys. */
+    keysAfter(afterPk: number, limit: number): number[] {
+      return repo.keysAfter(db, afterPk, limit);
+    },
+
+    newestKeys(limit: number): number[] {
+      return repo.newestKeys(db, limit);
+    },
+
     /** Integer keys of the stored papers among `ids`. */
     keysOf(ids: readonly string[]): Map<string, number> {
       return repo.keysOf(db, ids);

@@ -70,3 +70,7 @@ export function toFtsMatch(query: ParsedQuery, operator: 'AND' | 'OR' = 'AND'): 
 export function queryWords(query: ParsedQuery): string[] {
   return query.terms.flatMap((t) => t.words);
 }
+
+/** How a search ranks: words (BM25), meaning (embeddings), or both fused (docs/search.md). */
+export const searchModes = ['keyword', 'semantic', 'hybrid'] as const;
+export type SearchMode = (typeof searchModes)[number];

@@ -4,6 +4,8 @@ import { Layout } from '../web/layout.view.tsx';
 import { Pager } from '../web/components/pager.view.tsx';
 import type { SearchResult } from './search.service.ts';
 
+const modeLabel = { hybrid: 'words and meaning', keyword: 'words', semantic: 'meaning' } as const;
+
 export function SearchPageView({ result, cards }: { result: SearchResult; cards: Map<string, CardCommunity> }) {
   const query = result.query.trim();
   return (
@@ -23,6 +25,17 @@ export function SearchPageView({ result, cards }: { result: SearchResult; cards:
           )}
         </div>
       </header>
+      {query ? (
+        <nav class="sort" aria-label="Search mode">
+          Search by:{' '}
+          {(['hybrid', 'keyword', 'semantic'] as const).map((m, i) => (
+            <>
+              {i > 0 ? ' · ' : ''}
+              {result.mode === m ? <strong aria-current="true">{modeLabel[m]}</strong> : <a href={`/search?q=${encodeURIComponent(query)}&mode=${m}`}>{modeLabel[m]}</a>}
+            </>
+          ))}
+        </nav>
+      ) : null}
       {result.loosened && result.items.length > 0 ? (
         <p class="notice">No paper has all of these words; showing papers with any of them.</p>
       ) : null}
@@ -32,7 +45,7 @@ export function SearchPageView({ result, cards }: { result: SearchResult; cards:
           <PaperCard paper={hit.paper} community={cards.get(hit.paper.id)} highlight={{ title: hit.title, snippet: hit.snippet }} />
         ))}
       </div>
-      <Pager path="/search" params={{ q: result.query }} page={result.page} hasMore={result.hasMore} />
+      <Pager path="/search" params={{ q: result.query, mode: result.mode === 'hybrid' ? undefined : result.mode }} page={result.page} hasMore={result.hasMore} />
     </Layout>
   );
 }

@@ -1,28 +1,28 @@
 // `/search` and `GET /api/search`: keyword search with BM25 ranking.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { paperToJson } from '../papers/paper.ts';
 import type { Services } from '../services.ts';
 import { sendPage } from '../web/render.ts';
 import { parseInput } from '../web/validate.ts';
 import { highlightsToHtml, stripHighlights } from './highlight.ts';
 import { SearchPageView } from './search-page.view.tsx';
-import { searchApiQuery, searchPageQuery, type SearchResponse } from './search.schema.ts';
+import { searchApiQuery, searchPageQuery, similarQuery, type SearchResponse } from './search.schema.ts';
 
-export function registerSearchRoutes(app: FastifyInstance, { search, community }: Services): void {
+export function registerSearchRoutes(app: FastifyInstance, { search, community, papers }: Services): void {
   app.get('/search', async (request, reply) => {
-    const { q, p } = parseInput(searchPageQuery, request.query);
-    const result = await search.keyword(q, { page: p });
+    const { q, p, mode } = parseInput(searchPageQuery, request.query);
+    const result = await search.search(q, { page: p, mode });
     const cards = await community.cardsFor(request.viewer, result.items.map((hit) => hit.paper.id));
     return sendPage(reply, <SearchPageView result={result} cards={cards} />);
   });
 
   app.get('/api/search', async (request): Promise<SearchResponse> => {
-    const { q, limit, p } = parseInput(searchApiQuery, request.query);
-    const result = await search.keyword(q, { page: p, limit });
+    const { q, limit, p, mode } = parseInput(searchApiQuery, request.query);
+    const result = await search.search(q, { page: p, limit, mode });
     const signals = await community.signalsFor(result.items.map((hit) => hit.paper.id));
     return {
       query: result.query,
-      mode: 'keyword' as const,
+      mode: result.mode,
       page: result.page,
       limit: result.limit,
       hasMore: result.hasMore,
@@ -36,4 +36,17 @@ export function registerSearchRoutes(app: FastifyInstance, { search, community }
       })),
     };
   });
+
+  // Papers near a paper in meaning. Old-style ids keep their slash: /api/papers/hep-th/9901001/similar.
+  const similar = async (request: FastifyRequest) => {
+    const params = request.params as { id?: string; archive?: string; number?: string };
+    const id = params.archive && params.number ? `${params.archive}/${params.number}` : (params.id ?? '');
+    const { limit } = parseInput(similarQuery, request.query);
+    const { paper } = await papers.get(id);
+    const items = await search.similar(paper.id, limit);
+    const signals = await community.signalsFor(items.map((i) => i.paper.id));
+    return { id: paper.id, items: items.map((i) => ({ paper: paperToJson(i.paper, signals.get(i.paper.id)), similarity: i.similarity })) };
+  };
+  app.get('/api/papers/:id/similar', similar);
+  app.get('/api/papers/:archive/:number/similar', similar);
 }

@@ -1,24 +1,28 @@
 // What the search routes accept.
 import { z } from 'zod';
 import { paperJsonSchema } from '../papers/papers.schema.ts';
-import { MAX_SEARCH_PAGE } from './query.ts';
+import { MAX_SEARCH_PAGE, searchModes } from './query.ts';
 
 const page = z.coerce.number().int().min(1, 'must be 1 or more').max(MAX_SEARCH_PAGE, `at most ${MAX_SEARCH_PAGE}`).default(1);
 
+const mode = z.enum(searchModes, { error: 'mode is keyword, semantic or hybrid' }).default('hybrid');
+
 export const searchPageQuery = z.object({
-  q: z.string().max(1000, 'at most 1000 characters').default(''),
+  q: z.string().max(5000, 'at most 5000 characters').default(''),
+  mode,
   p: page,
 });
 
 export const searchApiQuery = z.object({
-  q: z.string({ error: 'q is required' }).max(1000, 'at most 1000 characters'),
+  q: z.string({ error: 'q is required' }).max(5000, 'at most 5000 characters'),
+  mode,
   limit: z.coerce.number().int().min(1).max(100).default(20),
   p: page,
 });
 
 export const searchResponseSchema = z.object({
   query: z.string(),
-  mode: z.literal('keyword'),
+  mode: z.enum(searchModes).describe('the mode that answered: semantic and hybrid fall back to keyword until `paperboard reindex` has fitted a model'),
   page: z.number().int(),
   limit: z.number().int(),
   hasMore: z.boolean(),
@@ -26,7 +30,7 @@ export const searchResponseSchema = z.object({
   items: z.array(
     z.object({
       paper: paperJsonSchema,
-      score: z.number().describe('BM25, higher is better'),
+      score: z.number().describe('higher is better: BM25 (keyword), cosine similarity (semantic), fused reciprocal rank (hybrid)'),
       snippet: z.string().describe('plain text'),
       highlight: z.object({ title: z.string(), snippet: z.string() }).describe('HTML-escaped text with <mark> around hits'),
     }),
@@ -34,3 +38,10 @@ export const searchResponseSchema = z.object({
 });
 
 export type SearchResponse = z.infer<typeof searchResponseSchema>;
+
+export const similarQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) });
+
+export const similarResponseSchema = z.object({
+  id: z.string(),
+  items: z.array(z.object({ paper: paperJsonSchema, similarity: z.number().describe('cosine similarity of the embeddings, 1 = same direction') })),
+});

@@ -6,8 +6,9 @@ import type { PapersService } from '../papers/papers.service.ts';
 import * as index from './keyword-index.repository.ts';
 import { markText, snippet, wordMatcher } from './highlight.ts';
 import { scoreCandidates, type Scored } from './bm25.ts';
-import { MAX_SEARCH_PAGE, parseSearchQuery, termToFts, toFtsMatch, type ParsedQuery } from './query.ts';
+import { MAX_SEARCH_PAGE, parseSearchQuery, termToFts, toFtsMatch, type ParsedQuery, type SearchMode } from './query.ts';
 import { createTermStatistics } from './term-statistics.service.ts';
+import type { SemanticService } from './semantic.service.ts';
 
 export interface SearchHit {
   paper: Paper;
@@ -18,8 +19,17 @@ export interface SearchHit {
   snippet: string;
 }
 
+/** Reciprocal rank fusion's constant (Cormack, Clarke & Büttcher 2009): ranks matter, raw scores never mix. */
+const RRF_K = 60;
+/** How many of each list's best are fused. */
+const FUSED_DEPTH = 100;
+/** A query this long is a pasted abstract: searched by meaning alone in hybrid mode. */
+const LONG_QUERY_WORDS = 25;
+
 export interface SearchResult {
   query: string;
+  /** The mode that answered: semantic and hybrid fall back to keyword until a model is fitted. */
+  mode: SearchMode;
   items: SearchHit[];
   page: number;
   limit: number;
@@ -36,7 +46,7 @@ export interface SearchResult {
  */
 export const MAX_RANKED_CANDIDATES = 500;
 
-export function createSearchService(db: Db, papers: PapersService) {
+export function createSearchService(db: Db, papers: PapersService, semantic: SemanticService) {
   const statistics = createTermStatistics(db);
 
   /** Keys of the best matches for one FTS5 query, best first, scored over the newest candidates. */
@@ -55,7 +65,7 @@ export function createSearchService(db: Db, papers: PapersService) {
     async keyword(text: string, options: { page?: number; limit?: number } = {}): Promise<SearchResult> {
       const page = Math.min(Math.max(options.page ?? 1, 1), MAX_SEARCH_PAGE);
       const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
-      const result: SearchResult = { query: text, items: [], page, limit, hasMore: false, loosened: false, bounded: false };
+      const result: SearchResult = { query: text, mode: 'keyword', items: [], page, limit, hasMore: false, loosened: false, bounded: false };
       const parsed = parseSearchQuery(text);
       const match = toFtsMatch(parsed, 'AND');
       if (!match) return result;
@@ -80,6 +90,57 @@ export function createSearchService(db: Db, papers: PapersService) {
       return result;
     },
 
+    /**
+     * Search in a mode. Semantic: nearest papers in the embedding space. Hybrid (the default): the keyword and the
+     * semantic rankings fused by reciprocal rank, or the semantic one alone for a pasted abstract.
+     */
+    async search(text: string, options: { mode?: SearchMode; page?: number; limit?: number } = {}): Promise<SearchResult> {
+      const mode = options.mode ?? 'hybrid';
+      if (mode === 'keyword' || !semantic.ready() || !text.trim()) return this.keyword(text, options);
+      const page = Math.min(Math.max(options.page ?? 1, 1), MAX_SEARCH_PAGE);
+      const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
+      const parsed = parseSearchQuery(text);
+      const long = text.trim().split(/\s+/).length > LONG_QUERY_WORDS;
+      const near = await semantic.nearText(text, Math.max(FUSED_DEPTH, page * limit + 1));
+      let ranked: Array<{ pk: number; score: number }>;
+      let used: SearchMode = 'semantic';
+      if (mode === 'semantic' || long) {
+        ranked = near.map((n) => ({ pk: n.pk, score: n.similarity }));
+      } else {
+        used = 'hybrid';
+        const match = toFtsMatch(parsed, 'AND');
+        let keyword = match ? rank(match, parsed.terms).hits : [];
+        if (keyword.length === 0 && parsed.terms.length > 1) keyword = rank(toFtsMatch(parsed, 'OR') as string, parsed.terms).hits;
+        const fused = new Map<number, number>();
+        keyword.slice(0, FUSED_DEPTH).forEach((hit, i) => fused.set(hit.pk, (fused.get(hit.pk) ?? 0) + 1 / (RRF_K + i + 1)));
+        near.slice(0, FUSED_DEPTH).forEach((n, i) => fused.set(n.pk, (fused.get(n.pk) ?? 0) + 1 / (RRF_K + i + 1)));
+        ranked = [...fused].map(([pk, score]) => ({ pk, score })).sort((a, b) => b.score - a.score || b.pk - a.pk);
+      }
+      const offset = (page - 1) * limit;
+      const slice = ranked.slice(offset, offset + limit);
+      const found = await papers.byKeys(slice.map((hit) => hit.pk));
+      const isHit = wordMatcher(parsed.terms);
+      return {
+        query: text, mode: used, page, limit, hasMore: ranked.length > offset + limit, loosened: false, bounded: false,
+        items: slice.flatMap((hit) => {
+          const paper = found.get(hit.pk);
+          return paper ? [{ paper, score: hit.score, title: markText(paper.title, isHit), snippet: snippet(paper.abstract, isHit) }] : [];
+        }),
+      };
+    },
+
+    /** The papers nearest in meaning to a stored one, most similar first; empty until a model is fitted. */
+    async similar(paperId: string, limit = 10): Promise<Array<{ paper: Paper; similarity: number }>> {
+      const pk = papers.keyOf(paperId);
+      if (pk === null) return [];
+      const near = semantic.nearPaper(pk, limit);
+      const found = await papers.byKeys(near.map((n) => n.pk));
+      return near.flatMap((n) => {
+        const paper = found.get(n.pk);
+        return paper ? [{ paper, similarity: n.similarity }] : [];
+      });
+    },
+
     /** Papers in the keyword index, from the index's own running total (no table scan). */
     indexedPapers(): number {
       return index.indexTotals(db).documents;
@@ -89,6 +150,20 @@ export function createSearchService(db: Db, papers: PapersService) {
     reindex(): void {
       index.rebuildIndex(db);
       index.optimizeIndex(db);
+    },
+
+    /** Fits the semantic model anew, embeds every paper and rebuilds the vector index. */
+    refitSemantic(progress?: (message: string) => void) {
+      return semantic.refit(progress);
+    },
+
+    /** Embeds papers that arrived since the last run (the scheduler calls it). */
+    embedNew(): Promise<number> {
+      return semantic.embedNew();
+    },
+
+    semanticStatus() {
+      return semantic.status();
     },
   };
 }

@@ -293,3 +293,42 @@ describe('digest: exactly once', () => {
     }
   });
 });
+
+describe('digest: offline and one click', () => {
+  it('writes each message as an .eml file under the data folder when there is no SMTP server', async () => {
+    const app = await startApp(async ({ services, dir }) => {
+      await services.importer.importFile(papersOn(TUESDAY, ['2611.20001', '2611.20002'], dir));
+    }, fast);
+    try {
+      await activeSubscriber(app, 'offline@example.org');
+      const run = await app.services.digest.run('daily', TUESDAY);
+      assert.equal(run.sent, 1);
+      const files = fs.readdirSync(path.join(app.dir, 'mail')).map((f) => fs.readFileSync(path.join(app.dir, 'mail', f), 'utf8'));
+      const digest = files.find((f) => /Subject: Trending papers, 24 Nov 2026/.test(f));
+      assert.ok(digest, 'the digest is on disk');
+      assert.match(digest, /List-Unsubscribe-Post: List-Unsubscribe=One-Click/);
+      assert.match(digest, /Content-Type: text\/plain/);
+      assert.match(digest, /Content-Type: text\/html/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('subscribes a signed-in member in one click, without a confirmation mail', async () => {
+    const app = await startApp(undefined, fast);
+    try {
+      const { signInThroughMailFile } = await import('../helpers/sign-in.ts');
+      const member = await signInThroughMailFile(app, 'member@example.org');
+      const page = await (await member.get('/subscribe')).text();
+      assert.match(page, /To <strong>member@example\.org<\/strong>/);
+      const mailsBefore = fs.readdirSync(path.join(app.dir, 'mail')).length;
+      const done = await member.post('/subscribe', { email: 'member@example.org', frequency: 'daily', weeklyDay: '1', paperCount: '10', topics: '', _csrf: HttpSession.csrfOf(page) });
+      assert.equal(done.status, 200);
+      assert.match(await done.text(), /You are subscribed/);
+      assert.equal(fs.readdirSync(path.join(app.dir, 'mail')).length, mailsBefore, 'no confirmation needed');
+      assert.equal((await app.services.subscriptions.forUser((await app.services.accounts.addUser('member@example.org', 'user')).user))?.status, 'active');
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -30,14 +30,14 @@ describe('API contract: OpenAPI and metrics', () => {
     };
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/daily_papers', '/api/papers', '/api/papers/{id}', '/api/papers/{id}/comments', '/api/papers/{id}/upvote', '/api/search', '/api/subscriptions',
+      '/api/daily_papers', '/api/papers', '/api/papers/{id}', '/api/papers/{id}/comments', '/api/papers/{id}/similar', '/api/papers/{id}/upvote', '/api/search', '/api/subscriptions',
       '/api/subscriptions/me', '/api/trending', '/healthz',
     ]);
     const writes = doc.paths as unknown as Record<string, Record<string, { security?: unknown[]; requestBody?: unknown }>>;
     assert.ok(writes['/api/papers']?.post?.requestBody && writes['/api/papers']?.post?.security);
     assert.ok(writes['/api/papers/{id}/upvote']?.delete?.security);
     const search = doc.paths['/api/search']?.get;
-    assert.deepEqual(search?.parameters.map((p) => [p.name, p.required]), [['q', true], ['limit', false], ['p', false]]);
+    assert.deepEqual(search?.parameters.map((p) => [p.name, p.required]), [['q', true], ['mode', false], ['limit', false], ['p', false]]);
     assert.equal(search?.parameters.find((p) => p.name === 'limit')?.schema.maximum, 100);
     assert.ok(search?.responses['400']);
     assert.deepEqual(doc.paths['/api/daily_papers']?.get.parameters.map((p) => p.name), ['date', 'week', 'month', 'sort', 'limit', 'p']);

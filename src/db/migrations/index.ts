@@ -10,6 +10,7 @@ import * as apiTokens from './2026-11-27T05-api-tokens.ts';
 import * as community from './2026-11-27T06-community.ts';
 import * as commentsTrending from './2026-11-27T07-comments-trending.ts';
 import * as digest from './2026-11-27T08-digest.ts';
+import * as semantic from './2026-11-27T09-semantic.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T00-papers': papers,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T06-community': community,
   '2026-11-27T07-comments-trending': commentsTrending,
   '2026-11-27T08-digest': digest,
+  '2026-11-27T09-semantic': semantic,
 };

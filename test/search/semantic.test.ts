@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fitLsa, embedWith } from '../../src/search/lsa.ts';
+import { contentTokens } from '../../src/search/text-tokens.ts';
+import { createVectorIndex, exactNeighbours } from '../../src/search/vector-index.store.ts';
+import { startApp, type RunningApp } from '../helpers/app.ts';
+import { runCli } from '../helpers/cli.ts';
+import { repoRoot } from '../helpers/paths.ts';
+
+const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * (b[i] as number), 0);
+
+describe('LSA embedder', () => {
+  const corpus = [
+    'cats purr and sleep on warm sofas', 'a kitten chases the cat toy', 'feline pets like cats and kittens',
+    'stock markets fell as investors sold shares', 'share prices and market investors', 'traders buy stock on the exchange',
+  ].map(contentTokens);
+
+  it('puts documents on one topic nearer each other than across topics, deterministically', () => {
+    const model = fitLsa(corpus, { dimensions: 2, maxVocabulary: 100, minDocumentFrequency: 1, seed: 1 });
+    const index = new Map(model.vocabulary.map((t, j) => [t, j]));
+    const v = corpus.map((tokens) => embedWith(model, index, tokens));
+    assert.ok(dot(v[0]!, v[2]!) > dot(v[0]!, v[3]!), 'cats near cats');
+    assert.ok(dot(v[3]!, v[4]!) > dot(v[3]!, v[1]!), 'markets near markets');
+    const again = fitLsa(corpus, { dimensions: 2, maxVocabulary: 100, minDocumentFrequency: 1, seed: 1 });
+    assert.deepEqual(again.projection, model.projection);
+    const unknown = embedWith(model, index, contentTokens('quasar spectroscopy'));
+    assert.ok(unknown.every((x) => x === 0), 'no known word, no direction');
+  });
+});
+
+describe('vector index', () => {
+  it('finds what exact search finds (recall@10 over 2,000 random vectors)', () => {
+    const dimensions = 32;
+    let seed = 3;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) - 0.5;
+    const entries = Array.from({ length: 2000 }, (_, i) => ({ pk: i + 1, vector: Float32Array.from({ length: dimensions }, random) }));
+    const index = createVectorIndex(dimensions);
+    index.add(entries);
+    const matrix = new Float32Array(entries.length * dimensions);
+    entries.forEach((e, i) => matrix.set(e.vector, i * dimensions));
+    let found = 0;
+    for (let q = 0; q < 50; q += 1) {
+      const query = Float32Array.from({ length: dimensions }, random);
+      const truth = new Set(exactNeighbours({ pks: entries.map((e) => e.pk), matrix, dimensions }, query, 10).map((n) => n.pk));
+      found += index.search(query, 10).filter((n) => truth.has(n.pk)).length;
+    }
+    assert.ok(found / 500 >= 0.95, `recall@10 ${found / 500}`);
+  });
+});
+
+describe('search by meaning', () => {
+  let app: RunningApp;
+  before(async () => {
+    app = await startApp(async ({ services }) => void (await services.importer.importFile(path.join(repoRoot, 'data/demo/papers.jsonl'))));
+  });
+  after(() => app.close());
+
+  const api = async (url: string) => (await app.get(url)).json() as Promise<Record<string, unknown>>;
+
+  it('answers by words until a model is fitted, then by meaning', async () => {
+    const before = (await api('/api/search?q=protons%20colliding&mode=semantic')) as { mode: string };
+    assert.equal(before.mode, 'keyword');
+    assert.deepEqual(((await api('/api/papers/0704.0001/similar')) as { items: unknown[] }).items, []);
+
+    const fitted = await app.services.search.refitSemantic();
+    assert.equal(fitted.vectors, 243);
+    assert.ok(fs.existsSync(path.join(app.dir, 'vectors-lsa.usearch')), 'the index is saved beside the database');
+
+    const semantic = (await api('/api/search?q=protons%20colliding%20at%20high%20energy&mode=semantic&limit=5')) as { mode: string; items: Array<{ paper: { primaryCategory: string } }> };
+    assert.equal(semantic.mode, 'semantic');
+    assert.ok(semantic.items.filter((i) => /^hep|^nucl|^physics/.test(i.paper.primaryCategory ?? '')).length >= 3, 'physics papers for a physics question');
+    const hybrid = (await api('/api/search?q=diphoton')) as { mode: string; items: Array<{ paper: { id: string } }> };
+    assert.equal(hybrid.mode, 'hybrid');
+    assert.equal(hybrid.items[0]?.paper.id, '0704.0001', 'the keyword match stays on top');
+  });
+
+  it('finds a paper from its pasted abstract', async () => {
+    const paper = (await api('/api/papers/0704.0002')) as { abstract: string };
+    const found = (await api(`/api/search?q=${encodeURIComponent(paper.abstract.slice(0, 900))}&limit=3`)) as { mode: string; items: Array<{ paper: { id: string } }> };
+    assert.equal(found.mode, 'semantic', 'a long query is searched by meaning');
+    assert.equal(found.items[0]?.paper.id, '0704.0002');
+  });
+
+  it('shows similar papers, mostly from the same field', async () => {
+    const ids = app.db.sqlite.prepare("SELECT id, primary_category FROM papers WHERE primary_category IS NOT NULL").all() as Array<{ id: string; primary_category: string }>;
+    const archive = (c: string | null | undefined) => (c ?? '').split('.')[0];
+    let agreeing = 0;
+    for (const { id, primary_category } of ids) {
+      const similar = (await api(`/api/papers/${id}/similar`)) as { items: Array<{ paper: { primaryCategory: string }; similarity: number }> };
+      assert.equal(similar.items.length, 10);
+      if (similar.items.filter((s) => archive(s.paper.primaryCategory) === archive(primary_category)).length > 5) agreeing += 1;
+    }
+    assert.ok(agreeing / ids.length > 0.5, `most papers' similar papers share their archive (${agreeing}/${ids.length})`);
+    const page = await (await app.get('/papers/0704.0001')).text();
+    assert.match(page, /<h2 id="similar-heading">Similar papers<\/h2>/);
+  });
+
+  it('embeds papers that arrive after the fit', async () => {
+    const file = path.join(app.dir, 'new.jsonl');
+    fs.writeFileSync(file, JSON.stringify({ id: '2611.30001', title: 'Diphoton production at hadron colliders revisited', abstract: 'We compute photon pair cross sections at the LHC.', categories: ['hep-ph'], publishedAt: '2026-11-26T00:00:00Z' }));
+    await app.services.importer.importFile(file);
+    assert.equal(await app.services.search.embedNew(), 1);
+    const similar = (await api('/api/papers/2611.30001/similar?limit=3')) as { items: Array<{ paper: { id: string } }> };
+    assert.ok(similar.items.some((s) => s.paper.id === '0704.0001'), 'near the diphoton paper');
+  });
+
+  it('refits from the command line with `paperboard reindex`', async () => {
+    const result = await runCli(['reindex'], { PAPERBOARD_DB: app.file });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /semantic index: 244 papers/);
+  });
+});

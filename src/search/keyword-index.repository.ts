@@ -37,9 +37,54 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
   return s;
 }
 
-/** Keys of the newest papers that match an FTS5 query, newest first. */
-export function newestMatches(db: Db, match: string, limit: number): number[] {
-  return statements(db.sqlite).newest.all(match, limit).map((row) => row.pk);
+/** The filters of the query language that SQL applies: categories (or archives) and publication dates. */
+export interface RowFilters {
+  categories: readonly string[];
+  after: string | null;
+  before: string | null;
+}
+
+const noFilters = (f?: RowFilters) => !f || (f.categories.length === 0 && !f.after && !f.before);
+
+/** `papers` conditions for the filters (categories are stored space-separated, so each is matched as a word). */
+function filterSql(f: RowFilters): { where: string; params: string[] } {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (f.categories.length > 0) {
+    const any = f.categories.map((c) => {
+      params.push(`% ${c} %`);
+      if (c.includes('.')) return `(' ' || p.categories || ' ') LIKE ?`;
+      params.push(`% ${c}.%`);
+      return `((' ' || p.categories || ' ') LIKE ? OR (' ' || p.categories || ' ') LIKE ?)`;
+    });
+    where.push(`(${any.join(' OR ')})`);
+  }
+  if (f.after) {
+    where.push('p.published_at >= ?');
+    params.push(f.after);
+  }
+  if (f.before) {
+    where.push('p.published_at < ?');
+    params.push(f.before);
+  }
+  return { where: where.join(' AND '), params };
+}
+
+/** Keys of the newest papers that match an FTS5 query (and the filters), newest first. */
+export function newestMatches(db: Db, match: string, limit: number, filters?: RowFilters): number[] {
+  if (noFilters(filters)) return statements(db.sqlite).newest.all(match, limit).map((row) => row.pk);
+  const { where, params } = filterSql(filters as RowFilters);
+  return db.sqlite
+    .prepare(`SELECT f.rowid AS pk FROM papers_fts f JOIN papers p ON p.pk = f.rowid WHERE papers_fts MATCH ? AND ${where} ORDER BY f.rowid DESC LIMIT ?`)
+    .pluck()
+    .all(match, ...params, limit) as number[];
+}
+
+/** The newest papers that pass the filters alone (a query of filters and no words). */
+export function newestFiltered(db: Db, filters: RowFilters, limit: number): number[] {
+  if (noFilters(filters)) return [];
+  const { where, params } = filterSql(filters);
+  return db.sqlite.prepare(`SELECT p.pk FROM papers p WHERE ${where} ORDER BY p.pk DESC LIMIT ?`).pluck().all(...params, limit) as number[];
 }
 
 /** The indexed text and token length of each paper, for scoring. */

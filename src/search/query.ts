@@ -4,10 +4,24 @@ export interface QueryTerm {
   /** The words of the term: one for a word, several for a "phrase" or a hyphenated compound. */
   words: string[];
   prefix: boolean;
+  /** Typed in "quotes": required word for word in every mode, not only by keyword. */
+  quoted?: boolean;
 }
 
 export interface ParsedQuery {
+  /** What the papers must contain (all of it). */
   terms: QueryTerm[];
+  /** `-word`, `-"a phrase"`: what they must not contain. */
+  excluded: QueryTerm[];
+  /** `author:hinton`, `author:"g hinton"`: words the author list must contain. */
+  authors: QueryTerm[];
+  /** `cat:cs.LG` (a category) or `cat:cs` (an archive), lower-cased; any of them. */
+  categories: string[];
+  /** `after:2026-11` and `before:2026-11-20`: publication date bounds, as `YYYY-MM-DD` (after inclusive, before exclusive). */
+  after: string | null;
+  before: string | null;
+  /** The input without its filters and exclusions: what the embedder reads (a pasted abstract whole). */
+  freeText: string;
 }
 
 const MAX_TERMS = 32;
@@ -33,13 +47,50 @@ function termsOf(text: string): QueryTerm[] {
   return terms;
 }
 
+/** `2026`, `2026-11` or `2026-11-20` as the first day it names; null when it is no date. */
+function startOfDate(text: string): string | null {
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(text);
+  if (!match) return null;
+  const day = `${match[1]}-${match[2] ?? '01'}-${match[3] ?? '01'}`;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day ? null : day;
+}
+
+/** The day after a date's span: `before:2026` means before 2026 began; `after:2026-11` from 1 November on. */
+const FILTER = /(^|\s)(author|cat|before|after):(?:"([^"]*)"|(\S+))/giu;
+const EXCLUSION = /(^|\s)-(?:"([^"]*)"|([\p{L}\p{N}]\S*))/gu;
+
 /**
- * Splits input into words, "quoted phrases" and prefix* terms. Every other character (operators,
- * parentheses, colons, a quote left open) is a separator, so FTS5's own syntax never reaches the engine.
+ * Splits input into words, "quoted phrases", prefix* terms, -exclusions and the filters author:, cat:, before:
+ * and after:. Every other character (operators, parentheses, other colons, a quote left open) is a separator, so
+ * FTS5's own syntax never reaches the engine.
  */
 export function parseSearchQuery(input: string): ParsedQuery {
+  const query: ParsedQuery = { terms: [], excluded: [], authors: [], categories: [], after: null, before: null, freeText: '' };
+  let text = input.slice(0, 5000).replace(FILTER, (_all, lead: string, key: string, quoted: string | undefined, bare: string | undefined) => {
+    const value = (quoted ?? bare ?? '').trim();
+    const name = key.toLowerCase();
+    if (name === 'author') query.authors.push(...parseTerms(value).slice(0, 1).map((t) => ({ words: t.words.length > 1 ? t.words : wordsOf(value), prefix: false })));
+    else if (name === 'cat' && /^[\w.-]+$/.test(value)) query.categories.push(value.toLowerCase());
+    else if (name === 'after' || name === 'before') {
+      const day = startOfDate(value);
+      if (day) query[name] = day;
+    }
+    return lead;
+  });
+  text = text.replace(EXCLUSION, (_all, lead: string, quoted: string | undefined, bare: string | undefined) => {
+    const words = wordsOf(quoted ?? bare ?? '');
+    if (words.length > 0) query.excluded.push({ words, prefix: false });
+    return lead;
+  });
+  query.terms = parseTerms(text.slice(0, 1000));
+  query.freeText = text.replace(/\s+/g, ' ').trim();
+  return query;
+}
+
+function parseTerms(input: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
-  let rest = input.slice(0, 1000);
+  let rest = input;
   while (rest.length > 0 && terms.length < MAX_TERMS) {
     const open = rest.indexOf('"');
     const close = open >= 0 ? rest.indexOf('"', open + 1) : -1;
@@ -50,10 +101,23 @@ export function parseSearchQuery(input: string): ParsedQuery {
     terms.push(...termsOf(rest.slice(0, open)));
     const words = wordsOf(rest.slice(open + 1, close));
     const prefix = rest[close + 1] === '*' && (words.at(-1)?.length ?? 0) >= MIN_PREFIX_LENGTH;
-    if (words.length > 0) terms.push({ words, prefix });
+    if (words.length > 0) terms.push({ words, prefix, quoted: true });
     rest = rest.slice(close + (prefix ? 2 : 1));
   }
-  return { terms: terms.slice(0, MAX_TERMS) };
+  return terms.slice(0, MAX_TERMS);
+}
+
+/** Whether the query narrows by anything but its words (what the semantic ranking must check after the fact). */
+export function hasFilters(query: ParsedQuery): boolean {
+  return (
+    query.excluded.length > 0 || query.authors.length > 0 || query.categories.length > 0 || query.after !== null || query.before !== null ||
+    query.terms.some((t) => t.quoted)
+  );
+}
+
+/** What the query means, as text for the embedder: everything but its filters and exclusions. */
+export function semanticText(query: ParsedQuery): string {
+  return query.freeText;
 }
 
 /** Every word is quoted, so AND, OR, NOT and NEAR typed by a person are searched as words. */
@@ -61,9 +125,19 @@ export function termToFts(term: QueryTerm): string {
   return `"${term.words.join(' ')}"${term.prefix ? '*' : ''}`;
 }
 
+/**
+ * The FTS5 query: the terms joined by AND (or OR, to loosen), the authors as column filters, the exclusions as NOT.
+ * Null when there is nothing to match by words (a filters-only query).
+ */
 export function toFtsMatch(query: ParsedQuery, operator: 'AND' | 'OR' = 'AND'): string | null {
-  if (query.terms.length === 0) return null;
-  return query.terms.map(termToFts).join(` ${operator} `);
+  const positive = query.terms.map(termToFts).join(` ${operator} `);
+  const authors = query.authors.map((a) => `author_names : ${termToFts(a)}`);
+  const alone = authors.length === 0 && query.excluded.length === 0;
+  const required = [...(positive ? [alone ? positive : `(${positive})`] : []), ...authors.map((a) => `(${a})`)];
+  if (required.length === 0) return null;
+  let match = required.join(' AND ');
+  for (const term of query.excluded) match = `(${match}) NOT ${termToFts(term)}`;
+  return match;
 }
 
 /** Every word the query looks for: what the page highlights and the log records. */

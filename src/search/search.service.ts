@@ -6,7 +6,8 @@ import type { PapersService } from '../papers/papers.service.ts';
 import * as index from './keyword-index.repository.ts';
 import { markText, snippet, wordMatcher } from './highlight.ts';
 import { scoreCandidates, type Scored } from './bm25.ts';
-import { MAX_SEARCH_PAGE, parseSearchQuery, termToFts, toFtsMatch, type ParsedQuery, type SearchMode } from './query.ts';
+import { hasFilters, MAX_SEARCH_PAGE, parseSearchQuery, semanticText, termToFts, toFtsMatch, type ParsedQuery, type SearchMode } from './query.ts';
+import { matchesFilters } from './filters.ts';
 import { createTermStatistics } from './term-statistics.service.ts';
 import type { SemanticService } from './semantic.service.ts';
 
@@ -25,6 +26,8 @@ const RRF_K = 60;
 const FUSED_DEPTH = 100;
 /** A query this long is a pasted abstract: searched by meaning alone in hybrid mode. */
 const LONG_QUERY_WORDS = 25;
+/** Neighbours asked for when filters will discard some: filters narrower than this depth find fewer papers by meaning. */
+const FILTERED_DEPTH = 1000;
 
 export interface SearchResult {
   query: string;
@@ -50,8 +53,8 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
   const statistics = createTermStatistics(db);
 
   /** Keys of the best matches for one FTS5 query, best first, scored over the newest candidates. */
-  function rank(match: string, terms: ParsedQuery['terms']): { hits: Scored[]; bounded: boolean } {
-    const newest = index.newestMatches(db, match, MAX_RANKED_CANDIDATES + 1);
+  function rank(match: string, terms: ParsedQuery['terms'], filters?: index.RowFilters): { hits: Scored[]; bounded: boolean } {
+    const newest = index.newestMatches(db, match, MAX_RANKED_CANDIDATES + 1, filters);
     const bounded = newest.length > MAX_RANKED_CANDIDATES;
     const candidates = index.candidateTexts(db, newest.slice(0, MAX_RANKED_CANDIDATES));
     const corpus = statistics.corpus();
@@ -61,20 +64,44 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
     return { hits: scored, bounded };
   }
 
+  /**
+   * The papers nearest in meaning that pass the query's filters. The index knows no filters, so with any it is asked
+   * for more neighbours and the papers are checked one by one (matchesFilters: the same rules as the SQL).
+   */
+  async function nearest(meaning: string, parsed: ParsedQuery, k: number): Promise<Array<{ pk: number; similarity: number }> | null> {
+    if (!hasFilters(parsed)) return semantic.nearText(meaning, k);
+    const candidates = await semantic.nearText(meaning, FILTERED_DEPTH);
+    if (!candidates) return null;
+    const found = await papers.byKeys(candidates.map((c) => c.pk));
+    return candidates.filter((c) => {
+      const paper = found.get(c.pk);
+      return paper !== undefined && matchesFilters(paper, parsed);
+    }).slice(0, k);
+  }
+
+  /**
+   * The keyword ranking of a parsed query: BM25 over its words with the filters applied in SQL, loosened to any
+   * word when no paper has all; a query of filters alone lists the newest papers that pass them.
+   */
+  function keywordRanking(parsed: ParsedQuery): { hits: Scored[]; bounded: boolean; loosened: boolean } {
+    const match = toFtsMatch(parsed, 'AND');
+    if (!match) {
+      const newest = hasFilters(parsed) ? index.newestFiltered(db, parsed, MAX_RANKED_CANDIDATES) : [];
+      return { hits: newest.map((pk) => ({ pk, score: 0 })), bounded: false, loosened: false };
+    }
+    const ranked = rank(match, parsed.terms, parsed);
+    if (ranked.hits.length === 0 && parsed.terms.length > 1) return { ...rank(toFtsMatch(parsed, 'OR') as string, parsed.terms, parsed), loosened: true };
+    return { ...ranked, loosened: false };
+  }
+
   return {
     async keyword(text: string, options: { page?: number; limit?: number } = {}): Promise<SearchResult> {
       const page = Math.min(Math.max(options.page ?? 1, 1), MAX_SEARCH_PAGE);
       const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
       const result: SearchResult = { query: text, mode: 'keyword', items: [], page, limit, hasMore: false, loosened: false, bounded: false };
       const parsed = parseSearchQuery(text);
-      const match = toFtsMatch(parsed, 'AND');
-      if (!match) return result;
-
-      let ranked = rank(match, parsed.terms);
-      if (ranked.hits.length === 0 && parsed.terms.length > 1) {
-        ranked = rank(toFtsMatch(parsed, 'OR') as string, parsed.terms);
-        result.loosened = true;
-      }
+      const ranked = keywordRanking(parsed);
+      result.loosened = ranked.loosened;
       const offset = (page - 1) * limit;
       const hits = ranked.hits.slice(offset, offset + limit);
       result.bounded = ranked.bounded;
@@ -96,21 +123,23 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
      */
     async search(text: string, options: { mode?: SearchMode; page?: number; limit?: number } = {}): Promise<SearchResult> {
       const mode = options.mode ?? 'hybrid';
-      if (mode === 'keyword' || !semantic.ready() || !text.trim()) return this.keyword(text, options);
+      const parsed = parseSearchQuery(text);
+      const meaning = semanticText(parsed);
+      // Without a fitted model, or with nothing but filters to go by, words are all there is.
+      if (mode === 'keyword' || !semantic.ready() || !meaning.trim()) return this.keyword(text, options);
       const page = Math.min(Math.max(options.page ?? 1, 1), MAX_SEARCH_PAGE);
       const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
-      const parsed = parseSearchQuery(text);
       const long = text.trim().split(/\s+/).length > LONG_QUERY_WORDS;
-      const near = await semantic.nearText(text, Math.max(FUSED_DEPTH, page * limit + 1));
+      const near = await nearest(meaning, parsed, Math.max(FUSED_DEPTH, page * limit + 1));
+      // Words the model does not know (too rare, or in most papers) carry no meaning to search by.
+      if (!near) return this.keyword(text, options);
       let ranked: Array<{ pk: number; score: number }>;
       let used: SearchMode = 'semantic';
       if (mode === 'semantic' || long) {
         ranked = near.map((n) => ({ pk: n.pk, score: n.similarity }));
       } else {
         used = 'hybrid';
-        const match = toFtsMatch(parsed, 'AND');
-        let keyword = match ? rank(match, parsed.terms).hits : [];
-        if (keyword.length === 0 && parsed.terms.length > 1) keyword = rank(toFtsMatch(parsed, 'OR') as string, parsed.terms).hits;
+        const keyword = keywordRanking(parsed).hits;
         const fused = new Map<number, number>();
         keyword.slice(0, FUSED_DEPTH).forEach((hit, i) => fused.set(hit.pk, (fused.get(hit.pk) ?? 0) + 1 / (RRF_K + i + 1)));
         near.slice(0, FUSED_DEPTH).forEach((n, i) => fused.set(n.pk, (fused.get(n.pk) ?? 0) + 1 / (RRF_K + i + 1)));

@@ -137,13 +137,13 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
       return currentEmbedder() !== null;
     },
 
-    /** Papers nearest in meaning to a text, best first. */
-    async nearText(text: string, k: number): Promise<Neighbour[]> {
+    /** Papers nearest in meaning to a text, best first; null when the model knows none of its words. */
+    async nearText(text: string, k: number): Promise<Neighbour[] | null> {
       const e = currentEmbedder();
       const idx = currentIndex();
-      if (!e || !idx) return [];
+      if (!e || !idx) return null;
       const [vector] = await e.embed([text]);
-      if (!vector || vector.every((x) => x === 0)) return []; // no known word: no meaning to search by
+      if (!vector || vector.every((x) => x === 0)) return null;
       return idx.search(vector, k);
     },
 

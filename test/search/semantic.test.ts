@@ -71,7 +71,7 @@ describe('search by meaning', () => {
     const semantic = (await api('/api/search?q=protons%20colliding%20at%20high%20energy&mode=semantic&limit=5')) as { mode: string; items: Array<{ paper: { primaryCategory: string } }> };
     assert.equal(semantic.mode, 'semantic');
     assert.ok(semantic.items.filter((i) => /^hep|^nucl|^physics/.test(i.paper.primaryCategory ?? '')).length >= 3, 'physics papers for a physics question');
-    const hybrid = (await api('/api/search?q=diphoton')) as { mode: string; items: Array<{ paper: { id: string } }> };
+    const hybrid = (await api('/api/search?q=diphoton%20production')) as { mode: string; items: Array<{ paper: { id: string } }> };
     assert.equal(hybrid.mode, 'hybrid');
     assert.equal(hybrid.items[0]?.paper.id, '0704.0001', 'the keyword match stays on top');
   });

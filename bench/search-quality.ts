@@ -1,0 +1,53 @@
+// Search quality: nDCG@10 and Recall@100 of keyword, semantic and hybrid search on the judged set in
+// bench/judged/demo-queries.json (known-item queries and topics in a reader's words, built from the demo data).
+// Usage: node --import tsx bench/search-quality.ts
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { searchModes, type SearchMode } from '../src/search/query.ts';
+import { tempDatabase } from '../test/helpers/temp-db.ts';
+import { machineLine } from './env.ts';
+
+interface Judged { kind: 'known-item' | 'topic'; query: string; relevant: string[] }
+const here = path.dirname(fileURLToPath(import.meta.url));
+const judged = JSON.parse(fs.readFileSync(path.join(here, 'judged/demo-queries.json'), 'utf8')) as Judged[];
+
+export function ndcgAt10(ranked: readonly string[], relevant: ReadonlySet<string>): number {
+  const dcg = ranked.slice(0, 10).reduce((sum, id, i) => sum + (relevant.has(id) ? 1 / Math.log2(i + 2) : 0), 0);
+  const ideal = Array.from({ length: Math.min(10, relevant.size) }, (_, i) => 1 / Math.log2(i + 2)).reduce((a, b) => a + b, 0);
+  return ideal === 0 ? 0 : dcg / ideal;
+}
+
+export function recallAt100(ranked: readonly string[], relevant: ReadonlySet<string>): number {
+  return relevant.size === 0 ? 0 : ranked.slice(0, 100).filter((id) => relevant.has(id)).length / relevant.size;
+}
+
+const t = await tempDatabase();
+await t.services.importer.importFile(path.join(here, '../data/demo/papers.jsonl'));
+await t.services.search.refitSemantic();
+
+const rows: Array<{ mode: SearchMode; kind: string; ndcg: number; recall: number }> = [];
+for (const mode of searchModes) {
+  for (const q of judged) {
+    const ids: string[] = [];
+    for (let page = 1; page <= 2; page += 1) {
+      const result = await t.services.search.search(q.query, { mode, limit: 50, page });
+      ids.push(...result.items.map((item) => item.paper.id));
+      if (!result.hasMore) break;
+    }
+    const relevant = new Set(q.relevant);
+    rows.push({ mode, kind: q.kind, ndcg: ndcgAt10(ids, relevant), recall: recallAt100(ids, relevant) });
+  }
+}
+await t.cleanup();
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
+console.log(machineLine());
+console.log(`judged set: ${judged.length} queries (${judged.filter((q) => q.kind === 'known-item').length} known-item, ${judged.filter((q) => q.kind === 'topic').length} topics) over the 243-paper demo set`);
+console.log('mode       kind        nDCG@10  Recall@100');
+for (const mode of searchModes) {
+  for (const kind of ['known-item', 'topic', 'all']) {
+    const these = rows.filter((r) => r.mode === mode && (kind === 'all' || r.kind === kind));
+    console.log(`${mode.padEnd(10)} ${kind.padEnd(11)} ${mean(these.map((r) => r.ndcg)).toFixed(3)}    ${mean(these.map((r) => r.recall)).toFixed(3)}`);
+  }
+}

@@ -19,6 +19,7 @@ import { createMailer } from './mail/mail.transport.ts';
 import { createPapersService } from './papers/papers.service.ts';
 import { createSearchService } from './search/search.service.ts';
 import { createSemanticService } from './search/semantic.service.ts';
+import { createForYouService } from './search/for-you.service.ts';
 import { createDigestService } from './digest/digest.service.ts';
 import { createSubscriptionsService } from './digest/subscriptions.service.ts';
 import { sessionSecret } from './db/session-secret.ts';
@@ -49,12 +50,14 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   const subscriptions = createSubscriptionsService({
     db, mailer, publicUrl: config.http.publicUrl, secret: sessionSecret(config), mailFrom: config.mail.from,
   });
+  const community = createCommunityService({ db, papers, accounts, arxivApi, limits: config.community });
   return {
     papers,
     importer,
     mailer,
     accounts,
-    community: createCommunityService({ db, papers, accounts, arxivApi, limits: config.community }),
+    community,
+    forYou: createForYouService({ db, papers, semantic, community }),
     comments: createCommentsService({ db, papers, accounts }),
     ingestRuns: createIngestRuns(db),
     jobRuns: createJobRuns(db),

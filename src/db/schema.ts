@@ -253,6 +253,12 @@ export interface PaperVectorsTable {
   vector: Buffer;
 }
 
+export interface NotInterestedTable {
+  user_id: number;
+  paper_pk: number;
+  created_at: string;
+}
+
 export interface Database {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
@@ -275,4 +281,5 @@ export interface Database {
   digest_runs: DigestRunsTable;
   semantic_models: SemanticModelsTable;
   paper_vectors: PaperVectorsTable;
+  not_interested: NotInterestedTable;
 }

@@ -147,6 +147,19 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
       return idx.search(vector, k);
     },
 
+    /** The stored vectors of papers (by key); papers without one are left out. */
+    vectorsOf(pks: readonly number[]): Map<number, Float32Array> {
+      return new Map(pks.flatMap((pk) => {
+        const v = vectors.vectorOf(db, pk);
+        return v ? [[pk, v] as const] : [];
+      }));
+    },
+
+    /** Papers nearest to a vector, best first. */
+    nearVector(vector: Float32Array, k: number): Neighbour[] {
+      return currentIndex()?.search(vector, k) ?? [];
+    },
+
     /** Papers nearest to a stored paper (itself left out). */
     nearPaper(pk: number, k: number): Neighbour[] {
       const idx = currentIndex();

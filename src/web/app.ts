@@ -27,6 +27,7 @@ import { registerCommunityRoutes } from '../community/community.routes.tsx';
 import { registerCommentRoutes } from '../community/comments.routes.tsx';
 import { registerFeedsRoutes } from '../feeds/feeds.routes.ts';
 import { registerSubscriptionRoutes } from '../digest/subscriptions.routes.tsx';
+import { registerForYouRoutes } from '../search/for-you.routes.tsx';
 
 const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 
@@ -88,6 +89,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   registerCommentRoutes(app, services);
   registerFeedsRoutes(app, services, config.http.publicUrl);
   registerSubscriptionRoutes(app, services);
+  registerForYouRoutes(app, services);
   registerAdminRoutes(app, services);
   registerOpenApiRoute(app, config.http.publicUrl);
   return app;

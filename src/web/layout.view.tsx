@@ -24,6 +24,7 @@ function AccountNav() {
   if (!viewer) return <a href="/login">Sign in</a>;
   return (
     <>
+      <a href="/for-you">For you</a>
       <a href="/submit">Submit</a>
       <a href="/account" title={`Signed in as ${viewer.email}`}>{viewer.username}</a>
       <form class="inline-form" action="/logout" method="post">

@@ -11,6 +11,7 @@ import * as community from './2026-11-27T06-community.ts';
 import * as commentsTrending from './2026-11-27T07-comments-trending.ts';
 import * as digest from './2026-11-27T08-digest.ts';
 import * as semantic from './2026-11-27T09-semantic.ts';
+import * as forYou from './2026-11-27T10-for-you.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T00-papers': papers,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T07-comments-trending': commentsTrending,
   '2026-11-27T08-digest': digest,
   '2026-11-27T09-semantic': semantic,
+  '2026-11-27T10-for-you': forYou,
 };

@@ -1,0 +1,38 @@
+// `/for-you` and `GET /api/for-you`, and the "not interested" button.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../services.ts';
+import { backTo, memberWrite, paperIdParam, requireViewer } from '../web/guards.ts';
+import { sendPage } from '../web/render.ts';
+import { ForYouPage } from './for-you.view.tsx';
+
+export function registerForYouRoutes(app: FastifyInstance, { forYou, community }: Services): void {
+  app.get('/for-you', async (request, reply) => {
+    if (!request.viewer) return reply.redirect('/login');
+    const feed = await forYou.feed(request.viewer);
+    const cards = await community.cardsFor(request.viewer, feed.items.map((i) => i.paper.id));
+    return sendPage(reply, <ForYouPage items={feed.items} basedOn={feed.basedOn} ready={feed.ready} cards={cards} />);
+  });
+
+  app.get('/api/for-you', async (request) => {
+    const feed = await forYou.feed(requireViewer(request));
+    return {
+      basedOn: feed.basedOn,
+      items: feed.items.map((i) => ({ id: i.paper.id, title: i.paper.title, because: i.because ? { id: i.because.id, title: i.because.title } : null })),
+    };
+  });
+
+  const write = memberWrite(app);
+  const mark = async (request: FastifyRequest) => forYou.notInterested(requireViewer(request), paperIdParam(request));
+  for (const base of ['/papers/:id', '/papers/:archive/:number']) {
+    app.post(`${base}/not-interested`, write, async (request, reply) => {
+      await mark(request);
+      return reply.redirect(backTo(request, '/for-you'), 303);
+    });
+  }
+  for (const base of ['/api/papers/:id', '/api/papers/:archive/:number']) {
+    app.post(`${base}/not-interested`, write, async (request, reply) => {
+      await mark(request);
+      return reply.status(204).send();
+    });
+  }
+}

@@ -1,0 +1,62 @@
+// "For you": papers near what a member upvoted, with the reason, and "not interested" to push a direction down.
+import type { User } from '../accounts/account.ts';
+import type { CommunityService } from '../community/community.service.ts';
+import type { Db } from '../db/database.ts';
+import { notFound } from '../errors.ts';
+import type { Paper } from '../papers/paper.ts';
+import type { PapersService } from '../papers/papers.service.ts';
+import { rankForYou } from './for-you.ts';
+import * as repo from './for-you.repository.ts';
+import type { SemanticService } from './semantic.service.ts';
+
+export interface ForYouItem {
+  paper: Paper;
+  /** The upvoted paper it is nearest to. */
+  because: Paper | null;
+}
+
+const TASTE = 100;
+const CANDIDATES = 300;
+
+export function createForYouService(deps: { db: Db; papers: PapersService; semantic: SemanticService; community: CommunityService }) {
+  const { db, papers, semantic } = deps;
+
+  function keyOrFail(paperId: string): number {
+    const pk = papers.keyOf(paperId);
+    if (pk === null) throw notFound(`No paper with the id "${paperId}" is stored here.`);
+    return pk;
+  }
+
+  return {
+    /** The feed; `basedOn` says how many upvotes it learned from (0: upvote something first). */
+    async feed(user: User, limit = 30): Promise<{ items: ForYouItem[]; basedOn: number; ready: boolean }> {
+      if (!semantic.ready()) return { items: [], basedOn: 0, ready: false };
+      const upvoted = await deps.community.upvotesOf(user.id, { limit: TASTE, offset: 0 });
+      const likedKeys = [...papers.keysOf(upvoted.items.map((p) => p.id)).values()];
+      const liked = semantic.vectorsOf(likedKeys);
+      if (liked.size === 0) return { items: [], basedOn: 0, ready: true };
+      const disliked = semantic.vectorsOf(repo.marked(db, user.id, TASTE));
+      // Candidates: the neighbours of each liked paper's direction, pooled (the centroid alone misses a second taste).
+      const candidateKeys = new Set<number>();
+      const perLiked = Math.max(10, Math.ceil(CANDIDATES / liked.size));
+      for (const v of liked.values()) for (const n of semantic.nearVector(v, perLiked)) candidateKeys.add(n.pk);
+      const ranked = rankForYou({ candidates: semantic.vectorsOf([...candidateKeys]), liked, disliked }).slice(0, limit);
+      const found = await papers.byKeys([...new Set([...ranked.map((r) => r.pk), ...ranked.flatMap((r) => (r.nearestLiked === null ? [] : [r.nearestLiked]))])]);
+      const items = ranked.flatMap((r) => {
+        const paper = found.get(r.pk);
+        return paper ? [{ paper, because: r.nearestLiked === null ? null : (found.get(r.nearestLiked) ?? null) }] : [];
+      });
+      return { items, basedOn: liked.size, ready: true };
+    },
+
+    notInterested(user: User, paperId: string, now: Date = new Date()): void {
+      repo.mark(db, user.id, keyOrFail(paperId), now.toISOString());
+    },
+
+    undoNotInterested(user: User, paperId: string): void {
+      repo.unmark(db, user.id, keyOrFail(paperId));
+    },
+  };
+}
+
+export type ForYouService = ReturnType<typeof createForYouService>;

@@ -1,0 +1,37 @@
+// "For you": papers near what the member upvoted, each with the reason and a "not interested" button.
+import { PaperCard, type CardCommunity } from '../papers/paper-card.view.tsx';
+import { CsrfField } from '../web/components/csrf-field.view.tsx';
+import { Layout } from '../web/layout.view.tsx';
+import type { ForYouItem } from './for-you.service.ts';
+
+export function ForYouPage({ items, basedOn, ready, cards }: { items: ForYouItem[]; basedOn: number; ready: boolean; cards: Map<string, CardCommunity> }) {
+  return (
+    <Layout title="For you">
+      <header class="feed-header">
+        <div>
+          <p class="feed-kicker">For you</p>
+          <h1>Papers near what you upvoted</h1>
+          <p class="muted">
+            {basedOn > 0 ? `Learned from your ${basedOn} latest upvotes. "Not interested" hides a paper and pushes papers like it down.` : null}
+          </p>
+        </div>
+      </header>
+      {!ready ? <p class="empty">Search by meaning is not set up on this site yet (an operator runs <code>paperboard reindex</code>).</p> : null}
+      {ready && basedOn === 0 ? <p class="empty">Upvote a few papers you like, and papers near them will show up here.</p> : null}
+      <div class="cards">
+        {items.map((item) => (
+          <div class="for-you-item">
+            <PaperCard paper={item.paper} community={cards.get(item.paper.id)} />
+            <div class="for-you-why">
+              {item.because ? <span>Near papers you upvoted: <a href={`/papers/${item.because.id}`}>{item.because.title}</a></span> : null}
+              <form class="inline-form" action={`/papers/${item.paper.id}/not-interested`} method="post">
+                <CsrfField />
+                <button type="submit" class="link-button">Not interested</button>
+              </form>
+            </div>
+          </div>
+        ))}
+      </div>
+    </Layout>
+  );
+}

@@ -126,3 +126,10 @@ export function rebuildIndex(db: Db): void {
 export function optimizeIndex(db: Db): void {
   statements(db.sqlite).optimize.run();
 }
+
+/** Newest papers whose title matches an FTS5 query (suggestions as people type). */
+export function newestTitleMatches(db: Db, match: string, limit: number): Array<{ pk: number; title: string }> {
+  return db.sqlite
+    .prepare('SELECT f.rowid AS pk, p.title FROM papers_fts f JOIN papers p ON p.pk = f.rowid WHERE papers_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?')
+    .all(`title : (${match})`, limit) as Array<{ pk: number; title: string }>;
+}

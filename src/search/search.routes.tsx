@@ -6,7 +6,7 @@ import { sendPage } from '../web/render.ts';
 import { parseInput } from '../web/validate.ts';
 import { highlightsToHtml, stripHighlights } from './highlight.ts';
 import { SearchPageView } from './search-page.view.tsx';
-import { searchApiQuery, searchPageQuery, similarQuery, type SearchResponse } from './search.schema.ts';
+import { searchApiQuery, searchPageQuery, similarQuery, suggestQuery, type SearchResponse } from './search.schema.ts';
 
 export function registerSearchRoutes(app: FastifyInstance, { search, community, papers }: Services): void {
   app.get('/search', async (request, reply) => {
@@ -35,6 +35,11 @@ export function registerSearchRoutes(app: FastifyInstance, { search, community, 
         highlight: { title: highlightsToHtml(hit.title), snippet: highlightsToHtml(hit.snippet) },
       })),
     };
+  });
+
+  app.get('/api/suggest', async (request, reply) => {
+    const { q } = parseInput(suggestQuery, request.query);
+    return reply.header('cache-control', 'public, max-age=60').send(search.suggest(q));
   });
 
   // Papers near a paper in meaning. Old-style ids keep their slash: /api/papers/hep-th/9901001/similar.

@@ -45,3 +45,6 @@ export const similarResponseSchema = z.object({
   id: z.string(),
   items: z.array(z.object({ paper: paperJsonSchema, similarity: z.number().describe('cosine similarity of the embeddings, 1 = same direction') })),
 });
+
+export const suggestQuery = z.object({ q: z.string().max(200, 'at most 200 characters').default('') });
+export const suggestionsSchema = z.array(z.object({ id: z.string(), title: z.string() }));

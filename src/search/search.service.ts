@@ -158,6 +158,21 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
       };
     },
 
+    /**
+     * Titles for the search box as someone types: the newest papers whose title has every word, the last one as a
+     * prefix. Cheap by design (one FTS5 walk, no ranking): it runs on every keystroke.
+     */
+    suggest(text: string, limit = 8): Array<{ id: string; title: string }> {
+      const parsed = parseSearchQuery(text.endsWith(' ') ? text : `${text}*`);
+      const last = parsed.terms.at(-1);
+      if (!last || (last.prefix && (last.words.at(-1)?.length ?? 0) < 3)) return [];
+      const match = toFtsMatch({ ...parsed, excluded: [], authors: [] });
+      if (!match) return [];
+      const rows = index.newestTitleMatches(db, match, limit);
+      const ids = papers.idsOf(rows.map((r) => r.pk));
+      return rows.flatMap((r) => (ids.has(r.pk) ? [{ id: ids.get(r.pk) as string, title: r.title }] : []));
+    },
+
     /** The papers nearest in meaning to a stored one, most similar first; empty until a model is fitted. */
     async similar(paperId: string, limit = 10): Promise<Array<{ paper: Paper; similarity: number }>> {
       const pk = papers.keyOf(paperId);

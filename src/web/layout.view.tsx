@@ -90,7 +90,8 @@ export function Layout({ title, query, description, feeds, children }: LayoutPro
             </nav>
             <form class="search-box" role="search" action="/search" method="get">
               <label class="visually-hidden" for="site-search">Search papers</label>
-              <input id="site-search" type="search" name="q" value={query ?? ''} placeholder="Search papers, authors, topics…" />
+              <input id="site-search" type="search" name="q" value={query ?? ''} placeholder="Search papers, authors, topics…" list="search-suggestions" autocomplete="off" data-suggest="/api/suggest" />
+              <datalist id="search-suggestions" />
               <button type="submit">Search</button>
             </form>
             <nav class="account-nav" aria-label="Account">

@@ -6,7 +6,7 @@ import { commentJsonBody, commentJsonSchema } from '../community/comments.schema
 import { submitBody, submittedSchema, voteStateSchema } from '../community/community.schema.ts';
 import { paperJsonSchema } from '../papers/papers.schema.ts';
 import { preferencesPatch, subscribeBody, subscriptionJsonSchema } from '../digest/digest.schema.ts';
-import { searchApiQuery, searchResponseSchema, similarQuery, similarResponseSchema } from '../search/search.schema.ts';
+import { searchApiQuery, searchResponseSchema, similarQuery, similarResponseSchema, suggestionsSchema, suggestQuery } from '../search/search.schema.ts';
 
 interface Endpoint {
   method?: 'get' | 'post' | 'patch' | 'delete';
@@ -27,6 +27,7 @@ const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']), database:
 const endpoints: Endpoint[] = [
   { path: '/api/papers/{id}', summary: 'A paper by arXiv id (old-style ids keep their slash: /api/papers/hep-th/9901001)', pathParams: { id: 'arXiv id, versioned id or local id' }, response: paperJsonSchema, errors: [404] },
   { path: '/api/search', summary: 'Search by words (BM25: words, "phrases", prefix*), by meaning (embeddings), or both fused (hybrid, the default)', query: searchApiQuery, response: searchResponseSchema, errors: [400] },
+  { path: '/api/suggest', summary: 'Paper titles for a search box, as someone types (the last word is a prefix)', query: suggestQuery, response: suggestionsSchema, errors: [400] },
   { path: '/api/papers/{id}/similar', summary: 'The papers nearest in meaning to a paper (empty until `paperboard reindex` has fitted a model)', pathParams: { id: 'arXiv id' }, query: similarQuery, response: similarResponseSchema, errors: [404] },
   { path: '/api/daily_papers', summary: "A day's, week's or month's listing (default: the latest day), in Hugging Face's shape", query: dailyPapersQuery as unknown as z.ZodObject, response: z.array(dailyPaperJsonSchema), errors: [400] },
   { path: '/api/trending', summary: 'Every listed paper by trending score, highest first (docs/ranking.md)', query: trendingQuery, response: z.array(trendingJsonSchema), errors: [400] },

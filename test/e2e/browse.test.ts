@@ -27,6 +27,10 @@ describe('browsing in Chromium', () => {
     assert.ok((await page.locator('article.card').count()) > 0, 'the front page lists papers');
     const heading = await page.locator('main h1').textContent();
 
+    // Suggestions arrive as one types (the page script fills the search box's list).
+    await page.getByLabel('Search papers').pressSequentially('prompt diph', { delay: 20 });
+    await page.waitForFunction(() => document.querySelectorAll('#search-suggestions option').length > 0);
+    assert.match((await page.locator('#search-suggestions option').first().getAttribute('value')) ?? '', /Calculation of prompt diphoton/);
     await page.getByLabel('Search papers').fill('diphoton');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/\/search\?q=diphoton/);

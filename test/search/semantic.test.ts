@@ -112,3 +112,19 @@ describe('search by meaning', () => {
     assert.match(result.stdout, /semantic index: 244 papers/);
   });
 });
+
+describe('suggestions as you type', () => {
+  let app: RunningApp;
+  before(async () => {
+    app = await startApp(async ({ services }) => void (await services.importer.importFile(path.join(repoRoot, 'data/demo/papers.jsonl'))));
+  });
+  after(() => app.close());
+
+  it('offers titles with every word, the last one as a prefix', async () => {
+    const titles = (await (await app.get('/api/suggest?q=prompt%20diphot')).json()) as Array<{ id: string; title: string }>;
+    assert.deepEqual(titles.map((t) => t.id), ['0704.0001']);
+    assert.deepEqual(await (await app.get('/api/suggest?q=di')).json(), [], 'two letters are too few');
+    const many = (await (await app.get('/api/suggest?q=discrete')).json()) as unknown[];
+    assert.ok(many.length >= 3 && many.length <= 8);
+  });
+});

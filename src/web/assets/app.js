@@ -44,3 +44,26 @@ for (const form of document.querySelectorAll('form[data-vote]')) {
     }
   });
 }
+
+// Suggestions as you type: paper titles in the search box's list, fetched after a short pause.
+for (const input of document.querySelectorAll('input[data-suggest]')) {
+  const list = document.getElementById(input.getAttribute('list'));
+  let timer = null;
+  let asked = '';
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value;
+      if (q.trim().length < 3 || q === asked) return;
+      asked = q;
+      try {
+        const response = await fetch(`${input.dataset.suggest}?q=${encodeURIComponent(q)}`, { headers: { accept: 'application/json' } });
+        if (!response.ok || input.value !== q) return;
+        const suggestions = await response.json();
+        list.replaceChildren(...suggestions.map((s) => Object.assign(document.createElement('option'), { value: s.title })));
+      } catch {
+        // suggestions are a convenience: the search works without them
+      }
+    }, 150);
+  });
+}

@@ -35,6 +35,7 @@ const envSchema = z.object({
   DIGEST_LEASE_SECONDS: z.coerce.number().positive().default(120),
   SEMANTIC_DIMENSIONS: z.coerce.number().int().min(8).max(1024).default(128),
   SEMANTIC_FIT_DOCUMENTS: z.coerce.number().int().min(100).default(50_000),
+  EMBEDDING_MODEL_DIR: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -78,7 +79,7 @@ export interface Config {
     retryBaseMs: number;
     leaseMs: number;
   };
-  semantic: { dimensions: number; fitDocuments: number };
+  semantic: { dimensions: number; fitDocuments: number; modelDir: string | undefined };
   demoData: 'auto' | 'off';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -133,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       retryBaseMs: e.DIGEST_RETRY_SECONDS * 1000,
       leaseMs: e.DIGEST_LEASE_SECONDS * 1000,
     },
-    semantic: { dimensions: e.SEMANTIC_DIMENSIONS, fitDocuments: e.SEMANTIC_FIT_DOCUMENTS },
+    semantic: { dimensions: e.SEMANTIC_DIMENSIONS, fitDocuments: e.SEMANTIC_FIT_DOCUMENTS, modelDir: e.EMBEDDING_MODEL_DIR },
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
   });

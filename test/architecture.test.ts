@@ -16,7 +16,7 @@ function importsOf(file: string): string[] {
 }
 
 const capability = (file: string) => file.split(path.sep)[0] as string;
-const isPure = (file: string) => !/\.(repository|service|routes|command|reader|worker|transport|store)\.tsx?$|\.view\.tsx$|^web\/|^cli\/|^db\/|services\.ts$/.test(file);
+const isPure = (file: string) => !/\.(repository|service|routes|command|reader|worker|transport|store|adapter)\.tsx?$|\.view\.tsx$|^web\/|^cli\/|^db\/|services\.ts$/.test(file);
 
 describe('architecture', () => {
   it('keeps every repository private to its capability', () => {

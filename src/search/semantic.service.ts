@@ -1,52 +1,74 @@
-// Search by meaning: fits the corpus model, embeds papers (all at reindex, new ones as they arrive), keeps the
-// in-process vector index in step with the stored vectors, and answers nearest-neighbour queries.
+// Search by meaning: the embedder (LSA fitted on the corpus, or a local ONNX model when EMBEDDING_MODEL_DIR names
+// one), every paper's vector (all at reindex, new ones as they arrive), the in-process vector index kept in step with
+// the stored vectors, and nearest-neighbour queries.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/database.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import { lsaEmbedder, paperText, type Embedder } from './embedder.ts';
 import { fitLsa } from './lsa.ts';
+import { createOnnxEmbedder } from './onnx-embedder.adapter.ts';
 import { contentTokens } from './text-tokens.ts';
 import { createVectorIndex, type Neighbour, type VectorIndex } from './vector-index.store.ts';
 import * as vectors from './vectors.repository.ts';
 
 export interface SemanticSettings {
   dimensions: number;
-  /** How many papers (the newest) the model is fitted on. */
+  /** How many papers (the newest) the LSA model is fitted on. */
   fitDocuments: number;
+  /** A local ONNX sentence-embedding model's folder; unset: LSA. */
+  modelDir: string | undefined;
 }
 
-const MODEL = 'lsa';
+const LSA = 'lsa';
 const BATCH = 2000;
+
+export interface RefitReport {
+  model: string;
+  documents: number;
+  vocabulary: number;
+  vectors: number;
+  fitSeconds: number;
+  embedSeconds: number;
+  indexSeconds: number;
+}
 
 export function createSemanticService(deps: { db: Db; papers: PapersService; dataDir: string; settings: SemanticSettings }) {
   const { db, papers } = deps;
-  const indexFile = path.join(deps.dataDir, `vectors-${MODEL}.usearch`);
-  let embedder: Embedder | null = null;
+  const onnxDir = deps.settings.modelDir;
+  const modelName = onnxDir ? `onnx:${path.basename(path.resolve(onnxDir))}` : LSA;
+  const indexFile = path.join(deps.dataDir, `vectors-${modelName.replace(/[^\w.-]+/g, '-')}.usearch`);
+  let embedder: Promise<Embedder | null> | null = null;
   let index: VectorIndex | null = null;
+  /** Vectors of the current model: known once counted, then kept by refit and embedNew. */
+  let stored: number | null = null;
 
-  function currentEmbedder(): Embedder | null {
+  function currentEmbedder(): Promise<Embedder | null> {
     if (!embedder) {
-      const model = vectors.loadModel(db, MODEL);
-      if (model) embedder = lsaEmbedder(model);
+      if (onnxDir) embedder = createOnnxEmbedder(onnxDir);
+      else {
+        const model = vectors.loadModel(db, LSA);
+        embedder = Promise.resolve(model ? lsaEmbedder(model) : null);
+      }
     }
     return embedder;
   }
 
+  function storedVectors(): number {
+    stored ??= vectors.vectorCount(db, modelName);
+    return stored;
+  }
+
   /** The index, loaded from its file when it holds every stored vector, else rebuilt from the table. */
-  function currentIndex(): VectorIndex | null {
-    const e = currentEmbedder();
-    if (!e) return null;
+  function currentIndex(dimensions: number): VectorIndex {
     if (!index) {
-      const stored = vectors.vectorCount(db);
       let loaded: VectorIndex | null = null;
       try {
-        loaded = fs.existsSync(indexFile) ? createVectorIndex(e.dimensions, indexFile) : null;
+        loaded = fs.existsSync(indexFile) ? createVectorIndex(dimensions, indexFile) : null;
       } catch {
         loaded = null; // a damaged file: rebuilt below
       }
-      if (loaded && loaded.size() === stored) index = loaded;
-      else index = rebuildIndex(e.dimensions);
+      index = loaded && loaded.size() === storedVectors() ? loaded : rebuildIndex(dimensions);
     }
     return index;
   }
@@ -71,80 +93,97 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
     return present.map((pk, i) => ({ pk, vector: embedded[i] as Float32Array }));
   }
 
+  /** Fits LSA on the newest papers; a small corpus gets fewer dimensions (with about as many as papers, LSA is TF-IDF again). */
+  async function fitCorpusModel(progress: (message: string) => void): Promise<{ embedder: Embedder; documents: number; vocabulary: number }> {
+    const sample = papers.newestKeys(deps.settings.fitDocuments);
+    const texts: string[][] = [];
+    for (let i = 0; i < sample.length; i += BATCH) {
+      const found = await papers.byKeys(sample.slice(i, i + BATCH));
+      for (const paper of found.values()) texts.push(contentTokens(paperText(paper)));
+    }
+    const dimensions = Math.min(deps.settings.dimensions, Math.max(16, Math.floor(texts.length / 8)));
+    const model = fitLsa(texts, { dimensions, maxVocabulary: 40_000, minDocumentFrequency: 2, seed: 7 });
+    vectors.saveModel(db, LSA, model, new Date().toISOString());
+    progress(`fitted ${LSA} on ${texts.length} papers: ${model.vocabulary.length} terms, ${model.dimensions} dimensions`);
+    return { embedder: lsaEmbedder(model), documents: texts.length, vocabulary: model.vocabulary.length };
+  }
+
   const service = {
-    /**
-     * Fits the model on the newest papers, embeds every paper and rebuilds the index: `paperboard reindex`.
-     * Returns what it did, with timings.
-     */
-    async refit(progress: (message: string) => void = () => undefined): Promise<{ documents: number; vocabulary: number; vectors: number; fitSeconds: number; embedSeconds: number; indexSeconds: number }> {
+    modelName,
+
+    /** Fits the model (LSA) or loads it (ONNX), embeds every paper and rebuilds the index: `paperboard reindex`. */
+    async refit(progress: (message: string) => void = () => undefined): Promise<RefitReport> {
       const started = performance.now();
-      const sample = papers.newestKeys(deps.settings.fitDocuments);
-      const texts: string[][] = [];
-      for (let i = 0; i < sample.length; i += BATCH) {
-        const found = await papers.byKeys(sample.slice(i, i + BATCH));
-        for (const paper of found.values()) texts.push(contentTokens(paperText(paper)));
+      let documents = 0;
+      let vocabulary = 0;
+      let e: Embedder | null;
+      if (onnxDir) {
+        e = await currentEmbedder();
+        progress(`using the ONNX model in ${onnxDir} (${e?.dimensions ?? 0} dimensions)`);
+      } else {
+        const fitted = await fitCorpusModel(progress);
+        ({ documents, vocabulary } = fitted);
+        e = fitted.embedder;
+        embedder = Promise.resolve(e);
       }
-      // A small corpus supports few dimensions: with nearly as many dimensions as papers, LSA is plain TF-IDF again.
-      const dimensions = Math.min(deps.settings.dimensions, Math.max(16, Math.floor(texts.length / 8)));
-      const model = fitLsa(texts, { dimensions, maxVocabulary: 40_000, minDocumentFrequency: 2, seed: 7 });
-      vectors.saveModel(db, MODEL, model, new Date().toISOString());
-      embedder = lsaEmbedder(model);
+      if (!e) throw new Error('no embedding model');
       index = null;
       const fitted = performance.now();
-      progress(`fitted ${MODEL} on ${texts.length} papers: ${model.vocabulary.length} terms, ${model.dimensions} dimensions`);
       vectors.clearVectors(db);
-      let count = 0;
       for (let after = 0; ; ) {
         const pks = papers.keysAfter(after, BATCH);
         if (pks.length === 0) break;
-        const batch = await embedKeys(embedder, pks);
-        vectors.saveVectors(db, MODEL, batch);
-        count += batch.length;
+        vectors.saveVectors(db, e.name, await embedKeys(e, pks));
         after = pks.at(-1) as number;
       }
+      stored = vectors.vectorCount(db, modelName);
       const embeddedAt = performance.now();
-      progress(`embedded ${count} papers`);
+      progress(`embedded ${stored} papers`);
       fs.rmSync(indexFile, { force: true });
-      index = rebuildIndex(model.dimensions);
+      index = rebuildIndex(e.dimensions);
       const done = performance.now();
       return {
-        documents: texts.length, vocabulary: model.vocabulary.length, vectors: count,
+        model: e.name, documents, vocabulary, vectors: stored,
         fitSeconds: (fitted - started) / 1000, embedSeconds: (embeddedAt - fitted) / 1000, indexSeconds: (done - embeddedAt) / 1000,
       };
     },
 
-    /** Embeds the papers that arrived since the last run and adds them to the index; a no-op before the first fit. */
+    /** Embeds the papers that arrived since the last run and adds them to the index; a no-op before the first reindex. */
     async embedNew(): Promise<number> {
-      const e = currentEmbedder();
-      const idx = currentIndex();
-      if (!e || !idx) return 0;
+      if (!service.ready()) return 0;
+      const e = await currentEmbedder();
+      if (!e) return 0;
+      const idx = currentIndex(e.dimensions);
       let count = 0;
       for (let after = vectors.maxEmbeddedPk(db); ; ) {
         const pks = papers.keysAfter(after, BATCH);
         if (pks.length === 0) break;
         const batch = await embedKeys(e, pks);
-        vectors.saveVectors(db, MODEL, batch);
+        vectors.saveVectors(db, e.name, batch);
         idx.add(batch);
         count += batch.length;
         after = pks.at(-1) as number;
       }
-      if (count > 0) idx.save(indexFile);
+      if (count > 0) {
+        stored = storedVectors() + count;
+        idx.save(indexFile);
+      }
       return count;
     },
 
-    /** Whether a model is fitted (semantic search answers only then). */
+    /** Whether papers have vectors of the current model (semantic search answers only then). */
     ready(): boolean {
-      return currentEmbedder() !== null;
+      return storedVectors() > 0;
     },
 
-    /** Papers nearest in meaning to a text, best first; null when the model knows none of its words. */
+    /** Papers nearest in meaning to a text, best first; null when there is no model or it knows none of the words. */
     async nearText(text: string, k: number): Promise<Neighbour[] | null> {
-      const e = currentEmbedder();
-      const idx = currentIndex();
-      if (!e || !idx) return null;
+      if (!service.ready()) return null;
+      const e = await currentEmbedder();
+      if (!e) return null;
       const [vector] = await e.embed([text]);
       if (!vector || vector.every((x) => x === 0)) return null;
-      return idx.search(vector, k);
+      return currentIndex(e.dimensions).search(vector, k);
     },
 
     /** The stored vectors of papers (by key); papers without one are left out. */
@@ -157,20 +196,19 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
 
     /** Papers nearest to a vector, best first. */
     nearVector(vector: Float32Array, k: number): Neighbour[] {
-      return currentIndex()?.search(vector, k) ?? [];
+      return service.ready() ? currentIndex(vector.length).search(vector, k) : [];
     },
 
     /** Papers nearest to a stored paper (itself left out). */
     nearPaper(pk: number, k: number): Neighbour[] {
-      const idx = currentIndex();
       const vector = vectors.vectorOf(db, pk);
-      if (!idx || !vector) return [];
-      return idx.search(vector, k + 1).filter((n) => n.pk !== pk).slice(0, k);
+      if (!vector || !service.ready()) return [];
+      return currentIndex(vector.length).search(vector, k + 1).filter((n) => n.pk !== pk).slice(0, k);
     },
 
     status() {
-      const e = currentEmbedder();
-      return { model: e?.name ?? null, dimensions: e?.dimensions ?? 0, vectors: vectors.vectorCount(db) };
+      const model = onnxDir ? null : vectors.loadModel(db, LSA);
+      return { model: modelName, dimensions: model?.dimensions ?? 0, vectors: storedVectors() };
     },
   };
   return service;

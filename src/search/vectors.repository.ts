@@ -53,8 +53,8 @@ export function vectorOf(db: Db, pk: number): Float32Array | null {
   return row ? toFloats(row.vector) : null;
 }
 
-export function vectorCount(db: Db): number {
-  return db.sqlite.prepare('SELECT count(*) FROM paper_vectors').pluck().get() as number;
+export function vectorCount(db: Db, model: string): number {
+  return db.sqlite.prepare('SELECT count(*) FROM paper_vectors WHERE model = ?').pluck().get(model) as number;
 }
 
 export function maxEmbeddedPk(db: Db): number {

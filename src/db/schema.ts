@@ -244,6 +244,8 @@ export interface SemanticModelsTable {
   projection: Buffer;
   documents: number;
   fitted_at: string;
+  /** Papers in the corpus at fit time. */
+  corpus_papers: Generated<number>;
 }
 
 export interface PaperVectorsTable {

@@ -21,6 +21,8 @@ export interface SemanticSettings {
 }
 
 const LSA = 'lsa';
+/** The corpus-fitted model is refitted once the corpus has grown by this much since the fit (new words, new fields). */
+export const REFIT_GROWTH = 0.25;
 const BATCH = 2000;
 
 export interface RefitReport {
@@ -103,7 +105,7 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
     }
     const dimensions = Math.min(deps.settings.dimensions, Math.max(16, Math.floor(texts.length / 8)));
     const model = fitLsa(texts, { dimensions, maxVocabulary: 40_000, minDocumentFrequency: 2, seed: 7 });
-    vectors.saveModel(db, LSA, model, new Date().toISOString());
+    vectors.saveModel(db, LSA, model, { now: new Date().toISOString(), corpusPapers: await papers.count() });
     progress(`fitted ${LSA} on ${texts.length} papers: ${model.vocabulary.length} terms, ${model.dimensions} dimensions`);
     return { embedder: lsaEmbedder(model), documents: texts.length, vocabulary: model.vocabulary.length };
   }
@@ -148,9 +150,20 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
       };
     },
 
-    /** Embeds the papers that arrived since the last run and adds them to the index; a no-op before the first reindex. */
-    async embedNew(): Promise<number> {
+    /**
+     * Embeds the papers that arrived since the last run and adds them to the index (a no-op before the first reindex);
+     * refits the corpus model instead once the corpus has grown by REFIT_GROWTH since it was fitted.
+     */
+    async embedNew(progress: (message: string) => void = () => undefined): Promise<number> {
       if (!service.ready()) return 0;
+      if (!onnxDir) {
+        const model = vectors.loadModel(db, LSA);
+        const corpus = await papers.count();
+        if (model && corpus > model.corpusPapers * (1 + REFIT_GROWTH)) {
+          progress(`the corpus grew from ${model.corpusPapers} to ${corpus} papers since the fit: refitting`);
+          return (await service.refit(progress)).vectors;
+        }
+      }
       const e = await currentEmbedder();
       if (!e) return 0;
       const idx = currentIndex(e.dimensions);

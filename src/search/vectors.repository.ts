@@ -5,19 +5,19 @@ import type { LsaModel } from './lsa.ts';
 const toBlob = (array: Float32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 const toFloats = (blob: Buffer) => new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
 
-export function saveModel(db: Db, name: string, model: LsaModel, now: string): void {
+export function saveModel(db: Db, name: string, model: LsaModel, fit: { now: string; corpusPapers: number }): void {
   db.sqlite
     .prepare(
-      `INSERT INTO semantic_models (name, dimensions, vocabulary, idf, projection, documents, fitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO semantic_models (name, dimensions, vocabulary, idf, projection, documents, fitted_at, corpus_papers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET dimensions = excluded.dimensions, vocabulary = excluded.vocabulary, idf = excluded.idf,
-         projection = excluded.projection, documents = excluded.documents, fitted_at = excluded.fitted_at`,
+         projection = excluded.projection, documents = excluded.documents, fitted_at = excluded.fitted_at, corpus_papers = excluded.corpus_papers`,
     )
-    .run(name, model.dimensions, JSON.stringify(model.vocabulary), toBlob(model.idf), toBlob(model.projection), model.documents, now);
+    .run(name, model.dimensions, JSON.stringify(model.vocabulary), toBlob(model.idf), toBlob(model.projection), model.documents, fit.now, fit.corpusPapers);
 }
 
-export function loadModel(db: Db, name: string): (LsaModel & { fittedAt: string }) | null {
+export function loadModel(db: Db, name: string): (LsaModel & { fittedAt: string; corpusPapers: number }) | null {
   const row = db.sqlite.prepare('SELECT * FROM semantic_models WHERE name = ?').get(name) as
-    | { dimensions: number; vocabulary: string; idf: Buffer; projection: Buffer; documents: number; fitted_at: string }
+    | { dimensions: number; vocabulary: string; idf: Buffer; projection: Buffer; documents: number; fitted_at: string; corpus_papers: number }
     | undefined;
   if (!row) return null;
   return {
@@ -27,6 +27,7 @@ export function loadModel(db: Db, name: string): (LsaModel & { fittedAt: string 
     projection: toFloats(row.projection),
     documents: row.documents,
     fittedAt: row.fitted_at,
+    corpusPapers: row.corpus_papers,
   };
 }
 

@@ -128,3 +128,26 @@ describe('suggestions as you type', () => {
     assert.ok(many.length >= 3 && many.length <= 8);
   });
 });
+
+describe('the corpus model as the corpus grows', () => {
+  it('is refitted once the corpus has grown by a quarter since the fit', async () => {
+    const app = await startApp();
+    try {
+      const lines = fs.readFileSync(path.join(repoRoot, 'data/demo/papers.jsonl'), 'utf8').trim().split('\n');
+      const first = path.join(app.dir, 'first.jsonl');
+      const rest = path.join(app.dir, 'rest.jsonl');
+      fs.writeFileSync(first, lines.slice(0, 160).join('\n'));
+      fs.writeFileSync(rest, lines.slice(160).join('\n'));
+      await app.services.importer.importFile(first);
+      await app.services.search.refitSemantic();
+      const { loadModel } = await import('../../src/search/vectors.repository.ts');
+      assert.equal(loadModel(app.db, 'lsa')?.corpusPapers, 160);
+      await app.services.importer.importFile(rest);
+      assert.equal(await app.services.search.embedNew(), lines.length);
+      assert.equal(loadModel(app.db, 'lsa')?.corpusPapers, lines.length, 'refitted on the grown corpus');
+      assert.equal(app.services.search.semanticStatus().vectors, lines.length);
+    } finally {
+      await app.close();
+    }
+  });
+});

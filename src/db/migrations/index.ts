@@ -12,6 +12,7 @@ import * as commentsTrending from './2026-11-27T07-comments-trending.ts';
 import * as digest from './2026-11-27T08-digest.ts';
 import * as semantic from './2026-11-27T09-semantic.ts';
 import * as forYou from './2026-11-27T10-for-you.ts';
+import * as semanticCorpusSize from './2026-11-27T11-semantic-corpus-size.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T00-papers': papers,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T08-digest': digest,
   '2026-11-27T09-semantic': semantic,
   '2026-11-27T10-for-you': forYou,
+  '2026-11-27T11-semantic-corpus-size': semanticCorpusSize,
 };

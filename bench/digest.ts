@@ -10,16 +10,13 @@ import { openDatabase } from '../src/db/database.ts';
 import { digestPeriod } from '../src/digest/subscription.ts';
 import { createServices } from '../src/services.ts';
 import { corpusFile, random } from './corpus.ts';
-import { machineLine } from './env.ts';
+import { importedDatabase, machineLine } from './env.ts';
 
 const papers = Number(process.argv[2] ?? process.env.BENCH_N ?? 300_000);
 const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);
 const baseFile = path.join(path.dirname(corpusFile(papers)), `bench-${papers}.db`);
 const dbFile = path.join(path.dirname(corpusFile(papers)), `digest-${papers}.db`);
-if (!fs.existsSync(baseFile)) {
-  console.error(`no database at ${baseFile}: run bench/import.ts ${papers} first`);
-  process.exit(1);
-}
+importedDatabase(baseFile, papers);
 
 // A sink that accepts and counts: the receiving side of a real SMTP conversation, without parsing.
 let received = 0;

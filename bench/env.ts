@@ -21,3 +21,12 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 export const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+/** The database bench/import.ts built for N papers; exits with the command to run when it is missing. */
+export function importedDatabase(file: string, n: number): string {
+  if (!fs.existsSync(file)) {
+    console.error(`no database at ${file}: run bench/import.ts ${n} first`);
+    process.exit(1);
+  }
+  return file;
+}

@@ -8,7 +8,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { inTransaction } from '../src/db/database.ts';
 import { corpusFile, random } from './corpus.ts';
-import { machineLine, openBenchDatabase } from './env.ts';
+import { importedDatabase, machineLine, openBenchDatabase } from './env.ts';
 
 const n = Number(process.argv[2] ?? process.env.BENCH_N ?? 300_000);
 const MEMBERS = 10_000;
@@ -18,10 +18,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 
 const baseFile = path.join(path.dirname(corpusFile(n)), `bench-${n}.db`);
 const dbFile = path.join(path.dirname(corpusFile(n)), `http-${n}.db`);
-if (!fs.existsSync(baseFile)) {
-  console.error(`no database at ${baseFile}: run bench/import.ts ${n} first`);
-  process.exit(1);
-}
+importedDatabase(baseFile, n);
 
 /** Copies the imported corpus and adds members and their upvotes, once; later runs reuse it. */
 async function seed(): Promise<void> {

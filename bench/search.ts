@@ -1,16 +1,12 @@
 // Keyword search latency: 200 mixed queries (1–4 words, phrases, prefixes), top 20 with highlights and snippets,
 // against the database bench/import.ts built. Usage: node --import tsx bench/search.ts [N]
-import fs from 'node:fs';
 import path from 'node:path';
 import { corpusFile, random, realText } from './corpus.ts';
-import { machineLine, openBenchDatabase, percentile } from './env.ts';
+import { importedDatabase, machineLine, openBenchDatabase, percentile } from './env.ts';
 
 const n = Number(process.argv[2] ?? process.env.BENCH_N ?? 300_000);
 const dbFile = path.join(path.dirname(corpusFile(n)), `bench-${n}.db`);
-if (!fs.existsSync(dbFile)) {
-  console.error(`no database at ${dbFile}: run bench/import.ts ${n} first`);
-  process.exit(1);
-}
+importedDatabase(dbFile, n);
 
 const STOP = new Set('the of and a an in on to for with by is are we our this that from as be at or which it its can these their'.split(' '));
 const rand = random(7);

@@ -6,14 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { exactNeighbours, type Neighbour } from '../src/search/vector-index.store.ts';
 import { corpusFile, random, realText } from './corpus.ts';
-import { machineLine, mib, openBenchDatabase, percentile } from './env.ts';
+import { importedDatabase, machineLine, mib, openBenchDatabase, percentile } from './env.ts';
 
 const n = Number(process.argv[2] ?? process.env.BENCH_N ?? 300_000);
 const dbFile = path.join(path.dirname(corpusFile(n)), `bench-${n}.db`);
-if (!fs.existsSync(dbFile)) {
-  console.error(`no database at ${dbFile}: run bench/import.ts ${n} first`);
-  process.exit(1);
-}
+importedDatabase(dbFile, n);
 const { db, services } = await openBenchDatabase(dbFile, { fresh: false });
 const rssBefore = process.memoryUsage().rss;
 // BENCH_REUSE=1 measures queries against the model and index a previous run built.

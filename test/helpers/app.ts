@@ -1,6 +1,7 @@
 // A real app on a real database, listening on an ephemeral port of 127.0.0.1.
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/web/app.ts';
+import { demoPapers } from './paths.ts';
 import { tempDatabase, type TempDatabase } from './temp-db.ts';
 
 export interface RunningApp extends TempDatabase {
@@ -26,4 +27,12 @@ export async function startApp(seed?: (database: TempDatabase) => Promise<void>,
       await database.cleanup();
     },
   };
+}
+
+/** An app holding the demo papers (243, built from shared/), with the semantic model fitted when asked. */
+export function startDemoApp(options: { fitted?: boolean } = {}, env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+  return startApp(async ({ services }) => {
+    await services.importer.importFile(demoPapers);
+    if (options.fitted) await services.search.refitSemantic();
+  }, env);
 }

@@ -10,3 +10,6 @@ if (!fs.existsSync(path.join(sharedDir, 'fixtures'))) {
   throw new Error(`The shared test data is missing at ${sharedDir}: put shared/ beside the repository or set PAPERBOARD_SHARED_DIR.`);
 }
 export const kaggleSample = path.join(sharedDir, 'fixtures/kaggle/arxiv-metadata-oai-snapshot.sample.jsonl');
+
+/** The demo set the app loads on first start (the captured page and every fixture paper). */
+export const demoPapers = path.join(repoRoot, 'data/demo/papers.jsonl');

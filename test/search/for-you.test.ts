@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { rankForYou } from '../../src/search/for-you.ts';
-import { startApp, type RunningApp } from '../helpers/app.ts';
+import { startDemoApp, type RunningApp } from '../helpers/app.ts';
 import { HttpSession } from '../helpers/browser-session.ts';
-import { repoRoot } from '../helpers/paths.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
 
 const unit = (...xs: number[]) => {
@@ -27,10 +25,7 @@ describe('for you ranking', () => {
 describe('for you feed', () => {
   let app: RunningApp;
   before(async () => {
-    app = await startApp(async ({ services }) => {
-      await services.importer.importFile(path.join(repoRoot, 'data/demo/papers.jsonl'));
-      await services.search.refitSemantic();
-    });
+    app = await startDemoApp({ fitted: true });
   });
   after(() => app.close());
 

@@ -57,7 +57,13 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     mailer,
     accounts,
     community,
-    forYou: createForYouService({ db, papers, semantic, community }),
+    forYou: createForYouService({
+      db, papers, semantic, community,
+      topicsOf: async (user) => {
+        const subscription = await subscriptions.forUser(user);
+        return subscription && subscription.status !== 'unsubscribed' ? subscription.topics : [];
+      },
+    }),
     comments: createCommentsService({ db, papers, accounts }),
     ingestRuns: createIngestRuns(db),
     jobRuns: createJobRuns(db),

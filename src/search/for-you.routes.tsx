@@ -17,7 +17,7 @@ export function registerForYouRoutes(app: FastifyInstance, { forYou, community }
     const feed = await forYou.feed(requireViewer(request));
     return {
       basedOn: feed.basedOn,
-      items: feed.items.map((i) => ({ id: i.paper.id, title: i.paper.title, because: i.because ? { id: i.because.id, title: i.because.title } : null })),
+      items: feed.items.map((i) => ({ id: i.paper.id, title: i.paper.title, because: i.because ? { id: i.because.id, title: i.because.title } : null, topic: i.topic })),
     };
   });
 

@@ -11,14 +11,22 @@ import type { SemanticService } from './semantic.service.ts';
 
 export interface ForYouItem {
   paper: Paper;
-  /** The upvoted paper it is nearest to. */
+  /** The upvoted paper it is nearest to, or the saved topic (digest subscription) it matches. */
   because: Paper | null;
+  topic: string | null;
 }
 
 const TASTE = 100;
 const CANDIDATES = 300;
 
-export function createForYouService(deps: { db: Db; papers: PapersService; semantic: SemanticService; community: CommunityService }) {
+export function createForYouService(deps: {
+  db: Db;
+  papers: PapersService;
+  semantic: SemanticService;
+  community: CommunityService;
+  /** The member's saved topics (their digest subscription's), which count like upvotes. */
+  topicsOf: (user: User) => Promise<string[]>;
+}) {
   const { db, papers, semantic } = deps;
 
   function keyOrFail(paperId: string): number {
@@ -28,12 +36,18 @@ export function createForYouService(deps: { db: Db; papers: PapersService; seman
   }
 
   return {
-    /** The feed; `basedOn` says how many upvotes it learned from (0: upvote something first). */
+    /** The feed; `basedOn` says how many upvotes and saved topics it learned from (0: upvote something first). */
     async feed(user: User, limit = 30): Promise<{ items: ForYouItem[]; basedOn: number; ready: boolean }> {
       if (!semantic.ready()) return { items: [], basedOn: 0, ready: false };
       const upvoted = await deps.community.upvotesOf(user.id, { limit: TASTE, offset: 0 });
       const likedKeys = [...papers.keysOf(upvoted.items.map((p) => p.id)).values()];
       const liked = semantic.vectorsOf(likedKeys);
+      // Saved topics join the taste under negative keys (no paper has one), so an item can say which topic it matches.
+      const topics = await deps.topicsOf(user);
+      const topicVectors = await semantic.embedTexts(topics);
+      topicVectors.forEach((v, i) => {
+        if (v.some((x) => x !== 0)) liked.set(-(i + 1), v);
+      });
       if (liked.size === 0) return { items: [], basedOn: 0, ready: true };
       const disliked = semantic.vectorsOf(repo.marked(db, user.id, TASTE));
       // Candidates: the neighbours of each liked paper's direction, pooled (the centroid alone misses a second taste).
@@ -42,9 +56,12 @@ export function createForYouService(deps: { db: Db; papers: PapersService; seman
       for (const v of liked.values()) for (const n of semantic.nearVector(v, perLiked)) candidateKeys.add(n.pk);
       const ranked = rankForYou({ candidates: semantic.vectorsOf([...candidateKeys]), liked, disliked }).slice(0, limit);
       const found = await papers.byKeys([...new Set([...ranked.map((r) => r.pk), ...ranked.flatMap((r) => (r.nearestLiked === null ? [] : [r.nearestLiked]))])]);
-      const items = ranked.flatMap((r) => {
+      const items = ranked.flatMap((r): ForYouItem[] => {
         const paper = found.get(r.pk);
-        return paper ? [{ paper, because: r.nearestLiked === null ? null : (found.get(r.nearestLiked) ?? null) }] : [];
+        if (!paper) return [];
+        const near = r.nearestLiked;
+        if (near !== null && near < 0) return [{ paper, because: null, topic: topics[-near - 1] ?? null }];
+        return [{ paper, because: near === null ? null : (found.get(near) ?? null), topic: null }];
       });
       return { items, basedOn: liked.size, ready: true };
     },

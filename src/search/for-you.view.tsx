@@ -24,6 +24,7 @@ export function ForYouPage({ items, basedOn, ready, cards }: { items: ForYouItem
             <PaperCard paper={item.paper} community={cards.get(item.paper.id)} />
             <div class="for-you-why">
               {item.because ? <span>Near papers you upvoted: <a href={`/papers/${item.because.id}`}>{item.because.title}</a></span> : null}
+              {item.topic ? <span>Matches your topic “{item.topic}”</span> : null}
               <form class="inline-form" action={`/papers/${item.paper.id}/not-interested`} method="post">
                 <CsrfField />
                 <button type="submit" class="link-button">Not interested</button>

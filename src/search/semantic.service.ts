@@ -199,6 +199,12 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
       return currentIndex(e.dimensions).search(vector, k);
     },
 
+    /** Texts embedded by the current model (for "for you" topics); empty vectors for words it does not know. */
+    async embedTexts(texts: readonly string[]): Promise<Float32Array[]> {
+      const e = service.ready() ? await currentEmbedder() : null;
+      return e ? e.embed(texts) : [];
+    },
+
     /** The stored vectors of papers (by key); papers without one are left out. */
     vectorsOf(pks: readonly number[]): Map<number, Float32Array> {
       return new Map(pks.flatMap((pk) => {

@@ -58,3 +58,19 @@ describe('for you feed', () => {
     assert.equal((await app.get('/api/for-you')).status, 401);
   });
 });
+
+describe('for you and saved topics', () => {
+  it('counts the topics of a member\'s digest like upvotes, and says which topic an item matches', async () => {
+    const app = await startDemoApp({ fitted: true });
+    try {
+      const { user } = await app.services.accounts.addUser('topics@example.org', 'user');
+      await app.services.subscriptions.subscribe({ email: 'topics@example.org', preferences: { topics: ['discrete dipole approximation light scattering'] } }, user);
+      const feed = await app.services.forYou.feed(user, 5);
+      assert.equal(feed.basedOn, 1, 'one topic, no upvotes');
+      assert.equal(feed.items[0]?.topic, 'discrete dipole approximation light scattering');
+      assert.match(feed.items[0]?.paper.title ?? '', /discrete dipole/i);
+    } finally {
+      await app.close();
+    }
+  });
+});

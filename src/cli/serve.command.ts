@@ -25,7 +25,12 @@ export async function serveCommand(args: string[]): Promise<number> {
 
   if (config.demoData === 'auto') {
     const loaded = await services.demo.loadIntoEmpty();
-    if (loaded) app.log.info(`empty database: loaded ${loaded.imported} demo papers (remove them with "paperboard demo remove")`);
+    if (loaded) {
+      app.log.info(`empty database: loaded ${loaded.imported} demo papers (remove them with "paperboard demo remove")`);
+      // A fresh install searches by meaning at once: fitting on the demo set takes under a second.
+      const fitted = await services.search.refitSemantic();
+      app.log.info(`search by meaning ready: ${fitted.vectors} papers embedded (${fitted.model})`);
+    }
   }
 
   // Jobs run in every instance that serves them; the database decides which instance runs each occurrence.

@@ -30,6 +30,8 @@ describe('paperboard serve', () => {
       assert.match(page, /chip-demo/, 'the front page shows demo papers');
       const items = (await (await fetch(address + '/api/daily_papers')).json()) as unknown[];
       assert.ok(items.length > 20);
+      const search = (await (await fetch(address + '/api/search?q=light%20scattering%20by%20particles')).json()) as { mode: string };
+      assert.equal(search.mode, 'hybrid', 'search by meaning works on a fresh install, no reindex needed');
 
       const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
       child.kill('SIGTERM');

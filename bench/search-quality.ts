@@ -22,6 +22,9 @@ export function recallAt100(ranked: readonly string[], relevant: ReadonlySet<str
   return relevant.size === 0 ? 0 : ranked.slice(0, 100).filter((id) => relevant.has(id)).length / relevant.size;
 }
 
+if (import.meta.url === `file://${process.argv[1]}`) await main();
+
+async function main(): Promise<void> {
 const t = await tempDatabase();
 await t.services.importer.importFile(path.join(here, '../data/demo/papers.jsonl'));
 await t.services.search.refitSemantic();
@@ -50,4 +53,5 @@ for (const mode of searchModes) {
     const these = rows.filter((r) => r.mode === mode && (kind === 'all' || r.kind === kind));
     console.log(`${mode.padEnd(10)} ${kind.padEnd(11)} ${mean(these.map((r) => r.ndcg)).toFixed(3)}    ${mean(these.map((r) => r.recall)).toFixed(3)}`);
   }
+}
 }

@@ -22,7 +22,7 @@ export interface LsaOptions {
   seed: number;
 }
 
-interface SparseRows {
+export interface SparseRows {
   offsets: Uint32Array;
   columns: Uint32Array;
   values: Float32Array;
@@ -126,10 +126,18 @@ export function fitLsa(documents: ReadonlyArray<readonly string[]>, options: Lsa
     offsets[r + 1] = columns.length;
   });
   const a: SparseRows = { offsets, columns: Uint32Array.from(columns), values: Float32Array.from(values) };
+  const { projection, dimensions } = rightSingularVectors(a, n, terms, options.dimensions, options.seed);
+  return { dimensions, vocabulary, idf, projection, documents: n };
+}
 
-  const k = Math.min(options.dimensions, terms, n);
+/**
+ * The top right singular vectors of a sparse rows × cols matrix (cols × k, row-major), by randomized SVD: a Gaussian
+ * sketch, two power iterations, then the eigen-decomposition of the small Gram matrix of B = Qᵀ A.
+ */
+export function rightSingularVectors(a: SparseRows, n: number, terms: number, wanted: number, seed: number): { projection: Float32Array; dimensions: number } {
+  const k = Math.min(wanted, terms, n);
   const wide = Math.min(k + 10, terms, n); // oversampling
-  const draw = gaussian(options.seed);
+  const draw = gaussian(seed);
   const omega = new Float64Array(terms * wide).map(() => draw());
   let q = times(a, n, omega, wide);
   orthonormalize(q, n, wide);
@@ -163,7 +171,7 @@ export function fitLsa(documents: ReadonlyArray<readonly string[]>, options: Lsa
       projection[t * k + c] = sum / sigma;
     }
   });
-  return { dimensions: k, vocabulary, idf, projection, documents: n };
+  return { projection, dimensions: k };
 }
 
 /** A document's (or a query's) coordinates in the model's space, unit length (cosine = dot product). */

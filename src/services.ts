@@ -72,7 +72,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     arxivRss: createArxivRssService({ papers, http, arxivApi, rssUrl: config.sources.arxivRssUrl }),
     arxivOai: createArxivOaiService({ db, papers, http, oaiUrl: config.sources.arxivOaiUrl }),
     demo: createDemoService(papers, importer),
-    feed: createFeedService(papers),
+    feed: createFeedService(papers, () => dataVersion(db)),
     search,
     subscriptions,
     digest: createDigestService({ db, papers, search, subscriptions, mailer, publicUrl: config.http.publicUrl, settings: config.digest, log: report }),

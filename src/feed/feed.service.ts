@@ -29,39 +29,68 @@ export interface TrendingPage {
 
 const pageSize = (limit: number | undefined) => Math.min(Math.max(limit ?? 30, 1), 100);
 
-export function createFeedService(papers: PapersService) {
+/**
+ * Listings are the same for every reader until the data changes: they are kept per data version (what
+ * `services.dataVersion` returns), so a member's page only adds their own vote state to a ready listing.
+ */
+function versionedCache<T>(version: () => string, size = 500) {
+  const entries = new Map<string, { version: string; value: Promise<T> }>();
+  return (key: string, load: () => Promise<T>): Promise<T> => {
+    const now = version();
+    const hit = entries.get(key);
+    if (hit && hit.version === now) return hit.value;
+    const value = load();
+    if (entries.size >= size) entries.delete(entries.keys().next().value as string);
+    entries.set(key, { version: now, value });
+    value.catch(() => entries.delete(key));
+    return value;
+  };
+}
+
+export function createFeedService(papers: PapersService, dataVersion: () => string) {
+  const cached = versionedCache<unknown>(dataVersion);
+  const remember = <T>(key: string, load: () => Promise<T>) => cached(key, load) as Promise<T>;
+
+  async function loadPage(period: Period, options: { order?: ListingOrder; page: number; limit: number }): Promise<FeedPage> {
+    const { page, limit } = options;
+    const [listed, neighbours] = await Promise.all([
+      papers.list(period, { order: options.order ?? 'trending', limit, offset: (page - 1) * limit }),
+      papers.neighbours(period),
+    ]);
+    return {
+      period,
+      order: options.order ?? 'trending',
+      items: listed.items,
+      total: listed.total,
+      page,
+      limit,
+      previous: keyOfDay(period.kind, neighbours.previous),
+      next: keyOfDay(period.kind, neighbours.next),
+    };
+  }
+
   return {
     /** Every listed paper by its stored trending score (feed/trending.ts), highest first. */
     async trending(options: { page?: number; limit?: number } = {}): Promise<TrendingPage> {
       const limit = pageSize(options.limit);
       const page = Math.max(options.page ?? 1, 1);
-      const { items, hasMore } = await papers.trending({ limit, offset: (page - 1) * limit });
-      return { items, page, limit, hasMore };
+      return remember(`trending:${page}:${limit}`, async () => {
+        const { items, hasMore } = await papers.trending({ limit, offset: (page - 1) * limit });
+        return { items, page, limit, hasMore };
+      });
     },
 
     /** The latest day that has papers: what the front page shows. */
     latestDay(): Promise<string | null> {
-      return papers.latestDay();
+      return remember('latest-day', () => papers.latestDay());
     },
 
     async page(period: Period, options: { order?: ListingOrder; page?: number; limit?: number } = {}): Promise<FeedPage> {
       const limit = pageSize(options.limit);
       const page = Math.max(options.page ?? 1, 1);
-      const [listed, neighbours] = await Promise.all([
-        papers.list(period, { order: options.order ?? 'trending', limit, offset: (page - 1) * limit }),
-        papers.neighbours(period),
-      ]);
-      return {
-        period,
-        order: options.order ?? 'trending',
-        items: listed.items,
-        total: listed.total,
-        page,
-        limit,
-        previous: keyOfDay(period.kind, neighbours.previous),
-        next: keyOfDay(period.kind, neighbours.next),
-      };
+      return remember(`page:${period.kind}:${period.key}:${options.order ?? 'trending'}:${page}:${limit}`, () => loadPage(period, { ...options, page, limit }));
     },
+
   };
 }
 

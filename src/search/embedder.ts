@@ -12,11 +12,14 @@ export interface Embedder {
 
 /**
  * What of a paper is embedded: the title twice (people remember papers by their titles), the abstract, and its
- * arXiv categories as words ("hep-ph" reads "hep ph"): the field a paper is filed under is part of what it is
- * about, and papers filed near each other share that much meaning even when their words differ.
+ * arXiv categories as words ("hep-ph" reads "hep ph"), three times: the field a paper is filed under is part of what
+ * it is about, and papers filed near each other share that much meaning even when their words differ. (Three: on the
+ * judged set, topics score 0.840 against 0.776 with once, and similar papers come from the paper's own archive for
+ * 72% of papers against 52%; see docs/search.md.)
  */
 export function paperText(paper: { title: string; abstract: string; categories?: readonly string[] }): string {
-  return `${paper.title}. ${paper.title}. ${paper.abstract} ${(paper.categories ?? []).join(' ')}`;
+  const field = (paper.categories ?? []).join(' ');
+  return `${paper.title}. ${paper.title}. ${paper.abstract} ${field} ${field} ${field}`;
 }
 
 export function lsaEmbedder(model: LsaModel): Embedder {

@@ -21,7 +21,7 @@ export interface VectorIndex {
 
 const CONNECTIVITY = 16;
 const EXPANSION_ADD = 128;
-const EXPANSION_SEARCH = 256;
+const EXPANSION_SEARCH = 384;
 
 function neighbours(keys: BigUint64Array, distances: Float32Array): Neighbour[] {
   const out: Neighbour[] = [];

@@ -50,7 +50,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   const subscriptions = createSubscriptionsService({
     db, mailer, publicUrl: config.http.publicUrl, secret: sessionSecret(config), mailFrom: config.mail.from,
   });
-  const community = createCommunityService({ db, papers, accounts, arxivApi, limits: config.community });
+  const community = createCommunityService({ db, papers, accounts, arxivApi, limits: config.community, dataVersion: () => dataVersion(db) });
   return {
     papers,
     importer,

@@ -9,6 +9,7 @@ import { parseArxivId } from '../papers/paper-id.ts';
 import type { Paper, PaperSignals } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import * as repo from './community.repository.ts';
+import { versionedCache } from '../versioned-cache.ts';
 
 const DAY = 86_400_000;
 
@@ -29,6 +30,8 @@ export function createCommunityService(deps: {
   accounts: AccountsService;
   arxivApi: ArxivApiService;
   limits: CommunityLimits;
+  /** Changes with the stored data: who submitted what is cached against it. */
+  dataVersion: () => string;
 }) {
   const { db, papers } = deps;
 
@@ -43,6 +46,21 @@ export function createCommunityService(deps: {
   function keysOf(paperIds: readonly string[]): Map<number, string> {
     return new Map([...papers.keysOf(paperIds)].map(([id, pk]) => [pk, id]));
   }
+
+  /** Who submitted each paper: the latest submission's member. */
+  async function loadSignals(paperIds: readonly string[]): Promise<Map<string, PaperSignals>> {
+    const keys = keysOf(paperIds);
+    const submitters = await repo.latestSubmitters(db, [...keys.keys()]);
+    const names = await deps.accounts.usernames([...new Set(submitters.values())]);
+    return new Map(
+      [...keys].map(([pk, id]) => {
+        const userId = submitters.get(pk);
+        return [id, { submittedBy: userId === undefined ? null : (names.get(userId) ?? null) }];
+      }),
+    );
+  }
+
+  const remember = versionedCache(deps.dataVersion);
 
   return {
     /**
@@ -135,17 +153,9 @@ export function createCommunityService(deps: {
       return new Map(paperIds.map((id) => [id, { upvoted: upvoted.has(id), submittedBy: signals.get(id)?.submittedBy ?? null }]));
     },
 
-    /** Who submitted each paper (by id), for cards and JSON. */
-    async signalsFor(paperIds: readonly string[]): Promise<Map<string, PaperSignals>> {
-      const keys = keysOf(paperIds);
-      const submitters = await repo.latestSubmitters(db, [...keys.keys()]);
-      const names = await deps.accounts.usernames([...new Set(submitters.values())]);
-      return new Map(
-        [...keys].map(([pk, id]) => {
-          const userId = submitters.get(pk);
-          return [id, { submittedBy: userId === undefined ? null : (names.get(userId) ?? null) }];
-        }),
-      );
+    /** Who submitted each paper (by id), for cards and JSON; the same for every reader until the data changes. */
+    signalsFor(paperIds: readonly string[]): Promise<Map<string, PaperSignals>> {
+      return remember(`signals:${paperIds.join(',')}`, () => loadSignals(paperIds));
     },
   };
 }

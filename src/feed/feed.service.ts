@@ -1,5 +1,6 @@
 // The daily, weekly and monthly listings as pages: which papers, how many, and where to go next.
 import type { ListedPaper, ListingOrder, PapersService } from '../papers/papers.service.ts';
+import { versionedCache } from '../versioned-cache.ts';
 import { isoWeekOf, parseDay, parseMonth, parseWeek, type Period } from './period.ts';
 
 export interface FeedPage {
@@ -29,27 +30,9 @@ export interface TrendingPage {
 
 const pageSize = (limit: number | undefined) => Math.min(Math.max(limit ?? 30, 1), 100);
 
-/**
- * Listings are the same for every reader until the data changes: they are kept per data version (what
- * `services.dataVersion` returns), so a member's page only adds their own vote state to a ready listing.
- */
-function versionedCache<T>(version: () => string, size = 500) {
-  const entries = new Map<string, { version: string; value: Promise<T> }>();
-  return (key: string, load: () => Promise<T>): Promise<T> => {
-    const now = version();
-    const hit = entries.get(key);
-    if (hit && hit.version === now) return hit.value;
-    const value = load();
-    if (entries.size >= size) entries.delete(entries.keys().next().value as string);
-    entries.set(key, { version: now, value });
-    value.catch(() => entries.delete(key));
-    return value;
-  };
-}
-
 export function createFeedService(papers: PapersService, dataVersion: () => string) {
-  const cached = versionedCache<unknown>(dataVersion);
-  const remember = <T>(key: string, load: () => Promise<T>) => cached(key, load) as Promise<T>;
+  // Listings are the same for every reader until the data changes: a member's page only adds their vote state.
+  const remember = versionedCache(dataVersion);
 
   async function loadPage(period: Period, options: { order?: ListingOrder; page: number; limit: number }): Promise<FeedPage> {
     const { page, limit } = options;

@@ -1,5 +1,6 @@
 // The papers capability as the rest of the program sees it: store, look up and list papers.
-import { inTransaction, type Db } from '../db/database.ts';
+import { dataVersion, inTransaction, type Db } from '../db/database.ts';
+import { versionedCache } from '../versioned-cache.ts';
 import { notFound } from '../errors.ts';
 import { parsePaperRef } from './paper-id.ts';
 import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
@@ -30,6 +31,20 @@ function listedFromRow(row: listings.ListedRow): ListedPaper {
 }
 
 export function createPapersService(db: Db) {
+  // A paper page reads four tables; what it reads is the same for everyone until the data changes.
+  const remember = versionedCache(() => dataVersion(db));
+
+  async function load(id: string): Promise<PaperDetails | null> {
+    const row = await repo.findPaperRow(db, id);
+    if (!row) return null;
+    return {
+      paper: repo.paperFromRow(row),
+      versions: await repo.findVersions(db, row.pk),
+      listings: await listings.listingsOfPaper(db, row.pk),
+      externalSignals: await repo.findExternalSignals(db, row.pk),
+    };
+  }
+
   return {
     /** Stores papers in one transaction; returns what happened to each, in order. */
     upsertMany(inputs: readonly PaperInput[], options: repo.UpsertOptions): repo.UpsertOutcome[] {
@@ -40,14 +55,7 @@ export function createPapersService(db: Db) {
     async find(reference: string): Promise<PaperDetails | null> {
       const ref = parsePaperRef(reference);
       if (!ref) return null;
-      const row = await repo.findPaperRow(db, ref.id);
-      if (!row) return null;
-      return {
-        paper: repo.paperFromRow(row),
-        versions: await repo.findVersions(db, row.pk),
-        listings: await listings.listingsOfPaper(db, row.pk),
-        externalSignals: await repo.findExternalSignals(db, row.pk),
-      };
+      return remember(`paper:${ref.id}`, () => load(ref.id));
     },
 
     async get(reference: string): Promise<PaperDetails> {

@@ -69,7 +69,7 @@ export function createDigestService(deps: {
   async function itemsFor(subscription: Subscription, trending: Paper[], matches: (topic: string) => Promise<Paper[]>, keys: Map<string, number>): Promise<DigestItem[]> {
     const topicMatches = await Promise.all(subscription.topics.map(async (topic) => ({ topic, papers: await matches(topic) })));
     const candidates = [...trending, ...topicMatches.flatMap((t) => t.papers)];
-    for (const id of papers.keysOf(candidates.map((p) => p.id).filter((id) => !keys.has(id))).entries()) keys.set(id[0], id[1]);
+    for (const [id, pk] of papers.keysOf(candidates.map((p) => p.id).filter((id) => !keys.has(id)))) keys.set(id, pk);
     const sentKeys = outbox.alreadySent(db, subscription.id, [...new Set(candidates.map((p) => keys.get(p.id) as number))]);
     const alreadySent = new Set(candidates.filter((p) => sentKeys.has(keys.get(p.id) as number)).map((p) => p.id));
     return selectDigestItems({ trending, topicMatches, alreadySent, count: subscription.paperCount });

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { paperToJson } from '../papers/paper.ts';
 import type { Services } from '../services.ts';
+import { paperIdParam } from '../web/guards.ts';
 import { sendPage } from '../web/render.ts';
 import { parseInput } from '../web/validate.ts';
 import { highlightsToHtml, stripHighlights } from './highlight.ts';
@@ -44,8 +45,7 @@ export function registerSearchRoutes(app: FastifyInstance, { search, community, 
 
   // Papers near a paper in meaning. Old-style ids keep their slash: /api/papers/hep-th/9901001/similar.
   const similar = async (request: FastifyRequest) => {
-    const params = request.params as { id?: string; archive?: string; number?: string };
-    const id = params.archive && params.number ? `${params.archive}/${params.number}` : (params.id ?? '');
+    const id = paperIdParam(request);
     const { limit } = parseInput(similarQuery, request.query);
     const { paper } = await papers.get(id);
     const items = await search.similar(paper.id, limit);

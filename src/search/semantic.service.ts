@@ -207,10 +207,7 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
 
     /** The stored vectors of papers (by key); papers without one are left out. */
     vectorsOf(pks: readonly number[]): Map<number, Float32Array> {
-      return new Map(pks.flatMap((pk) => {
-        const v = vectors.vectorOf(db, pk);
-        return v ? [[pk, v] as const] : [];
-      }));
+      return vectors.vectorsOf(db, pks);
     },
 
     /** Papers nearest to a vector, best first. */
@@ -220,7 +217,7 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
 
     /** Papers nearest to a stored paper (itself left out). */
     nearPaper(pk: number, k: number): Neighbour[] {
-      const vector = vectors.vectorOf(db, pk);
+      const vector = vectors.vectorsOf(db, [pk]).get(pk);
       if (!vector || !service.ready()) return [];
       return currentIndex(vector.length).search(vector, k + 1).filter((n) => n.pk !== pk).slice(0, k);
     },

@@ -49,9 +49,13 @@ export function vectorsAfter(db: Db, afterPk: number, limit: number): Array<{ pk
   return rows.map((r) => ({ pk: r.pk, vector: toFloats(r.vector) }));
 }
 
-export function vectorOf(db: Db, pk: number): Float32Array | null {
-  const row = db.sqlite.prepare('SELECT vector FROM paper_vectors WHERE paper_pk = ?').get(pk) as { vector: Buffer } | undefined;
-  return row ? toFloats(row.vector) : null;
+/** The stored vectors of papers (by key), in one query; papers without one are left out. */
+export function vectorsOf(db: Db, pks: readonly number[]): Map<number, Float32Array> {
+  if (pks.length === 0) return new Map();
+  const rows = db.sqlite
+    .prepare('SELECT paper_pk AS pk, vector FROM paper_vectors WHERE paper_pk IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(pks)) as Array<{ pk: number; vector: Buffer }>;
+  return new Map(rows.map((r) => [r.pk, toFloats(r.vector)]));
 }
 
 export function vectorCount(db: Db, model: string): number {

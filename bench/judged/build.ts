@@ -25,6 +25,14 @@ const topics: Array<[string, string]> = [
   ['cond-mat.str-el', 'strongly interacting electrons in solids'],
   ['nlin.PS', 'solitary waves and nonlinear wave patterns'],
   ['cs.IT', 'information theory of communication channels'],
+  ['math.CA', 'inequalities and function spaces in real and harmonic analysis'],
+  ['cond-mat.mes-hall', 'electrons in nanoscale rings, graphene and other mesoscopic devices'],
+  ['cs.DS', 'efficient algorithms and how many samples it takes to test a distribution'],
+  ['physics.gen-ph', 'speculative ideas about dark energy and the foundations of physics'],
+  ['cond-mat.soft', 'liquid crystals, granular gases and other soft matter'],
+  ['hep-ph', 'neutrino physics and the decays of heavy baryons'],
+  ['astro-ph', 'galaxies, star clusters and turbulent plasma in space'],
+  ['cs.SE', 'how developers write unit tests and judge their quality'],
 ];
 
 // Known items: five words a reader remembers from the abstract (not the title), spread over it.

@@ -1,4 +1,5 @@
-// Search quality: nDCG@10 and Recall@100 of keyword, semantic and hybrid search on the judged set in
+// Search quality: nDCG@10 and Recall@100 of keyword, semantic and hybrid search (and of reciprocal rank fusion, the
+// blend hybrid search was chosen over) on the judged set in
 // bench/judged/demo-queries.json (known-item queries and topics in a reader's words, built from the demo data).
 // Usage: node --import tsx bench/search-quality.ts
 import fs from 'node:fs';
@@ -7,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { searchModes, type SearchMode } from '../src/search/query.ts';
 import { tempDatabase } from '../test/helpers/temp-db.ts';
 import { machineLine } from './env.ts';
+import { reciprocalRankFusion } from '../src/search/fusion.ts';
 
 interface Judged { kind: 'known-item' | 'topic'; query: string; relevant: string[] }
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,29 +31,43 @@ const t = await tempDatabase();
 await t.services.importer.importFile(path.join(here, '../data/demo/papers.jsonl'));
 await t.services.search.refitSemantic();
 
-const rows: Array<{ mode: SearchMode; kind: string; ndcg: number; recall: number }> = [];
-for (const mode of searchModes) {
-  for (const q of judged) {
-    const ids: string[] = [];
+const rows: Array<{ mode: string; kind: string; ndcg: number; recall: number }> = [];
+const judge = (mode: string, q: Judged, ids: readonly string[]) => {
+  const relevant = new Set(q.relevant);
+  rows.push({ mode, kind: q.kind, ndcg: ndcgAt10(ids, relevant), recall: recallAt100(ids, relevant) });
+};
+// Papers' keys, for fusing the keyword and semantic lists by rank as the search service did before the blend.
+const idOfKey = new Map<number, string>();
+const keyOf = (id: string) => {
+  const pk = t.services.papers.keyOf(id) as number;
+  idOfKey.set(pk, id);
+  return pk;
+};
+for (const q of judged) {
+  const lists = new Map<SearchMode, Array<{ id: string; score: number }>>();
+  for (const mode of searchModes) {
+    const list: Array<{ id: string; score: number }> = [];
     for (let page = 1; page <= 2; page += 1) {
       const result = await t.services.search.search(q.query, { mode, limit: 50, page });
-      ids.push(...result.items.map((item) => item.paper.id));
+      list.push(...result.items.map((item) => ({ id: item.paper.id, score: item.score })));
       if (!result.hasMore) break;
     }
-    const relevant = new Set(q.relevant);
-    rows.push({ mode, kind: q.kind, ndcg: ndcgAt10(ids, relevant), recall: recallAt100(ids, relevant) });
+    lists.set(mode, list);
+    judge(mode, q, list.map((hit) => hit.id));
   }
+  const ranked = (mode: SearchMode) => (lists.get(mode) ?? []).map((hit) => ({ pk: keyOf(hit.id), score: hit.score }));
+  judge('rank-fusion', q, reciprocalRankFusion([ranked('keyword'), ranked('semantic')]).map((hit) => idOfKey.get(hit.pk) as string));
 }
 await t.cleanup();
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
 console.log(machineLine());
 console.log(`judged set: ${judged.length} queries (${judged.filter((q) => q.kind === 'known-item').length} known-item, ${judged.filter((q) => q.kind === 'topic').length} topics) over the 243-paper demo set`);
-console.log('mode       kind        nDCG@10  Recall@100');
-for (const mode of searchModes) {
+console.log('mode         kind        nDCG@10  Recall@100');
+for (const mode of [...searchModes, 'rank-fusion']) {
   for (const kind of ['known-item', 'topic', 'all']) {
     const these = rows.filter((r) => r.mode === mode && (kind === 'all' || r.kind === kind));
-    console.log(`${mode.padEnd(10)} ${kind.padEnd(11)} ${mean(these.map((r) => r.ndcg)).toFixed(3)}    ${mean(these.map((r) => r.recall)).toFixed(3)}`);
+    console.log(`${mode.padEnd(12)} ${kind.padEnd(11)} ${mean(these.map((r) => r.ndcg)).toFixed(3)}    ${mean(these.map((r) => r.recall)).toFixed(3)}`);
   }
 }
 }

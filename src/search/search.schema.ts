@@ -30,7 +30,7 @@ export const searchResponseSchema = z.object({
   items: z.array(
     z.object({
       paper: paperJsonSchema,
-      score: z.number().describe('higher is better: BM25 (keyword), cosine similarity (semantic), fused reciprocal rank (hybrid)'),
+      score: z.number().describe('higher is better: BM25 (keyword), cosine similarity (semantic), both blended, each scaled by the best of its list, 0 to 1 (hybrid)'),
       snippet: z.string().describe('plain text'),
       highlight: z.object({ title: z.string(), snippet: z.string() }).describe('HTML-escaped text with <mark> around hits'),
     }),

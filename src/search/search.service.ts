@@ -8,6 +8,7 @@ import { markText, snippet, wordMatcher } from './highlight.ts';
 import { scoreCandidates, type Scored } from './bm25.ts';
 import { hasFilters, MAX_SEARCH_PAGE, parseSearchQuery, semanticText, termToFts, toFtsMatch, type ParsedQuery, type SearchMode } from './query.ts';
 import { matchesFilters } from './filters.ts';
+import { blendScores } from './fusion.ts';
 import { createTermStatistics } from './term-statistics.service.ts';
 import type { SemanticService } from './semantic.service.ts';
 
@@ -20,9 +21,7 @@ export interface SearchHit {
   snippet: string;
 }
 
-/** Reciprocal rank fusion's constant (Cormack, Clarke & Büttcher 2009): ranks matter, raw scores never mix. */
-const RRF_K = 60;
-/** How many of each list's best are fused. */
+/** How many of each list's best are blended. */
 const FUSED_DEPTH = 100;
 /** A query this long is a pasted abstract: searched by meaning alone in hybrid mode. */
 const LONG_QUERY_WORDS = 25;
@@ -119,7 +118,7 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
 
     /**
      * Search in a mode. Semantic: nearest papers in the embedding space. Hybrid (the default): the keyword and the
-     * semantic rankings fused by reciprocal rank, or the semantic one alone for a pasted abstract.
+     * semantic rankings blended (fusion.ts), or the semantic one alone for a pasted abstract.
      */
     async search(text: string, options: { mode?: SearchMode; page?: number; limit?: number } = {}): Promise<SearchResult> {
       const mode = options.mode ?? 'hybrid';
@@ -140,10 +139,7 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
       } else {
         used = 'hybrid';
         const keyword = keywordRanking(parsed).hits;
-        const fused = new Map<number, number>();
-        keyword.slice(0, FUSED_DEPTH).forEach((hit, i) => fused.set(hit.pk, (fused.get(hit.pk) ?? 0) + 1 / (RRF_K + i + 1)));
-        near.slice(0, FUSED_DEPTH).forEach((n, i) => fused.set(n.pk, (fused.get(n.pk) ?? 0) + 1 / (RRF_K + i + 1)));
-        ranked = [...fused].map(([pk, score]) => ({ pk, score })).sort((a, b) => b.score - a.score || b.pk - a.pk);
+        ranked = blendScores(keyword.slice(0, FUSED_DEPTH), near.slice(0, FUSED_DEPTH).map((n) => ({ pk: n.pk, score: n.similarity })));
       }
       const offset = (page - 1) * limit;
       const slice = ranked.slice(offset, offset + limit);

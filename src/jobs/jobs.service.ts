@@ -41,7 +41,9 @@ export function scheduledJobs(
     { name: 'digest-daily', cron: digest.dailySchedule, timezone: digest.timezone, run: () => services.digest.run('daily', today()) },
     { name: 'digest-weekly', cron: digest.weeklySchedule, timezone: digest.timezone, run: () => services.digest.run('weekly', today()) },
     { name: 'digest-retries', cron: '*/10 * * * *', timezone: 'UTC', run: () => services.digest.send() },
-    // New papers join the semantic index within minutes (a fitted model is needed: `paperboard reindex`).
+    // Papers this process stores are embedded as they arrive; this embeds what other processes stored (an import
+    // beside the server) within minutes. Other instances add the vectors to their own index as they query.
+    // A fitted model is needed: `paperboard reindex`.
     { name: 'embed-new-papers', cron: '*/5 * * * *', timezone: 'UTC', run: () => services.search.embedNew() },
   ];
 }

@@ -45,10 +45,21 @@ export function createPapersService(db: Db) {
     };
   }
 
+  // Who wants to know that new papers were stored (search embeds them). A caller may still be inside its own
+  // transaction (the OAI harvester writes its checkpoint with the page), so listeners only schedule work.
+  const arrivalListeners: Array<() => void> = [];
+
   return {
     /** Stores papers in one transaction; returns what happened to each, in order. */
     upsertMany(inputs: readonly PaperInput[], options: repo.UpsertOptions): repo.UpsertOutcome[] {
-      return repo.upsertPapers(db, inputs, options);
+      const outcomes = repo.upsertPapers(db, inputs, options);
+      if (outcomes.includes('imported')) for (const listener of arrivalListeners) listener();
+      return outcomes;
+    },
+
+    /** Calls back whenever papers new to the store have been written (the callback only schedules work). */
+    onArrival(listener: () => void): void {
+      arrivalListeners.push(listener);
     },
 
     /** Looks a paper up by any reference people use (versioned id, URL); null when unknown. */

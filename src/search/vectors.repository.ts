@@ -31,6 +31,11 @@ export function loadModel(db: Db, name: string): (LsaModel & { fittedAt: string;
   };
 }
 
+/** When the stored model was fitted (null: none is), to notice a refit by another process. */
+export function modelFittedAt(db: Db, name: string): string | null {
+  return (db.sqlite.prepare('SELECT fitted_at FROM semantic_models WHERE name = ?').pluck().get(name) as string | undefined) ?? null;
+}
+
 /** Forgets every vector (a new model makes them meaningless). */
 export function clearVectors(db: Db): void {
   db.sqlite.prepare('DELETE FROM paper_vectors').run();

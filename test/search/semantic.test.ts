@@ -5,9 +5,12 @@ import { after, before, describe, it } from 'node:test';
 import { fitLsa, embedWith } from '../../src/search/lsa.ts';
 import { contentTokens } from '../../src/search/text-tokens.ts';
 import { createVectorIndex, exactNeighbours } from '../../src/search/vector-index.store.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { createServices } from '../../src/services.ts';
 import { startApp, type RunningApp } from '../helpers/app.ts';
 import { runCli } from '../helpers/cli.ts';
-import { repoRoot } from '../helpers/paths.ts';
+import { demoPapers, repoRoot } from '../helpers/paths.ts';
+import { tempDatabase } from '../helpers/temp-db.ts';
 
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * (b[i] as number), 0);
 
@@ -117,9 +120,14 @@ describe('search by meaning', () => {
     const file = path.join(app.dir, 'new.jsonl');
     fs.writeFileSync(file, JSON.stringify({ id: '2611.30001', title: 'Diphoton production at hadron colliders revisited', abstract: 'We compute photon pair cross sections at the LHC.', categories: ['hep-ph'], publishedAt: '2026-11-26T00:00:00Z' }));
     await app.services.importer.importFile(file);
-    assert.equal(await app.services.search.embedNew(), 1);
-    const similar = (await api('/api/papers/2611.30001/similar?limit=3')) as { items: Array<{ paper: { id: string } }> };
+    // Embedded as it arrives, without waiting for the job.
+    let similar: { items: Array<{ paper: { id: string } }> } = { items: [] };
+    for (let tries = 0; similar.items.length === 0 && tries < 50; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      similar = (await api('/api/papers/2611.30001/similar?limit=3')) as typeof similar;
+    }
     assert.ok(similar.items.some((s) => s.paper.id === '0704.0001'), 'near the diphoton paper');
+    assert.equal(await app.services.search.embedNew(), 0, 'nothing left for the job');
   });
 
   it('refits from the command line with `paperboard reindex`', async () => {
@@ -164,6 +172,46 @@ describe('the corpus model as the corpus grows', () => {
       assert.equal(app.services.search.semanticStatus().vectors, lines.length);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('search by meaning in several processes on one database', () => {
+  it('adds vectors another process stored, and loads a model another process fitted', async () => {
+    const first = await tempDatabase();
+    await first.services.importer.importFile(demoPapers);
+    await first.services.search.refitSemantic();
+    // A second instance (another server, or the server beside a command) on the same database and data folder.
+    const otherDb = await openDatabase(first.config.database);
+    const other = createServices(otherDb, first.config);
+    try {
+      assert.equal((await other.search.similar('0704.0001')).length, 10, 'the saved index is loaded');
+
+      const write = (name: string, papers: object[]) => {
+        const file = path.join(first.dir, name);
+        fs.writeFileSync(file, papers.map((p) => JSON.stringify(p)).join('\n'));
+        return file;
+      };
+      await first.services.importer.importFile(write('one.jsonl', [
+        { id: '2611.30002', title: 'Prompt diphoton cross sections at the LHC', abstract: 'Photon pairs produced in proton collisions at hadron colliders.', categories: ['hep-ph'], publishedAt: '2026-11-26T00:00:00Z' },
+      ]));
+      assert.equal(await first.services.search.embedNew(), 1);
+      assert.equal(await other.search.embedNew(), 0, 'the other instance adds the stored vector, it does not embed again');
+      assert.ok((await other.search.similar('2611.30002', 3)).some((s) => s.paper.id === '0704.0001'));
+
+      // 48 more papers: the refit has more dimensions (one per eight papers), so old and new vectors cannot mix.
+      await first.services.importer.importFile(write('more.jsonl', Array.from({ length: 48 }, (_, i) => ({
+        id: `2611.${31000 + i}`, title: `Gravitational wave template ${i}`, abstract: 'Black hole binaries radiate gravitational waves detected by interferometers.',
+        categories: ['gr-qc'], publishedAt: '2026-11-26T00:00:00Z',
+      }))));
+      await first.services.search.refitSemantic();
+      assert.equal(await other.search.embedNew(), 0, 'the new model and index are loaded, not mixed with the old');
+      const found = await other.search.search('gravitational waves from black hole binaries', { mode: 'semantic', limit: 5 });
+      assert.equal(found.mode, 'semantic');
+      assert.ok(found.items.some((item) => item.paper.id.startsWith('2611.310')), 'answers from the new vectors');
+    } finally {
+      await otherDb.close();
+      await first.cleanup();
     }
   });
 });

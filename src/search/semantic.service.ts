@@ -234,10 +234,12 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
       if (pks.length === 0) break;
       const batch = await embedKeys(e, pks);
       vectors.saveVectors(db, e.name, batch);
-      idx.add(batch);
+      // While this batch was embedded, a query may have caught up vectors another process stored for the same papers.
+      const fresh = batch.filter((v) => v.pk > indexedUpTo);
+      idx.add(fresh);
       count += batch.length;
       after = pks.at(-1) as number;
-      indexedUpTo = Math.max(indexedUpTo, batch.at(-1)?.pk ?? 0);
+      indexedUpTo = Math.max(indexedUpTo, fresh.at(-1)?.pk ?? 0);
     }
     if (count > 0) {
       stored = vectors.vectorCount(db, modelName);

@@ -13,7 +13,7 @@ export async function openBenchDatabase(file: string, { fresh }: { fresh: boolea
   if (fresh) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   const config = loadConfig({ PAPERBOARD_DB: file, LOG_LEVEL: 'silent' });
   const db = await openDatabase(config.database);
-  return { db, services: createServices(db, config) };
+  return { db, config, services: createServices(db, config) };
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -1,6 +1,7 @@
 // HTTP throughput of the pages people hit most: `/`, `/trending` and paper pages, at 100 connections, on a
 // database of N papers (default 300,000) and 1,000,000 upvotes from 10,000 members. The server runs as its own
-// process (`paperboard serve`), as in production; autocannon shares the machine's cores with it.
+// process (`paperboard serve`), as in production; autocannon shares the machine's cores with it. Visitors get the
+// micro-cached pages; members (signed in through the mailed link) get pages rendered for them.
 // Usage: node --import tsx bench/http.ts [N]   (needs bench/out/bench-N.db from bench/import.ts)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +16,7 @@ const MEMBERS = 10_000;
 const VOTES_EACH = 100;
 const PORT = 3917;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const MEMBER_SESSIONS = 50;
 
 const baseFile = path.join(path.dirname(corpusFile(n)), `bench-${n}.db`);
 const dbFile = path.join(path.dirname(corpusFile(n)), `http-${n}.db`);
@@ -67,9 +69,15 @@ async function startServer(pageCacheSeconds: number) {
   throw new Error('the server did not start');
 }
 
-async function measure(name: string, paths: string[]): Promise<void> {
+/** Requests cycle through the paths (and the members' cookies, when given: each request is one member's). */
+async function measure(name: string, paths: string[], cookies: string[] = []): Promise<void> {
   const url = `http://127.0.0.1:${PORT}`;
-  const requests = paths.map((p) => ({ method: 'GET' as const, path: p }));
+  const count = Math.max(paths.length, cookies.length);
+  const requests = Array.from({ length: count }, (_, i) => ({
+    method: 'GET' as const,
+    path: paths[i % paths.length] as string,
+    ...(cookies.length ? { headers: { cookie: cookies[i % cookies.length] as string } } : {}),
+  }));
   await autocannon({ url, connections: 100, duration: 2, requests }); // warm up caches and the JIT
   const result = await autocannon({ url, connections: 100, duration: DURATION, requests });
   const bad = result.non2xx + result.errors + result.timeouts;
@@ -79,21 +87,58 @@ async function measure(name: string, paths: string[]): Promise<void> {
   );
 }
 
+/** Signs members in the way a browser does (the mailed link), for requests that carry a session as members' do. */
+async function memberSessions(count: number): Promise<string[]> {
+  const { db, services, config } = await openBenchDatabase(dbFile, { fresh: false });
+  const mailDir = path.join(config.dataDir, 'mail');
+  const sessions: string[] = [];
+  try {
+    for (let m = 0; m < count; m += 1) {
+      const before = new Set(fs.existsSync(mailDir) ? fs.readdirSync(mailDir) : []);
+      await services.accounts.requestSignIn(`reader${m}@bench.test`);
+      const file = fs.readdirSync(mailDir).find((f) => !before.has(f)) as string;
+      const eml = fs.readFileSync(path.join(mailDir, file), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+      fs.rmSync(path.join(mailDir, file));
+      const token = /\/login\/verify\?token=([\w-]+)/.exec(eml)?.[1] as string;
+      const signedIn = await services.accounts.completeSignIn(token, { userAgent: 'bench' });
+      if (!signedIn) throw new Error('a bench member could not sign in');
+      sessions.push(signedIn.sessionId);
+    }
+  } finally {
+    await db.close();
+  }
+  return sessions;
+}
+
+/** The cookie header a member's browser sends: the session, and the CSRF secret its first page set. */
+async function memberCookies(sessions: string[]): Promise<string[]> {
+  return Promise.all(sessions.map(async (session) => {
+    const response = await fetch(`http://127.0.0.1:${PORT}/`, { headers: { cookie: `pb_session=${session}` } });
+    const csrf = response.headers.getSetCookie().map((line) => line.split(';')[0] as string).filter((pair) => pair.startsWith('_csrf='));
+    return [`pb_session=${session}`, ...csrf].join('; ');
+  }));
+}
+
 await seed();
+const sessions = await memberSessions(MEMBER_SESSIONS);
 console.log(machineLine());
 console.log(`corpus: ${n.toLocaleString('en')} papers, ${(MEMBERS * VOTES_EACH).toLocaleString('en')} upvotes; 100 connections, ${DURATION} s each; server and autocannon share the cores`);
-// Visitors who are not signed in get the micro-cached page (the default); members always get a fresh render,
-// which the second pass measures by turning the cache off.
-for (const [label, seconds] of [['visitors (page cache on)', 10], ['members (every page rendered)', 0]] as const) {
-  const server = await startServer(seconds);
-  try {
-    const top = (await (await fetch(`http://127.0.0.1:${PORT}/api/trending?limit=100`)).json()) as Array<{ paper: { id: string } }>;
-    console.log(`-- ${label}`);
-    await measure('/', ['/']);
-    await measure('/trending', ['/trending']);
-    await measure('paper page', top.map((t) => `/papers/${t.paper.id}`));
-  } finally {
-    server.kill();
-    await new Promise((resolve) => server.once('exit', resolve));
-  }
+const server = await startServer(10);
+try {
+  const top = (await (await fetch(`http://127.0.0.1:${PORT}/api/trending?limit=100`)).json()) as Array<{ paper: { id: string } }>;
+  const paperPaths = top.map((t) => `/papers/${t.paper.id}`);
+  // Visitors who are not signed in get the micro-cached page (the default); members get pages rendered for them
+  // (their votes, their forms), ${MEMBER_SESSIONS} of them signed in through the mailed link.
+  console.log('-- visitors (page cache on)');
+  await measure('/', ['/']);
+  await measure('/trending', ['/trending']);
+  await measure('paper page', paperPaths);
+  const cookies = await memberCookies(sessions);
+  console.log(`-- members (signed in, ${sessions.length} sessions: their names, votes and forms on every page)`);
+  await measure('/', ['/'], cookies);
+  await measure('/trending', ['/trending'], cookies);
+  await measure('paper page', paperPaths, cookies);
+} finally {
+  server.kill();
+  await new Promise((resolve) => server.once('exit', resolve));
 }

@@ -102,7 +102,9 @@ function CommentView({ comment, now, replyTo }: { comment: Comment; now: Date; r
 }
 
 export function Discussion({ paperId, threads, now }: { paperId: string; threads: CommentThread[]; now: Date }) {
-  const { viewer } = usePageContext();
+  const { viewer, perMember } = usePageContext();
+  // Who may edit, delete, flag or see what differs from member to member: drawn for each.
+  if (perMember) return <>{perMember(() => <Discussion paperId={paperId} threads={threads} now={now} />)}</>;
   const shown = visibleThreads(threads, viewer);
   return (
     <section aria-labelledby="discussion-heading" class="discussion">

@@ -1,5 +1,5 @@
 // All SQL on votes and submissions. Vote writes are synchronous: they share a transaction with the counter.
-import type { Db } from '../db/database.ts';
+import { prepared, type Db } from '../db/database.ts';
 
 export function addVote(db: Db, paperPk: number, userId: number, now: string): boolean {
   return db.sqlite.prepare('INSERT OR IGNORE INTO votes (paper_pk, user_id, created_at) VALUES (?, ?, ?)').run(paperPk, userId, now).changes === 1;
@@ -11,8 +11,10 @@ export function removeVote(db: Db, paperPk: number, userId: number): boolean {
 
 export async function votedAmong(db: Db, userId: number, paperPks: readonly number[]): Promise<Set<number>> {
   if (paperPks.length === 0) return new Set();
-  const rows = await db.kysely.selectFrom('votes').select('paper_pk').where('user_id', '=', userId).where('paper_pk', 'in', [...paperPks]).execute();
-  return new Set(rows.map((r) => r.paper_pk));
+  // Asked on every page a member opens: one prepared statement, the keys as JSON.
+  const statement = prepared(db, 'SELECT paper_pk AS pk FROM votes WHERE user_id = ? AND paper_pk IN (SELECT value FROM json_each(?))');
+  const rows = statement.all(userId, JSON.stringify(paperPks)) as Array<{ pk: number }>;
+  return new Set(rows.map((r) => r.pk));
 }
 
 export function insertSubmission(db: Db, s: { paperPk: number; userId: number; day: string; now: string }): boolean {

@@ -124,7 +124,8 @@ export function createCommunityService(deps: {
     /** Which of these papers the user upvoted (by id). */
     async upvotedBy(user: User | null, paperIds: readonly string[]): Promise<Set<string>> {
       if (!user || paperIds.length === 0) return new Set();
-      const keys = keysOf(paperIds);
+      // The same page's papers for every member: their keys are looked up once per data version.
+      const keys = await remember(`keys:${paperIds.join(',')}`, async () => keysOf(paperIds));
       const voted = await repo.votedAmong(db, user.id, [...keys.keys()]);
       return new Set([...voted].map((pk) => keys.get(pk) as string));
     },

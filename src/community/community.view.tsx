@@ -27,7 +27,8 @@ export function SubmitPage({ reference = '', error, limits }: { reference?: stri
 }
 
 export function UpvoteButton({ paperId, upvotes, upvoted }: { paperId: string; upvotes: number; upvoted: boolean }) {
-  const { viewer } = usePageContext();
+  const { viewer, perMember } = usePageContext();
+  if (perMember) return <>{perMember((member) => <UpvoteButton paperId={paperId} upvotes={upvotes} upvoted={member.upvoted.has(paperId)} />, paperId)}</>;
   if (!viewer) {
     return (
       <a class="vote" href="/login" title="Sign in to upvote">

@@ -56,18 +56,32 @@ export function pingDatabase(db: Db): boolean {
   return db.sqlite.prepare('SELECT 1 AS ok').get() !== undefined;
 }
 
-const versionStatements = new WeakMap<Db['sqlite'], { get(): unknown }>();
+const preparedBySql = new WeakMap<Db['sqlite'], Map<string, BetterSqlite3.Statement>>();
+
+/**
+ * A statement prepared once per connection, for the reads every request makes: preparing costs more than running
+ * a small indexed read. Callers pass constant SQL (lists go in as JSON through json_each), so the map stays small.
+ */
+export function prepared(db: Db, sql: string): BetterSqlite3.Statement {
+  let statements = preparedBySql.get(db.sqlite);
+  if (!statements) {
+    statements = new Map();
+    preparedBySql.set(db.sqlite, statements);
+  }
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = db.sqlite.prepare(sql);
+    statements.set(sql, statement);
+  }
+  return statement;
+}
 
 /**
  * A number that changes whenever anything in the database changes: rows this connection wrote
  * (total_changes) and commits by any other connection or process (data_version). Cheap: one prepared statement.
  */
 export function dataVersion(db: Db): string {
-  let statement = versionStatements.get(db.sqlite);
-  if (!statement) {
-    statement = db.sqlite.prepare('SELECT total_changes() AS own, (SELECT data_version FROM pragma_data_version) AS other');
-    versionStatements.set(db.sqlite, statement);
-  }
+  const statement = prepared(db, 'SELECT total_changes() AS own, (SELECT data_version FROM pragma_data_version) AS other');
   const { own, other } = statement.get() as { own: number; other: number };
   return `${own}:${other}`;
 }

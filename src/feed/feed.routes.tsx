@@ -30,7 +30,10 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community }: Se
     return <FeedPageView feed={page} cards={await cardsOf(request, page.items)} isFront={isFront} now={new Date()} />;
   };
 
-  app.get('/', async (request, reply) => {
+  // Listing pages differ between members only in their votes and names: rendered once for all (member-page-cache.ts).
+  const sharedByMembers = { config: { sharedByMembers: true } };
+
+  app.get('/', sharedByMembers, async (request, reply) => {
     const latest = await feed.latestDay();
     if (!latest) return sendPage(reply, <EmptySiteView />);
     return sendPage(reply, await listingPage(request, periodOrFail('day', latest), true));
@@ -43,14 +46,14 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community }: Se
   });
 
   for (const [kind, path] of [['day', '/date/:key'], ['week', '/week/:key'], ['month', '/month/:key']] as const) {
-    app.get<{ Params: { key: string } }>(path, async (request, reply) => {
+    app.get<{ Params: { key: string } }>(path, sharedByMembers, async (request, reply) => {
       return sendPage(reply, await listingPage(request, periodOrFail(kind, request.params.key), false));
     });
   }
 
   app.get('/about', async (_request, reply) => sendPage(reply, <AboutPage />));
 
-  app.get('/trending', async (request, reply) => {
+  app.get('/trending', sharedByMembers, async (request, reply) => {
     const { p } = parseInput(trendingQuery, request.query);
     const trending = await feed.trending({ page: p });
     return sendPage(reply, <TrendingPageView trending={trending} cards={await cardsOf(request, trending.items)} now={new Date()} />);

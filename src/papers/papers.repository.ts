@@ -1,7 +1,7 @@
 // All SQL on papers and their versions. Writes of many papers run as prepared statements in one transaction.
 import type { Selectable } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Db } from '../db/database.ts';
+import { prepared, type Db } from '../db/database.ts';
 import type { PapersTable } from '../db/schema.ts';
 import { trendingScore, type TrendingInputs } from '../feed/trending.ts';
 import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
@@ -241,7 +241,7 @@ export function keyOf(db: Db, id: string): number | null {
 /** Integer keys of many ids at once (the stored ones), and the reverse: what lists of cards need. */
 export function keysOf(db: Db, ids: readonly string[]): Map<string, number> {
   if (ids.length === 0) return new Map();
-  const rows = db.sqlite.prepare(`SELECT id, pk FROM papers WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as Array<{ id: string; pk: number }>;
+  const rows = prepared(db, 'SELECT id, pk FROM papers WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: string; pk: number }>;
   return new Map(rows.map((r) => [r.id, r.pk]));
 }
 

@@ -37,8 +37,11 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
     const about = { upvoted: upvoted.has(ref.id), submittedBy: signals.get(ref.id)?.submittedBy ?? null, threads };
     return sendPage(reply, <PaperPage details={details} community={about} similar={similar.map((s) => s.paper)} />);
   };
-  app.get('/papers/:id', page);
-  app.get('/papers/:archive/:number', page);
+  // The same for every member but their vote, the discussion's buttons and the header: rendered once for all
+  // (web/member-page-cache.ts).
+  const sharedByMembers = { config: { sharedByMembers: true } };
+  app.get('/papers/:id', sharedByMembers, page);
+  app.get('/papers/:archive/:number', sharedByMembers, page);
 
   const json = async (request: FastifyRequest) => {
     const { paper } = await papers.get(referenceOf(request));

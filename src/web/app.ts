@@ -22,6 +22,7 @@ import { registerOpenApiRoute } from './openapi.ts';
 import { sessionSecret } from '../db/session-secret.ts';
 import { installViewer } from './viewer.ts';
 import { installPageCache } from './page-cache.ts';
+import { installMemberPageCache } from './member-page-cache.ts';
 import { registerAccountRoutes } from '../accounts/accounts.routes.tsx';
 import { registerCommunityRoutes } from '../community/community.routes.tsx';
 import { registerCommentRoutes } from '../community/comments.routes.tsx';
@@ -77,6 +78,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   installViewer(app, services);
   installPageCache(app, services, config.http.pageCacheSeconds);
+  installMemberPageCache(app, services, config.http.pageCacheSeconds);
 
   installErrorHandling(app);
   installMetrics(app, services);

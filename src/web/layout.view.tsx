@@ -20,7 +20,8 @@ const feedTypes = [
 ] as const;
 
 function AccountNav() {
-  const { viewer } = usePageContext();
+  const { viewer, perMember } = usePageContext();
+  if (perMember) return <>{perMember(() => <AccountNav />)}</>;
   if (!viewer) return <a href="/login">Sign in</a>;
   return (
     <>

@@ -1,11 +1,25 @@
 // What every page may need of its request: who is looking, and a CSRF token for its forms (made on demand).
-import { createContext } from 'preact';
+import { createContext, type VNode } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { User } from '../accounts/account.ts';
+
+/** What a member-specific part of a shared page is drawn from (web/member-page-cache.ts). */
+export interface MemberState {
+  /** Of the papers the page's holes named, those the member upvoted. */
+  upvoted: ReadonlySet<string>;
+}
+
+/**
+ * Draws a part that differs from member to member in a page rendered once for all members: the part is left as a
+ * hole and drawn for each member as the page is served. `paperId` names the paper whose vote state it shows.
+ */
+export type PerMember = (draw: (member: MemberState) => VNode, paperId?: string) => string;
 
 export interface PageContextValue {
   viewer: User | null;
   csrfToken: () => string;
+  /** Set only while a page is rendered for all members at once. */
+  perMember?: PerMember | undefined;
 }
 
 export const PageContext = createContext<PageContextValue>({

@@ -4,6 +4,7 @@ import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type {} from '@fastify/csrf-protection'; // reply.generateCsrf
 import type {} from './viewer.ts'; // request.viewer
+import type {} from './member-page-cache.ts'; // request.keepForMembers
 import { PageContext } from './page-context.ts';
 
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
@@ -14,5 +15,6 @@ export function sendPage(reply: FastifyReply, page: VNode, status = 200): Fastif
     csrfToken: () => (token ??= reply.generateCsrf()),
   };
   const html = renderToString(h(PageContext.Provider, { value: context }, page));
+  if (status === 200) reply.request.keepForMembers?.(page); // a page members share, rendered for the next ones
   return reply.status(status).type('text/html; charset=utf-8').send(`<!doctype html>${html}`);
 }

@@ -12,6 +12,7 @@ const runs: Array<[script: string, args: string[]]> = [
   ['bench/digest.ts', [n]],
   ['bench/search-quality.ts', []], // the demo set and its judged queries
   ['bench/embedder-choice.ts', []],
+  ['bench/similar-papers.ts', []],
 ];
 for (const [script, args] of runs) {
   console.log(`\n== ${script}${args.length ? ` (N=${n})` : ''}`);

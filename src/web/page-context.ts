@@ -11,7 +11,8 @@ export interface MemberState {
 
 /**
  * Draws a part that differs from member to member in a page rendered once for all members: the part is left as a
- * hole and drawn for each member as the page is served. `paperId` names the paper whose vote state it shows.
+ * hole and drawn for each member as the page is served. `paperId` marks a vote button: its drawing may depend on
+ * nothing of the member but their vote on that paper, since both drawings are then shared by every member.
  */
 export type PerMember = (draw: (member: MemberState) => VNode, paperId?: string) => string;
 

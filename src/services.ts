@@ -47,9 +47,9 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   const accounts = createAccountsService({ db, mailer, publicUrl: config.http.publicUrl });
   const semantic = createSemanticService({ db, papers, dataDir: config.dataDir, settings: config.semantic });
   const search = createSearchService(db, papers, semantic);
-  // Papers join semantic search as they arrive (a submission's page shows similar papers at once); the embed job
-  // catches up what other processes stored.
-  papers.onArrival(() => semantic.embedSoon((error) => report(`embedding new papers failed: ${String(error)}`)));
+  // Papers join semantic search as they arrive (a submission's page shows similar papers at once), and a revised
+  // paper is embedded again; the embed job catches up what other processes stored.
+  papers.onArrival(({ revisedIds }) => semantic.embedSoon((error) => report(`embedding new papers failed: ${String(error)}`), revisedIds));
   const subscriptions = createSubscriptionsService({
     db, mailer, publicUrl: config.http.publicUrl, secret: sessionSecret(config), mailFrom: config.mail.from,
   });

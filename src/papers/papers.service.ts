@@ -17,6 +17,12 @@ export interface PaperDetails {
   externalSignals: Array<Omit<ExternalSignal, 'id'>>;
 }
 
+/** What a store of papers brought: how many papers are new, and which stored ones changed (a new version, say). */
+export interface Arrival {
+  newPapers: number;
+  revisedIds: string[];
+}
+
 export interface ListedPaper {
   paper: Paper;
   /** The day it is listed on within the period asked for. */
@@ -47,18 +53,23 @@ export function createPapersService(db: Db) {
 
   // Who wants to know that new papers were stored (search embeds them). A caller may still be inside its own
   // transaction (the OAI harvester writes its checkpoint with the page), so listeners only schedule work.
-  const arrivalListeners: Array<() => void> = [];
+  const arrivalListeners: Array<(arrival: Arrival) => void> = [];
 
   return {
     /** Stores papers in one transaction; returns what happened to each, in order. */
     upsertMany(inputs: readonly PaperInput[], options: repo.UpsertOptions): repo.UpsertOutcome[] {
       const outcomes = repo.upsertPapers(db, inputs, options);
-      if (outcomes.includes('imported')) for (const listener of arrivalListeners) listener();
+      const arrival = { newPapers: 0, revisedIds: [] as string[] };
+      outcomes.forEach((outcome, i) => {
+        if (outcome === 'imported') arrival.newPapers += 1;
+        else if (outcome === 'updated') arrival.revisedIds.push((inputs[i] as PaperInput).id);
+      });
+      if (arrival.newPapers > 0 || arrival.revisedIds.length > 0) for (const listener of arrivalListeners) listener(arrival);
       return outcomes;
     },
 
-    /** Calls back whenever papers new to the store have been written (the callback only schedules work). */
-    onArrival(listener: () => void): void {
+    /** Calls back whenever new papers or new versions of stored ones have been written (the callback only schedules work). */
+    onArrival(listener: (arrival: Arrival) => void): void {
       arrivalListeners.push(listener);
     },
 

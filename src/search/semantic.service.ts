@@ -29,6 +29,8 @@ const IN_STEP_INTERVAL_MS = 5_000;
 const CATCH_UP_ON_QUERY = 500;
 /** New papers are embedded this long after the last of a burst arrives. */
 const EMBED_DELAY_MS = 500;
+/** Revisions remembered between runs at most; past that (a re-import of a changed snapshot) `reindex` covers them. */
+const MAX_PENDING_REVISIONS = 50_000;
 
 export interface RefitReport {
   model: string;
@@ -57,6 +59,8 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
   /** Embedding runs one at a time in a process (the job and arrivals would otherwise embed the same papers twice). */
   let embedding: Promise<number> = Promise.resolve(0);
   let embedTimer: NodeJS.Timeout | null = null;
+  /** Stored papers with a new version since the last run, to embed again (their text may have changed). */
+  let revised = new Set<string>();
 
   function currentEmbedder(): Promise<Embedder | null> {
     if (!embedder) {
@@ -248,6 +252,23 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
     return count;
   }
 
+  /** Embeds revised papers again and puts their vectors in place of the old ones (here; other processes keep theirs until they rebuild). */
+  async function embedRevised(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0 || !service.ready()) return 0;
+    const e = await currentEmbedder();
+    if (!e) return 0;
+    const idx = currentIndex(e.dimensions);
+    // Papers past the index's last vector are new to it: embedPending takes them.
+    const pks = [...papers.keysOf(ids).values()].filter((pk) => pk <= indexedUpTo).sort((a, b) => a - b);
+    for (let i = 0; i < pks.length; i += BATCH) {
+      const batch = await embedKeys(e, pks.slice(i, i + BATCH));
+      vectors.saveVectors(db, e.name, batch);
+      idx.replace(batch);
+    }
+    if (pks.length > 0) idx.save(indexFile);
+    return pks.length;
+  }
+
   const service = {
     modelName,
 
@@ -267,12 +288,18 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
       return embedding;
     },
 
-    /** Embeds new papers shortly (after a burst of arrivals settles), in the background. */
-    embedSoon(onError: (error: unknown) => void): void {
+    /** Embeds new papers, and revised ones again, shortly (after a burst of arrivals settles), in the background. */
+    embedSoon(onError: (error: unknown) => void, revisedIds: readonly string[] = []): void {
+      for (const id of revisedIds) if (revised.size < MAX_PENDING_REVISIONS) revised.add(id);
       if (embedTimer) clearTimeout(embedTimer);
       embedTimer = setTimeout(() => {
         embedTimer = null;
-        if (db.sqlite.open) service.embedNew().catch(onError); // closed meanwhile: the next start catches up
+        if (!db.sqlite.open) return; // closed meanwhile: the next start catches up with new papers
+        const ids = [...revised];
+        revised = new Set();
+        service.embedNew().catch(onError);
+        embedding = embedding.catch(() => 0).then(() => embedRevised(ids));
+        embedding.catch(onError);
       }, EMBED_DELAY_MS);
       embedTimer.unref(); // a command that stores papers and exits does not wait: the server's job embeds them
     },

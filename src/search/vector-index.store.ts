@@ -15,6 +15,8 @@ export interface VectorIndex {
   readonly dimensions: number;
   size(): number;
   add(entries: ReadonlyArray<{ pk: number; vector: Float32Array }>): void;
+  /** Puts new vectors in place of the ones stored under the same keys (a paper revised). */
+  replace(entries: ReadonlyArray<{ pk: number; vector: Float32Array }>): void;
   search(vector: Float32Array, k: number): Neighbour[];
   save(file: string): void;
 }
@@ -41,6 +43,11 @@ export function createVectorIndex(dimensions: number, file?: string): VectorInde
       const matrix = new Float32Array(entries.length * dimensions);
       entries.forEach((e, i) => matrix.set(e.vector, i * dimensions));
       index.add(keys, matrix, 0);
+    },
+    replace(entries) {
+      if (entries.length === 0) return;
+      index.remove(new BigUint64Array(entries.map((e) => BigInt(e.pk))));
+      this.add(entries);
     },
     search(vector, k) {
       if (index.size() === 0) return [];

@@ -121,13 +121,24 @@ describe('search by meaning', () => {
     fs.writeFileSync(file, JSON.stringify({ id: '2611.30001', title: 'Diphoton production at hadron colliders revisited', abstract: 'We compute photon pair cross sections at the LHC.', categories: ['hep-ph'], publishedAt: '2026-11-26T00:00:00Z' }));
     await app.services.importer.importFile(file);
     // Embedded as it arrives, without waiting for the job.
-    let similar: { items: Array<{ paper: { id: string } }> } = { items: [] };
+    let similar: { items: Array<{ paper: { id: string; primaryCategory: string } }> } = { items: [] };
     for (let tries = 0; similar.items.length === 0 && tries < 50; tries += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       similar = (await api('/api/papers/2611.30001/similar?limit=3')) as typeof similar;
     }
     assert.ok(similar.items.some((s) => s.paper.id === '0704.0001'), 'near the diphoton paper');
     assert.equal(await app.services.search.embedNew(), 0, 'nothing left for the job');
+
+    // A new version with another abstract: embedded again, and its neighbours follow.
+    fs.writeFileSync(file, JSON.stringify({ id: '2611.30001', version: 2, title: 'Binary black hole mergers and gravitational waves', abstract: 'Gravitational wave signals from merging black holes in general relativity.', categories: ['gr-qc'], publishedAt: '2026-11-26T00:00:00Z', updatedAt: '2026-11-27T00:00:00Z' }));
+    await app.services.importer.importFile(file);
+    let revised: { items: Array<{ paper: { id: string; primaryCategory: string } }> } = similar;
+    for (let tries = 0; revised.items.some((s) => s.paper.id === '0704.0001') && tries < 50; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      revised = (await api('/api/papers/2611.30001/similar?limit=3')) as typeof revised;
+    }
+    assert.ok(!revised.items.some((s) => s.paper.id === '0704.0001'), 'no longer near the diphoton paper');
+    assert.ok(revised.items.some((s) => s.paper.primaryCategory === 'gr-qc'), 'near papers on gravity');
   });
 
   it('refits from the command line with `paperboard reindex`', async () => {

@@ -1,12 +1,13 @@
 // Do similar papers come from the paper's field? For every demo paper with categories (the fixture papers), the
 // share whose ten similar papers are mostly (six or more) of its primary category, its archive, or list its primary
 // category among theirs (cross-lists) — counted over the papers that have six such papers in the corpus at all, and
-// over all of them.
+// over all of them; then by the fixture the papers came from.
 // Usage: node --import tsx bench/similar-papers.ts
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Paper } from '../src/papers/paper.ts';
+import { kaggleSample, sharedDir } from '../test/helpers/paths.ts';
 import { tempDatabase } from '../test/helpers/temp-db.ts';
 import { machineLine } from './env.ts';
 
@@ -26,6 +27,7 @@ const rules: Array<[name: string, agrees: (paper: Filed, other: Filed) => boolea
   ['cross-listed in it', (p, o) => o.categories.includes(p.primaryCategory as string)],
   ['archive', (p, o) => archive(o.primaryCategory) === archive(p.primaryCategory)],
 ];
+const pct = (a: number, b: number) => `${a} (${Math.round((100 * a) / Math.max(b, 1))}%)`;
 console.log(machineLine());
 console.log(`${filed.length} of the ${demo.length} demo papers have categories (the fixture papers); ten similar papers each, LSA fitted on the demo set`);
 console.log('most of ten share the paper’s …   can (≥ 6 in corpus)   do (of those)   do (of all)');
@@ -42,7 +44,25 @@ for (const [name, agrees] of rules) {
       if (agreeing) doAmongCan += 1;
     }
   }
-  const pct = (a: number, b: number) => `${a} (${Math.round((100 * a) / Math.max(b, 1))}%)`;
   console.log(`${name.padEnd(34)} ${pct(can, filed.length).padEnd(21)} ${pct(doAmongCan, can).padEnd(15)} ${pct(doAll, filed.length)}`);
+}
+
+// By the fixture each paper came from: the arXiv API's answers to one query ("testing") share a field; the snapshot
+// sample is spread over all of arXiv, so few of its papers have six others of their category here.
+const fromApi = new Set<string>();
+for (const file of fs.readdirSync(path.join(sharedDir, 'fixtures/arxiv-api')).filter((f) => f.endsWith('.xml'))) {
+  const xml = fs.readFileSync(path.join(sharedDir, 'fixtures/arxiv-api', file), 'utf8');
+  for (const match of xml.matchAll(/<id>https?:\/\/arxiv\.org\/abs\/(.+?)(?:v\d+)?<\/id>/g)) fromApi.add(match[1] as string);
+}
+const fromSnapshot = new Set(fs.readFileSync(kaggleSample, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id));
+console.log('primary category, by fixture:         papers   most of ten share it');
+for (const [name, ids] of [['arXiv API answers (query "testing")', fromApi], ['snapshot sample (kaggle/)', fromSnapshot]] as const) {
+  const these = filed.filter((p) => ids.has(p.id));
+  let agreeing = 0;
+  for (const paper of these) {
+    const similar = await t.services.search.similar(paper.id, 10);
+    if (similar.filter((s) => s.paper.primaryCategory === paper.primaryCategory).length >= 6) agreeing += 1;
+  }
+  console.log(`${name.padEnd(38)} ${String(these.length).padEnd(8)} ${pct(agreeing, these.length)}`);
 }
 await t.cleanup();

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Paper } from '../src/papers/paper.ts';
-import { kaggleSample, sharedDir } from '../test/helpers/paths.ts';
+import { arxivApiFixtureIds, snapshotSampleIds } from '../test/helpers/fixture-papers.ts';
 import { tempDatabase } from '../test/helpers/temp-db.ts';
 import { machineLine } from './env.ts';
 
@@ -49,12 +49,8 @@ for (const [name, agrees] of rules) {
 
 // By the fixture each paper came from: the arXiv API's answers to one query ("testing") share a field; the snapshot
 // sample is spread over all of arXiv, so few of its papers have six others of their category here.
-const fromApi = new Set<string>();
-for (const file of fs.readdirSync(path.join(sharedDir, 'fixtures/arxiv-api')).filter((f) => f.endsWith('.xml'))) {
-  const xml = fs.readFileSync(path.join(sharedDir, 'fixtures/arxiv-api', file), 'utf8');
-  for (const match of xml.matchAll(/<id>https?:\/\/arxiv\.org\/abs\/(.+?)(?:v\d+)?<\/id>/g)) fromApi.add(match[1] as string);
-}
-const fromSnapshot = new Set(fs.readFileSync(kaggleSample, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id));
+const fromApi = arxivApiFixtureIds();
+const fromSnapshot = snapshotSampleIds();
 console.log('primary category, by fixture:         papers   most of ten share it');
 for (const [name, ids] of [['arXiv API answers (query "testing")', fromApi], ['snapshot sample (kaggle/)', fromSnapshot]] as const) {
   const these = filed.filter((p) => ids.has(p.id));

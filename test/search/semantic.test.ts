@@ -9,7 +9,8 @@ import { openDatabase } from '../../src/db/database.ts';
 import { createServices } from '../../src/services.ts';
 import { startApp, type RunningApp } from '../helpers/app.ts';
 import { runCli } from '../helpers/cli.ts';
-import { demoPapers, repoRoot, sharedDir } from '../helpers/paths.ts';
+import { arxivApiFixtureIds } from '../helpers/fixture-papers.ts';
+import { demoPapers, repoRoot } from '../helpers/paths.ts';
 import { tempDatabase } from '../helpers/temp-db.ts';
 
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * (b[i] as number), 0);
@@ -113,11 +114,7 @@ describe('search by meaning', () => {
     }
     assert.ok(canAgree >= 60, `enough papers to judge by (${canAgree})`);
     // The arXiv API fixtures answer one query, so their papers share fields: most of them must pass outright.
-    const fromApi = new Set<string>();
-    for (const file of fs.readdirSync(path.join(sharedDir, 'fixtures/arxiv-api')).filter((f) => f.endsWith('.xml'))) {
-      const xml = fs.readFileSync(path.join(sharedDir, 'fixtures/arxiv-api', file), 'utf8');
-      for (const match of xml.matchAll(/<id>https?:\/\/arxiv\.org\/abs\/(.+?)(?:v\d+)?<\/id>/g)) fromApi.add(match[1] as string);
-    }
+    const fromApi = arxivApiFixtureIds();
     const apiPapers = ids.filter((p) => fromApi.has(p.id));
     assert.ok(apiPapers.length >= 60);
     assert.ok(agreeingIds.filter((id) => fromApi.has(id)).length / apiPapers.length > 0.5, 'most of the API fixture papers');

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startApp, type RunningApp } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, watchedPage } from '../helpers/browser.ts';
 import { kaggleSample } from '../helpers/paths.ts';
 
 describe('browsing in Chromium', () => {
@@ -18,10 +18,7 @@ describe('browsing in Chromium', () => {
   });
 
   it('shows papers, searches, opens a paper and goes to the previous day', async () => {
-    const page = await browser.context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-    page.on('pageerror', (error) => problems.push(error.message));
+    const { page, problems } = await watchedPage(browser.context);
 
     await page.goto(app.url + '/');
     assert.ok((await page.locator('article.card').count()) > 0, 'the front page lists papers');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, watchedPage } from '../helpers/browser.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
 
@@ -47,10 +47,7 @@ describe('the community in Chromium', () => {
   }
 
   it('signs in by mail, submits, upvotes, comments, trends; a moderator hides the comment', async () => {
-    const page = await browser.context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    const { page, problems } = await watchedPage(browser.context);
 
     await signIn(page, 'ada@example.org');
     await page.getByRole('link', { name: 'Submit' }).click();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startDemoApp, type RunningApp } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, watchedPage } from '../helpers/browser.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
 
 describe('search by meaning in Chromium', () => {
@@ -19,10 +19,7 @@ describe('search by meaning in Chromium', () => {
   });
 
   it('searches by meaning, follows similar papers, and learns from upvotes on "for you"', async () => {
-    const page = await browser.context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-    page.on('pageerror', (error) => problems.push(error.message));
+    const { page, problems } = await watchedPage(browser.context);
 
     await page.goto(`${app.url}/search?q=${encodeURIComponent('protons colliding at high energy')}`);
     assert.equal(await page.locator('nav[aria-label="Search mode"] [aria-current="true"]').textContent(), 'words and meaning', 'hybrid by default');

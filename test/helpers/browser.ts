@@ -1,6 +1,6 @@
 // Real headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core; no downloaded browser.
 import fs from 'node:fs';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { tempDir } from './temp-db.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,4 +25,13 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** A new page, and the script and CSP errors it reports (tests assert there are none). */
+export async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(error.message));
+  return { page, problems };
 }

@@ -57,10 +57,17 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
   let stored: number | null = null;
   let checkedAt = 0;
   /** Embedding runs one at a time in a process (the job and arrivals would otherwise embed the same papers twice). */
-  let embedding: Promise<number> = Promise.resolve(0);
+  let embedding: Promise<unknown> = Promise.resolve();
   let embedTimer: NodeJS.Timeout | null = null;
   /** Stored papers with a new version since the last run, to embed again (their text may have changed). */
   let revised = new Set<string>();
+
+  /** Runs work after whatever embedding is under way here has finished, failed or not. */
+  function serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = embedding.catch(() => undefined).then(work);
+    embedding = run;
+    return run;
+  }
 
   function currentEmbedder(): Promise<Embedder | null> {
     if (!embedder) {
@@ -110,20 +117,30 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
    */
   function keepInStep(limit: number): boolean {
     checkedAt = Date.now();
-    if (!onnxDir && embedder && vectors.modelFittedAt(db, LSA) !== loadedFit) {
-      unload();
-      return false;
-    }
+    if (reloadIfRefittedElsewhere()) return false;
     if (!index) {
       stored = null; // counted again when next needed
       return false;
     }
-    const page = vectors.vectorsAfter(db, indexedUpTo, limit);
-    if (page.length === 0) return false;
-    index.add(page);
-    stored = storedVectors() + page.length;
-    indexedUpTo = (page.at(-1) as { pk: number }).pk;
-    return page.length === limit;
+    const page = addStoredVectors(index, indexedUpTo, limit);
+    if (page.added === 0) return false;
+    stored = storedVectors() + page.added;
+    indexedUpTo = page.last;
+    return page.added === limit;
+  }
+
+  /** Drops the loaded model and index when another process fitted a new model; true when it did. */
+  function reloadIfRefittedElsewhere(): boolean {
+    if (onnxDir || !embedder || vectors.modelFittedAt(db, LSA) === loadedFit) return false;
+    unload();
+    return true;
+  }
+
+  /** Adds the stored vectors after key `after` to an index, `limit` at most: how many, and the last key added. */
+  function addStoredVectors(target: VectorIndex, after: number, limit: number): { added: number; last: number } {
+    const page = vectors.vectorsAfter(db, after, limit);
+    target.add(page);
+    return { added: page.length, last: page.at(-1)?.pk ?? after };
   }
 
   /** On the query path: at most every few seconds, and a bounded catch-up (the embed job does the rest). */
@@ -139,12 +156,7 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
 
   function rebuildIndex(dimensions: number): VectorIndex {
     const fresh = createVectorIndex(dimensions);
-    for (let after = 0; ; ) {
-      const page = vectors.vectorsAfter(db, after, 10_000);
-      if (page.length === 0) break;
-      fresh.add(page);
-      after = (page.at(-1) as { pk: number }).pk;
-    }
+    for (let page = { added: 1, last: 0 }; page.added > 0; ) page = addStoredVectors(fresh, page.last, 10_000);
     fs.mkdirSync(deps.dataDir, { recursive: true });
     fresh.save(indexFile);
     return fresh;
@@ -216,7 +228,7 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
    * refits the corpus model instead once the corpus has grown by REFIT_GROWTH since it was fitted.
    */
   async function embedPending(progress: (message: string) => void): Promise<number> {
-    keepInStep(0); // only notices a model fitted elsewhere
+    reloadIfRefittedElsewhere();
     if (!service.ready()) return 0;
     if (!onnxDir) {
       const model = vectors.loadModel(db, LSA);
@@ -274,9 +286,7 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
 
     /** Fits the model (LSA) or loads it (ONNX), embeds every paper and rebuilds the index: `paperboard reindex`. */
     refit(progress: (message: string) => void = () => undefined): Promise<RefitReport> {
-      const run = embedding.catch(() => 0).then(() => refitNow(progress));
-      embedding = run.then((report) => report.vectors);
-      return run;
+      return serially(() => refitNow(progress));
     },
 
     /**
@@ -284,8 +294,7 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
      * refits the corpus model instead once the corpus has grown by REFIT_GROWTH since it was fitted.
      */
     embedNew(progress: (message: string) => void = () => undefined): Promise<number> {
-      embedding = embedding.catch(() => 0).then(() => embedPending(progress));
-      return embedding;
+      return serially(() => embedPending(progress));
     },
 
     /** Embeds new papers, and revised ones again, shortly (after a burst of arrivals settles), in the background. */
@@ -297,9 +306,7 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
         if (!db.sqlite.open) return; // closed meanwhile: the next start catches up with new papers
         const ids = [...revised];
         revised = new Set();
-        service.embedNew().catch(onError);
-        embedding = embedding.catch(() => 0).then(() => embedRevised(ids));
-        embedding.catch(onError);
+        serially(async () => (await embedPending(() => undefined)) + (await embedRevised(ids))).catch(onError);
       }, EMBED_DELAY_MS);
       embedTimer.unref(); // a command that stores papers and exits does not wait: the server's job embeds them
     },

@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { inTransaction } from '../src/db/database.ts';
 import { corpusFile, random } from './corpus.ts';
 import { importedDatabase, machineLine, openBenchDatabase } from './env.ts';
+import { sessionThroughMailFile } from '../test/helpers/sign-in.ts';
 
 const n = Number(process.argv[2] ?? process.env.BENCH_N ?? 300_000);
 const MEMBERS = 10_000;
@@ -93,17 +94,7 @@ async function memberSessions(count: number): Promise<string[]> {
   const mailDir = path.join(config.dataDir, 'mail');
   const sessions: string[] = [];
   try {
-    for (let m = 0; m < count; m += 1) {
-      const before = new Set(fs.existsSync(mailDir) ? fs.readdirSync(mailDir) : []);
-      await services.accounts.requestSignIn(`reader${m}@bench.test`);
-      const file = fs.readdirSync(mailDir).find((f) => !before.has(f)) as string;
-      const eml = fs.readFileSync(path.join(mailDir, file), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-      fs.rmSync(path.join(mailDir, file));
-      const token = /\/login\/verify\?token=([\w-]+)/.exec(eml)?.[1] as string;
-      const signedIn = await services.accounts.completeSignIn(token, { userAgent: 'bench' });
-      if (!signedIn) throw new Error('a bench member could not sign in');
-      sessions.push(signedIn.sessionId);
-    }
+    for (let m = 0; m < count; m += 1) sessions.push(await sessionThroughMailFile(services, mailDir, `reader${m}@bench.test`, 'bench'));
   } finally {
     await db.close();
   }

@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { digestPeriod } from '../src/digest/subscription.ts';
-import { createServices } from '../src/services.ts';
+import { createServices } from '../src/app/services.ts';
 import { corpusFile, random } from './corpus.ts';
 import { importedDatabase, machineLine } from './env.ts';
 

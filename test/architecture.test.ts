@@ -16,7 +16,16 @@ function importsOf(file: string): string[] {
 }
 
 const capability = (file: string) => file.split(path.sep)[0] as string;
-const isPure = (file: string) => !/\.(repository|service|routes|command|reader|worker|transport|store|adapter)\.tsx?$|\.view\.tsx$|^web\/|^cli\/|^db\/|services\.ts$/.test(file);
+const isPure = (file: string) => !/\.(repository|service|routes|command|reader|worker|transport|store|adapter)\.tsx?$|\.view\.tsx$|^app\/|^http\/|^cli\/|^db\//.test(file);
+
+/** Imports of a file with whether each is type-only (erased at build: no dependency at run time). */
+function importsWithKind(file: string): Array<{ target: string; typeOnly: boolean }> {
+  const text = fs.readFileSync(path.join(srcDir, file), 'utf8');
+  return [...text.matchAll(/^import( type)?[^'"]*['"](\.[^'"]+)['"]/gm)].map((m) => ({
+    target: path.relative(srcDir, path.resolve(path.dirname(path.join(srcDir, file)), m[2] as string)),
+    typeOnly: m[1] !== undefined,
+  }));
+}
 
 describe('architecture', () => {
   it('keeps every repository private to its capability', () => {
@@ -27,12 +36,26 @@ describe('architecture', () => {
     }
   });
 
-  it('lets nothing import the CLI, and only routes, views and entry points import web/', () => {
+  it('lets nothing import the entry points (cli/, app/) but the type of the services routes are given', () => {
     for (const file of files) {
-      for (const target of importsOf(file)) {
+      for (const { target, typeOnly } of importsWithKind(file)) {
         if (target.startsWith('cli/')) assert.ok(file.startsWith('cli/'), `${file} imports ${target}`);
-        if (target.startsWith('web/')) {
-          assert.ok(/^web\/|^cli\/|\.routes\.tsx?$|\.view\.tsx$/.test(file), `${file} imports ${target}`);
+        if (target.startsWith('app/') && !/^(app|cli)\//.test(file)) {
+          assert.ok(typeOnly && target === 'app/services.ts' && /\.routes\.tsx?$/.test(file), `${file} imports ${target}`);
+        }
+      }
+    }
+  });
+
+  it('keeps http/ below the capabilities: only routes, views and entry points use it, and it uses no capability', () => {
+    for (const file of files) {
+      for (const { target, typeOnly } of importsWithKind(file)) {
+        if (target.startsWith('http/')) {
+          assert.ok(/^(http|app|cli)\/|\.routes\.tsx?$|\.view\.tsx$/.test(file), `${file} imports ${target}`);
+        }
+        if (file.startsWith('http/') && !/^http\//.test(target) && target !== 'errors.ts') {
+          // The one thing the kit knows of a capability: the type of who is looking.
+          assert.ok(typeOnly && isPure(target), `${file} (http kit) imports ${target}`);
         }
       }
     }

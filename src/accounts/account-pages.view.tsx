@@ -1,6 +1,6 @@
 // The pages of signing in and of one's account.
-import { CsrfField } from '../web/components/csrf-field.view.tsx';
-import { Layout } from '../web/layout.view.tsx';
+import { CsrfField } from '../http/components/csrf-field.view.tsx';
+import { Layout } from '../http/layout.view.tsx';
 import { SIGN_IN_LINK_MINUTES, type ApiToken, type User } from './account.ts';
 
 export function LoginPage({ email = '', error }: { email?: string; error?: string }) {

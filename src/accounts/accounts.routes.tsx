@@ -1,10 +1,10 @@
 // Signing in by mailed link, signing out (here or everywhere), and the account page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
-import type { Services } from '../services.ts';
-import { sendPage } from '../web/render.ts';
-import { parseInput } from '../web/validate.ts';
-import { SESSION_COOKIE } from '../web/viewer.ts';
+import type { Services } from '../app/services.ts';
+import { sendPage } from '../http/render.ts';
+import { parseInput } from '../http/validate.ts';
+import { SESSION_COOKIE } from '../http/request-state.ts';
 import { SESSION_DAYS } from './account.ts';
 import { AccountPage, CheckInboxPage, ConfirmSignInPage, LoginPage } from './account-pages.view.tsx';
 import { loginBody, profileBody, tokenBody, tokenIdParams, tokenNameBody, tokenQuery } from './accounts.schema.ts';

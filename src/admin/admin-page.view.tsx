@@ -5,7 +5,7 @@ import type { IngestRunRow } from '../ingest/ingest-runs.service.ts';
 import { DigestAdmin } from '../digest/digest-admin.view.tsx';
 import type { DigestOverview } from '../digest/digest.service.ts';
 import type { JobRunRow } from '../jobs/jobs.service.ts';
-import { Layout } from '../web/layout.view.tsx';
+import { Layout } from '../http/layout.view.tsx';
 
 const seconds = (from: string, to: string | null) => (to ? `${((Date.parse(to) - Date.parse(from)) / 1000).toFixed(1)} s` : 'running');
 

@@ -3,8 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import { isModerator } from '../accounts/account.ts';
 import { AppError } from '../errors.ts';
-import type { Services } from '../services.ts';
-import { sendPage } from '../web/render.ts';
+import type { Services } from '../app/services.ts';
+import { sendPage } from '../http/render.ts';
 import { AdminPage } from './admin-page.view.tsx';
 
 export function registerAdminRoutes(app: FastifyInstance, services: Services): void {

@@ -1,7 +1,7 @@
 // Opens the configured database and services for one command, and closes them after.
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
-import { createServices, type Services } from '../services.ts';
+import { createServices, type Services } from '../app/services.ts';
 import type { Db } from '../db/database.ts';
 
 export interface CommandContext {

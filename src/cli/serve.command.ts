@@ -4,8 +4,8 @@ import { openDatabase } from '../db/database.ts';
 import { scheduledJobs } from '../jobs/jobs.service.ts';
 import { checkSchedule } from '../jobs/schedule.ts';
 import { createScheduler } from '../jobs/scheduler.service.ts';
-import { createServices } from '../services.ts';
-import { buildApp } from '../web/app.ts';
+import { createServices } from '../app/services.ts';
+import { buildApp } from '../app/app.ts';
 import { parseCommandArgs, UsageError } from './usage.ts';
 
 export async function serveCommand(args: string[]): Promise<number> {

@@ -1,10 +1,10 @@
 // Comments: forms for people (each works without JavaScript), JSON for tools, and the moderators' actions.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
-import type { Services } from '../services.ts';
-import { backTo, memberWrite, paperIdParam, requireViewer } from '../web/guards.ts';
-import { sendPage } from '../web/render.ts';
-import { parseInput } from '../web/validate.ts';
+import type { Services } from '../app/services.ts';
+import { backTo, memberWrite, paperIdParam, requireViewer } from '../http/guards.ts';
+import { sendPage } from '../http/render.ts';
+import { parseInput } from '../http/validate.ts';
 import { commentToJson, visibleThreads } from './comment.ts';
 import { commentForm, commentIdParams, commentJsonBody, editForm, flagForm } from './comments.schema.ts';
 import { CommentFormPage, commentPath } from './comments.view.tsx';

@@ -1,8 +1,8 @@
 // The discussion under a paper: threads, the forms to comment, reply, flag and moderate, and the edit page.
 import { formatDate } from '../feed/period.ts';
-import { CsrfField } from '../web/components/csrf-field.view.tsx';
-import { Layout } from '../web/layout.view.tsx';
-import { usePageContext } from '../web/page-context.ts';
+import { CsrfField } from '../http/components/csrf-field.view.tsx';
+import { Layout } from '../http/layout.view.tsx';
+import { usePageContext } from '../http/page-context.ts';
 import {
   MAX_COMMENT_LENGTH,
   canDelete,

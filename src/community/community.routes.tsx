@@ -1,10 +1,10 @@
 // Submitting papers and upvoting them: pages and forms for people, JSON for tools (API token or session).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../errors.ts';
-import type { Services } from '../services.ts';
-import { backTo, memberWrite, paperIdParam, requireViewer, wantsJson } from '../web/guards.ts';
-import { sendPage } from '../web/render.ts';
-import { parseInput } from '../web/validate.ts';
+import type { Services } from '../app/services.ts';
+import { backTo, memberWrite, paperIdParam, requireViewer, wantsJson } from '../http/guards.ts';
+import { sendPage } from '../http/render.ts';
+import { parseInput } from '../http/validate.ts';
 import { SubmitPage } from './community.view.tsx';
 import { ProfilePage } from './profile.view.tsx';
 import { profileQuery, submitBody, submitForm } from './community.schema.ts';

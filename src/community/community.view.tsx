@@ -1,7 +1,7 @@
 // The submit page and the upvote button (a plain form; the page script makes it work without a reload).
-import { CsrfField } from '../web/components/csrf-field.view.tsx';
-import { usePageContext } from '../web/page-context.ts';
-import { Layout } from '../web/layout.view.tsx';
+import { CsrfField } from '../http/components/csrf-field.view.tsx';
+import { usePageContext } from '../http/page-context.ts';
+import { Layout } from '../http/layout.view.tsx';
 
 export function SubmitPage({ reference = '', error, limits }: { reference?: string; error?: string; limits: { maxAgeDays: number; dailyCap: number } }) {
   return (

@@ -1,6 +1,6 @@
 // The moderation queue on /admin: flagged comments still shown, and the latest hidden ones, each with its action.
 import { formatDate } from '../feed/period.ts';
-import { CsrfField } from '../web/components/csrf-field.view.tsx';
+import { CsrfField } from '../http/components/csrf-field.view.tsx';
 import type { QueuedComment } from './comments.service.ts';
 import { commentPath } from './comments.view.tsx';
 

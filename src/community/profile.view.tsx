@@ -3,9 +3,9 @@ import type { User } from '../accounts/account.ts';
 import { formatDate } from '../feed/period.ts';
 import { PaperCard, type CardCommunity } from '../papers/paper-card.view.tsx';
 import type { Paper } from '../papers/paper.ts';
-import { Pager } from '../web/components/pager.view.tsx';
-import { Layout } from '../web/layout.view.tsx';
-import { usePageContext } from '../web/page-context.ts';
+import { Pager } from '../http/components/pager.view.tsx';
+import { Layout } from '../http/layout.view.tsx';
+import { usePageContext } from '../http/page-context.ts';
 import type { Comment } from './comment.ts';
 import { commentPath } from './comments.view.tsx';
 

@@ -1,7 +1,7 @@
 // The subscription pages: subscribe, confirm, preferences (reached by a signed link), unsubscribe.
 import type { User } from '../accounts/account.ts';
-import { CsrfField } from '../web/components/csrf-field.view.tsx';
-import { Layout } from '../web/layout.view.tsx';
+import { CsrfField } from '../http/components/csrf-field.view.tsx';
+import { Layout } from '../http/layout.view.tsx';
 import { defaultPreferences, MAX_TOPICS, weekdays, type Preferences, type Subscription } from './subscription.ts';
 
 function PreferenceFields({ preferences }: { preferences: Preferences }) {

@@ -1,10 +1,10 @@
 // Subscribing (page and API), confirming, preferences by signed link, and RFC 8058 one-click unsubscribe.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
-import type { Services } from '../services.ts';
-import { memberWrite, requireViewer } from '../web/guards.ts';
-import { sendPage } from '../web/render.ts';
-import { parseInput } from '../web/validate.ts';
+import type { Services } from '../app/services.ts';
+import { memberWrite, requireViewer } from '../http/guards.ts';
+import { sendPage } from '../http/render.ts';
+import { parseInput } from '../http/validate.ts';
 import { confirmForm, confirmQuery, keyQuery, preferencesForm, preferencesPatch, subscribeBody, subscribeQuery, subscriptionToJson } from './digest.schema.ts';
 import { ConfirmSubscriptionPage, PreferencesPage, SubscribePage, SubscribeResultPage, UnsubscribePage } from './subscribe.view.tsx';
 import { parseTopics, type Preferences } from './subscription.ts';

@@ -1,5 +1,5 @@
 // `/about`: what this site is, and how the trending score works (the short form of docs/ranking.md).
-import { Layout } from '../web/layout.view.tsx';
+import { Layout } from '../http/layout.view.tsx';
 import { COMMENTER_WEIGHT, TRENDING_EPOCH } from './trending.ts';
 
 export function AboutPage() {

@@ -2,8 +2,8 @@
 import { explainTrending } from './trending.ts';
 import { PaperCard, type CardCommunity } from '../papers/paper-card.view.tsx';
 import type { ListedPaper } from '../papers/papers.service.ts';
-import { Layout } from '../web/layout.view.tsx';
-import { Pager } from '../web/components/pager.view.tsx';
+import { Layout } from '../http/layout.view.tsx';
+import { Pager } from '../http/components/pager.view.tsx';
 import type { FeedPage, TrendingPage } from './feed.service.ts';
 import { periodTitle, type PeriodKind } from './period.ts';
 

@@ -2,9 +2,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest } from '../errors.ts';
 import type { ListedPaper } from '../papers/papers.service.ts';
-import type { Services } from '../services.ts';
-import { sendPage } from '../web/render.ts';
-import { parseInput } from '../web/validate.ts';
+import type { Services } from '../app/services.ts';
+import { sendPage } from '../http/render.ts';
+import { parseInput } from '../http/validate.ts';
 import { AboutPage } from './about.view.tsx';
 import { toDailyPaperJson } from './daily-papers.ts';
 import { EmptySiteView, FeedPageView, TrendingPageView } from './feed-page.view.tsx';

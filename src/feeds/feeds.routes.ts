@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { badRequest, notFound } from '../errors.ts';
 import { parseDay, periodTitle } from '../feed/period.ts';
 import type { Paper } from '../papers/paper.ts';
-import type { Services } from '../services.ts';
+import type { Services } from '../app/services.ts';
 import { feedContentTypes, feedFormats, writeFeed, type FeedDocument, type FeedEntry, type FeedFormat } from './feed-writers.ts';
 
 const ENTRIES = 50;

@@ -1,6 +1,6 @@
 // A paper as a card in a list: title, authors, a few lines of abstract, id, category and date.
 import { UpvoteButton } from '../community/community.view.tsx';
-import { Highlighted } from '../web/components/highlighted.view.tsx';
+import { Highlighted } from '../search/highlighted.view.tsx';
 import { formatDate } from '../feed/period.ts';
 import type { Paper } from './paper.ts';
 import { excerpt } from './paper-text.ts';

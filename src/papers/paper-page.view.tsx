@@ -3,7 +3,7 @@ import type { CommentThread } from '../community/comment.ts';
 import { Discussion } from '../community/comments.view.tsx';
 import { UpvoteButton } from '../community/community.view.tsx';
 import { formatDate } from '../feed/period.ts';
-import { Layout } from '../web/layout.view.tsx';
+import { Layout } from '../http/layout.view.tsx';
 import { bibtexFor } from './bibtex.ts';
 import { paperLinks, type Paper } from './paper.ts';
 import type { PaperDetails } from './papers.service.ts';

@@ -1,9 +1,9 @@
 // The paper page and `GET /api/papers/:id`. Old-style ids have a slash (`hep-th/9901001`): both forms route here.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../errors.ts';
-import type { Services } from '../services.ts';
-import { sendPage } from '../web/render.ts';
-import { parseInput } from '../web/validate.ts';
+import type { Services } from '../app/services.ts';
+import { sendPage } from '../http/render.ts';
+import { parseInput } from '../http/validate.ts';
 import { parsePaperRef } from './paper-id.ts';
 import { PaperPage } from './paper-page.view.tsx';
 import { paperPath } from './paper-card.view.tsx';
@@ -38,7 +38,7 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
     return sendPage(reply, <PaperPage details={details} community={about} similar={similar.map((s) => s.paper)} />);
   };
   // The same for every member but their vote, the discussion's buttons and the header: rendered once for all
-  // (web/member-page-cache.ts).
+  // (app/member-page-cache.ts).
   const sharedByMembers = { config: { sharedByMembers: true } };
   app.get('/papers/:id', sharedByMembers, page);
   app.get('/papers/:archive/:number', sharedByMembers, page);

@@ -1,8 +1,8 @@
 // `/for-you` and `GET /api/for-you`, and the "not interested" button.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Services } from '../services.ts';
-import { backTo, memberWrite, paperIdParam, requireViewer } from '../web/guards.ts';
-import { sendPage } from '../web/render.ts';
+import type { Services } from '../app/services.ts';
+import { backTo, memberWrite, paperIdParam, requireViewer } from '../http/guards.ts';
+import { sendPage } from '../http/render.ts';
 import { ForYouPage } from './for-you.view.tsx';
 
 export function registerForYouRoutes(app: FastifyInstance, { forYou, community }: Services): void {

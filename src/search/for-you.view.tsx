@@ -1,7 +1,7 @@
 // "For you": papers near what the member upvoted, each with the reason and a "not interested" button.
 import { PaperCard, type CardCommunity } from '../papers/paper-card.view.tsx';
-import { CsrfField } from '../web/components/csrf-field.view.tsx';
-import { Layout } from '../web/layout.view.tsx';
+import { CsrfField } from '../http/components/csrf-field.view.tsx';
+import { Layout } from '../http/layout.view.tsx';
 import type { ForYouItem } from './for-you.service.ts';
 
 export function ForYouPage({ items, basedOn, ready, cards }: { items: ForYouItem[]; basedOn: number; ready: boolean; cards: Map<string, CardCommunity> }) {

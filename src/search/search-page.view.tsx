@@ -1,7 +1,7 @@
 // The search page: the results of a keyword search with hits highlighted, or a prompt to search.
 import { PaperCard, type CardCommunity } from '../papers/paper-card.view.tsx';
-import { Layout } from '../web/layout.view.tsx';
-import { Pager } from '../web/components/pager.view.tsx';
+import { Layout } from '../http/layout.view.tsx';
+import { Pager } from '../http/components/pager.view.tsx';
 import type { SearchResult } from './search.service.ts';
 
 const modeLabel = { hybrid: 'words and meaning', keyword: 'words', semantic: 'meaning' } as const;

@@ -1,10 +1,10 @@
 // `/search` and `GET /api/search`: keyword search with BM25 ranking.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { paperToJson } from '../papers/paper.ts';
-import type { Services } from '../services.ts';
-import { paperIdParam } from '../web/guards.ts';
-import { sendPage } from '../web/render.ts';
-import { parseInput } from '../web/validate.ts';
+import type { Services } from '../app/services.ts';
+import { paperIdParam } from '../http/guards.ts';
+import { sendPage } from '../http/render.ts';
+import { parseInput } from '../http/validate.ts';
 import { highlightsToHtml, stripHighlights } from './highlight.ts';
 import { SearchPageView } from './search-page.view.tsx';
 import { searchApiQuery, searchPageQuery, similarQuery, suggestQuery, type SearchResponse } from './search.schema.ts';

@@ -1,6 +1,6 @@
 // A real app on a real database, listening on an ephemeral port of 127.0.0.1.
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/web/app.ts';
+import { buildApp } from '../../src/app/app.ts';
 import { demoPapers } from './paths.ts';
 import { tempDatabase, type TempDatabase } from './temp-db.ts';
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RunningApp } from './app.ts';
-import type { Services } from '../../src/services.ts';
+import type { Services } from '../../src/app/services.ts';
 import { HttpSession } from './browser-session.ts';
 
 /** A session id for `email`, from the sign-in link the app wrote to `mailDir` (no SMTP configured). */

@@ -7,7 +7,7 @@ import { createArxivOaiService } from '../../src/ingest/arxiv-oai.service.ts';
 import { createPoliteHttp } from '../../src/ingest/polite-http.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { createServices } from '../../src/services.ts';
+import { createServices } from '../../src/app/services.ts';
 import { runCli } from '../helpers/cli.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { repoRoot, sharedDir } from '../helpers/paths.ts';

@@ -6,7 +6,7 @@ import { fitLsa, embedWith } from '../../src/search/lsa.ts';
 import { contentTokens } from '../../src/search/text-tokens.ts';
 import { createVectorIndex, exactNeighbours } from '../../src/search/vector-index.store.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { createServices } from '../../src/services.ts';
+import { createServices } from '../../src/app/services.ts';
 import { startApp, type RunningApp } from '../helpers/app.ts';
 import { runCli } from '../helpers/cli.ts';
 import { arxivApiFixtureIds } from '../helpers/fixture-papers.ts';

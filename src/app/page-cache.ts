@@ -3,7 +3,7 @@
 // and for at most PAGE_CACHE_SECONDS (pages also say "listed 2 days ago"). Signed-in members always get a fresh
 // render: their pages carry their own votes and forms. Responses that set a cookie are never kept.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Services } from '../services.ts';
+import type { Services } from './services.ts';
 
 interface Entry {
   status: number;

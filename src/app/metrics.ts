@@ -2,7 +2,7 @@
 // successful ingest per source (for alerts), and the process's own metrics.
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
-import type { Services } from '../services.ts';
+import type { Services } from './services.ts';
 
 export function installMetrics(app: FastifyInstance, services: Services): void {
   const registry = new client.Registry();

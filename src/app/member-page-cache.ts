@@ -9,19 +9,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { User } from '../accounts/account.ts';
-import type { Services } from '../services.ts';
-import { PageContext, type MemberState, type PageContextValue } from './page-context.ts';
+import type { Services } from './services.ts';
+import { PageContext, type MemberState, type PageContextValue } from '../http/page-context.ts';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The page differs between members only in PerMember parts: it may be rendered once for all of them. */
-    sharedByMembers?: boolean;
-  }
-  interface FastifyRequest {
-    /** Set when a shared page missed the cache: keeps the page, rendered for all members, for the next ones. */
-    keepForMembers: ((page: VNode) => void) | null;
-  }
-}
+import type {} from '../http/request-state.ts'; // request.keepForMembers, config.sharedByMembers
 
 interface Hole {
   draw: (member: MemberState) => VNode;

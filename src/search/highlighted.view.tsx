@@ -1,5 +1,5 @@
 // Text with search hits in <mark>, built from segments so nothing in the text is ever read as HTML.
-import { splitHighlights } from '../../search/highlight.ts';
+import { splitHighlights } from './highlight.ts';
 
 export function Highlighted({ text }: { text: string }) {
   return (

@@ -1,18 +1,9 @@
 // Who is looking: an API token (Authorization: Bearer) or the session cookie, read once per request.
 import type { FastifyInstance } from 'fastify';
-import type { User } from '../accounts/account.ts';
+import { SESSION_COOKIE } from '../http/request-state.ts';
 import { AppError } from '../errors.ts';
-import type { Services } from '../services.ts';
+import type { Services } from './services.ts';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    viewer: User | null;
-    /** True when the viewer came from an API token: such requests carry no cookies, so no CSRF check applies. */
-    viaApiToken: boolean;
-  }
-}
-
-export const SESSION_COOKIE = 'pb_session';
 
 export function installViewer(app: FastifyInstance, services: Services): void {
   app.decorateRequest('viewer', null);

@@ -3,8 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type {} from '@fastify/csrf-protection'; // reply.generateCsrf
-import type {} from './viewer.ts'; // request.viewer
-import type {} from './member-page-cache.ts'; // request.keepForMembers
+import type {} from './request-state.ts'; // request.viewer, request.keepForMembers
 import { PageContext } from './page-context.ts';
 
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {

@@ -3,7 +3,7 @@ import { createContext, type VNode } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { User } from '../accounts/account.ts';
 
-/** What a member-specific part of a shared page is drawn from (web/member-page-cache.ts). */
+/** What a member-specific part of a shared page is drawn from (app/member-page-cache.ts). */
 export interface MemberState {
   /** Of the papers the page's holes named, those the member upvoted. */
   upvoted: ReadonlySet<string>;

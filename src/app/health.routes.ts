@@ -1,6 +1,6 @@
 // Liveness for load balancers and monitors.
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../services.ts';
+import type { Services } from './services.ts';
 
 export function registerHealthRoutes(app: FastifyInstance, services: Services): void {
   app.get('/healthz', async (_request, reply) => {

@@ -1,0 +1,21 @@
+// What the app's hooks put on every request, declared where routes and views can read it: who is looking
+// (app/viewer.ts sets it) and whether a page may be rendered once for all members (app/member-page-cache.ts).
+import type { VNode } from 'preact';
+import type { User } from '../accounts/account.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer: User | null;
+    /** True when the viewer came from an API token: such requests carry no cookies, so no CSRF check applies. */
+    viaApiToken: boolean;
+    /** Set when a shared page missed the cache: keeps the page, rendered for all members, for the next ones. */
+    keepForMembers: ((page: VNode) => void) | null;
+  }
+  interface FastifyContextConfig {
+    /** The page differs between members only in PerMember parts: it may be rendered once for all of them. */
+    sharedByMembers?: boolean;
+  }
+}
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = 'pb_session';

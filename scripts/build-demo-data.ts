@@ -1,5 +1,5 @@
-// Rebuilds data/demo/papers.jsonl from ../shared: the captured page's 77 papers and every fixture paper.
-// Run by hand when the shared data changes: `npx tsx scripts/build-demo-data.ts`.
+// Rebuilds data/demo/papers.jsonl from the test fixtures: the captured page's 77 papers and every fixture paper.
+// Run by hand when the fixtures change (scripts/sync-fixtures.mjs): `npx tsx scripts/build-demo-data.ts`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { foldWhitespace, normalizeAbstract } from '../src/papers/paper-text.ts';
 import type { PaperInput } from '../src/papers/paper.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = path.resolve(root, '../shared');
+const fixtures = path.join(root, 'test/fixtures');
 const out = path.join(root, 'data/demo/papers.jsonl');
 
 const papers = new Map<string, PaperInput>();
@@ -20,7 +20,7 @@ const add = (paper: PaperInput) => {
   if (!papers.has(paper.id)) papers.set(paper.id, paper);
 };
 
-for (const line of fs.readFileSync(path.join(shared, 'data/seed-papers.jsonl'), 'utf8').split('\n')) {
+for (const line of fs.readFileSync(path.join(fixtures, 'seed/seed-papers.jsonl'), 'utf8').split('\n')) {
   if (!line.trim()) continue;
   const { title, abstract } = JSON.parse(line) as { title: string; abstract: string };
   add({
@@ -30,7 +30,7 @@ for (const line of fs.readFileSync(path.join(shared, 'data/seed-papers.jsonl'), 
   });
 }
 
-const kaggleDir = path.join(shared, 'fixtures/kaggle');
+const kaggleDir = path.join(fixtures, 'kaggle');
 for (const file of fs.readdirSync(kaggleDir).filter((f) => f.endsWith('.jsonl')).sort()) {
   for (const line of fs.readFileSync(path.join(kaggleDir, file), 'utf8').split('\n')) {
     if (!line.trim()) continue;
@@ -39,12 +39,12 @@ for (const file of fs.readdirSync(kaggleDir).filter((f) => f.endsWith('.jsonl'))
   }
 }
 
-const apiDir = path.join(shared, 'fixtures/arxiv-api');
+const apiDir = path.join(fixtures, 'arxiv-api');
 for (const file of fs.readdirSync(apiDir).filter((f) => f.endsWith('.xml')).sort()) {
   for (const paper of parseArxivAtom(fs.readFileSync(path.join(apiDir, file), 'utf8')).papers) add(paper);
 }
 
-const oaiDir = path.join(shared, 'fixtures/oai-pmh');
+const oaiDir = path.join(fixtures, 'oai-pmh');
 for (const file of fs.readdirSync(oaiDir).filter((f) => /^(listrecords|getrecord).*\.xml$/.test(f)).sort()) {
   const doc = arxivXmlParser.parse(fs.readFileSync(path.join(oaiDir, file), 'utf8')) as {
     'OAI-PMH'?: Record<string, { record?: Array<{ metadata?: { arXiv?: OaiArxivMetadata } }> }>;

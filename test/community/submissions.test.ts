@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { startApp, type RunningApp } from '../helpers/app.ts';
 import { HttpSession } from '../helpers/browser-session.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
-import { kaggleSample, sharedDir } from '../helpers/paths.ts';
+import { kaggleSample, fixturesDir } from '../helpers/paths.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
 
 const today = new Date().toISOString().slice(0, 10);
@@ -79,7 +79,7 @@ describe('submitting papers', () => {
 
   it('refuses papers older than the configured age, and ids arXiv does not know, with the reason', async () => {
     // An arXiv that knows nothing: its real answer to an unknown id (an empty feed).
-    const empty = fs.readFileSync(path.join(sharedDir, 'fixtures/arxiv-api/id_0000.0000_s0_m100.xml'), 'utf8');
+    const empty = fs.readFileSync(path.join(fixturesDir, 'arxiv-api/id_0000.0000_s0_m100.xml'), 'utf8');
     fixtures.override('/empty', () => ({ status: 200, body: empty, headers: { 'content-type': 'application/atom+xml' } }));
     const strict = await startApp(async ({ services }) => void (await services.importer.importFile(kaggleSample)), {
       SUBMIT_MAX_AGE_DAYS: '30', ARXIV_API_URL: `${fixtures.url}/empty`, INGEST_TIME_SCALE: '0.001',

@@ -1,11 +1,11 @@
 // Which papers each recorded fixture holds, by arXiv id (the demo set is built from all of them).
 import fs from 'node:fs';
 import path from 'node:path';
-import { kaggleSample, sharedDir } from './paths.ts';
+import { kaggleSample, fixturesDir } from './paths.ts';
 
 /** The papers in the recorded arXiv API answers (id lookups and the paged "testing" query). */
 export function arxivApiFixtureIds(): Set<string> {
-  const dir = path.join(sharedDir, 'fixtures/arxiv-api');
+  const dir = path.join(fixturesDir, 'arxiv-api');
   const ids = new Set<string>();
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.xml'))) {
     const xml = fs.readFileSync(path.join(dir, file), 'utf8');

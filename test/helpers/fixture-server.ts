@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { sharedDir } from './paths.ts';
+import { fixturesDir } from './paths.ts';
 
 interface Recorded {
   file: string;
@@ -34,7 +34,7 @@ function keyOf(pathname: string, params: URLSearchParams): string {
 }
 
 function loadIndex(folder: string, urlOf: (entry: Record<string, unknown>) => string): Map<string, Recorded[]> {
-  const dir = path.join(sharedDir, 'fixtures', folder);
+  const dir = path.join(fixturesDir, folder);
   const entries = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')) as Array<Record<string, unknown>>;
   const map = new Map<string, Recorded[]>();
   for (const entry of entries) {

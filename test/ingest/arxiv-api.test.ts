@@ -7,7 +7,7 @@ import { createPoliteHttp } from '../../src/ingest/polite-http.ts';
 import { paperToJson } from '../../src/papers/paper.ts';
 import { runCli } from '../helpers/cli.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
-import { sharedDir } from '../helpers/paths.ts';
+import { fixturesDir } from '../helpers/paths.ts';
 import { tempDatabase, tempDir, type TempDatabase } from '../helpers/temp-db.ts';
 
 describe('arXiv API lookups (recorded responses)', () => {
@@ -64,7 +64,7 @@ describe('arXiv API lookups (recorded responses)', () => {
   });
 
   it('fails on malformed XML naming the URL and the place, storing nothing', async () => {
-    const recorded = fs.readFileSync(path.join(sharedDir, 'fixtures/arxiv-api/id_1605.08386_s0_m100.xml'), 'utf8');
+    const recorded = fs.readFileSync(path.join(fixturesDir, 'arxiv-api/id_1605.08386_s0_m100.xml'), 'utf8');
     fixtures.override('/broken/query', () => ({ status: 200, body: recorded.replace('</entry>', '</entry').replace('1605.08386', '2401.00077') }));
     const count = await t.services.papers.count();
     await assert.rejects(service('/broken/query').lookup(['2401.00077']), /\/broken\/query\?search_query=.*: malformed XML at line \d+, column \d+/);
@@ -91,7 +91,7 @@ describe('arXiv API lookups (recorded responses)', () => {
   });
 
   it('keeps author affiliations from the Atom', async () => {
-    const recorded = fs.readFileSync(path.join(sharedDir, 'fixtures/arxiv-api/id_1605.08386_s0_m100.xml'), 'utf8')
+    const recorded = fs.readFileSync(path.join(fixturesDir, 'arxiv-api/id_1605.08386_s0_m100.xml'), 'utf8')
       .replaceAll('1605.08386', '2401.00088')
       .replace(/(<author>\s*<name>[^<]+<\/name>)/, '$1<arxiv:affiliation>CERN</arxiv:affiliation><arxiv:affiliation>EPFL</arxiv:affiliation>');
     fixtures.override('/affiliations/query', () => ({ status: 200, body: recorded }));

@@ -10,12 +10,12 @@ import { openDatabase } from '../../src/db/database.ts';
 import { createServices } from '../../src/app/services.ts';
 import { runCli } from '../helpers/cli.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
-import { repoRoot, sharedDir } from '../helpers/paths.ts';
+import { repoRoot, fixturesDir } from '../helpers/paths.ts';
 import { tempDatabase, tempDir, type TempDatabase } from '../helpers/temp-db.ts';
 
 const SCALE = 0.001;
-const recordedPage = fs.readFileSync(path.join(sharedDir, 'fixtures/oai-pmh/listrecords-arxiv-1-200.xml'), 'utf8');
-const oaiError = (file: string) => fs.readFileSync(path.join(sharedDir, 'fixtures/oai-pmh', file), 'utf8');
+const recordedPage = fs.readFileSync(path.join(fixturesDir, 'oai-pmh/listrecords-arxiv-1-200.xml'), 'utf8');
+const oaiError = (file: string) => fs.readFileSync(path.join(fixturesDir, 'oai-pmh', file), 'utf8');
 const xml = (body: string) => ({ status: 200, body, headers: { 'content-type': 'text/xml' } });
 
 /** The recorded page, ending with a resumption token. */

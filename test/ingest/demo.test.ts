@@ -4,13 +4,13 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { demoFile } from '../../src/ingest/demo.service.ts';
 import { startApp } from '../helpers/app.ts';
-import { kaggleSample, sharedDir } from '../helpers/paths.ts';
+import { kaggleSample, seedPapers } from '../helpers/paths.ts';
 import { tempDatabase } from '../helpers/temp-db.ts';
 
 describe('demo data', () => {
   it('lives in the project and holds the captured page and the fixture papers', () => {
     const lines = fs.readFileSync(demoFile, 'utf8').split('\n').filter(Boolean);
-    const seed = fs.readFileSync(path.join(sharedDir, 'data/seed-papers.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const seed = fs.readFileSync(seedPapers, 'utf8').split('\n').filter(Boolean);
     const ids = lines.map((l) => (JSON.parse(l) as { id: string }).id);
     assert.equal(ids.filter((id) => id.startsWith('local-')).length, seed.length);
     assert.ok(ids.includes('0704.0001') && ids.includes('hep-th/9504118') && ids.includes('2104.12255'));

@@ -2,6 +2,7 @@
 // Tests build one per test and call it on an ephemeral port; `serve` builds one and listens.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -79,6 +80,9 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   installViewer(app, services);
   installPageCache(app, services, config.http.pageCacheSeconds);
   installMemberPageCache(app, services, config.http.pageCacheSeconds);
+  // After the caches, whose onSend hooks keep the page as text: responses are compressed as they leave (brotli at
+  // quality 4, gzip). Compressed request bodies are not accepted: a small one can inflate to gigabytes.
+  await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
 
   installErrorHandling(app);
   installMetrics(app, services);

@@ -21,6 +21,13 @@ export async function serveCommand(args: string[]): Promise<number> {
   const config = loadConfig();
   const db = await openDatabase(config.database);
   const services = createServices(db, config);
+  try {
+    await services.search.checkEmbedder();
+  } catch (error) {
+    console.error(`paperboard serve: ${(error as Error).message}`);
+    await db.close();
+    return 1;
+  }
   const app = await buildApp(config, services);
 
   if (config.demoData === 'auto') {

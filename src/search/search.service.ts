@@ -205,6 +205,11 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
     semanticStatus() {
       return semantic.status();
     },
+
+    /** Loads the embedder the configuration names; throws, saying what to do, when it cannot be loaded. */
+    checkEmbedder(): Promise<void> {
+      return semantic.checkEmbedder();
+    },
   };
 }
 

@@ -350,6 +350,11 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
       return currentIndex(vector.length).search(vector, k + 1).filter((n) => n.pk !== pk).slice(0, k);
     },
 
+    /** Loads the configured embedder, so a missing optional package or a broken model stops `serve` at start. */
+    async checkEmbedder(): Promise<void> {
+      await currentEmbedder();
+    },
+
     status() {
       const model = onnxDir ? null : vectors.loadModel(db, LSA);
       return { model: modelName, dimensions: model?.dimensions ?? 0, vectors: storedVectors() };

@@ -154,4 +154,26 @@ describe('pages and JSON API', () => {
     assert.equal((await app.get('/assets/style.css')).status, 200);
     assert.deepEqual(await (await app.get('/healthz')).json(), { status: 'ok', database: true });
   });
+
+  it('compresses pages and JSON with brotli or gzip, as the client accepts', async () => {
+    const { request } = await import('node:http');
+    const zlib = await import('node:zlib');
+    const raw = (path: string, encoding: string) =>
+      new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        request(app.url + path, { headers: { 'accept-encoding': encoding } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        }).on('error', reject).end();
+      });
+    const plain = await (await app.get('/')).text();
+    const br = await raw('/', 'br');
+    assert.equal(br.encoding, 'br');
+    assert.equal(zlib.brotliDecompressSync(br.body).toString(), plain);
+    assert.ok(br.body.length < plain.length / 2, `${br.body.length} bytes against ${plain.length}`);
+    const gzip = await raw('/openapi.json', 'gzip');
+    assert.equal(gzip.encoding, 'gzip');
+    assert.equal(JSON.parse(zlib.gunzipSync(gzip.body).toString()).openapi, '3.1.0');
+    assert.equal((await raw('/', 'identity')).encoding, undefined);
+  });
 });

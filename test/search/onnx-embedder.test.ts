@@ -1,16 +1,46 @@
-// The ONNX provider, with a tiny model the test builds itself (no download, no network).
+// The ONNX provider, with a tiny model the test builds itself (no download, no network). @huggingface/transformers
+// is an optional peer dependency: .ci/run installs it, so CI runs the provider end to end; a plain `npm ci` leaves
+// it out, and then only the message for a missing package is checked here (the provider's tests say they skipped).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createOnnxEmbedder } from '../../src/search/onnx-embedder.adapter.ts';
+import { createOnnxEmbedder, MISSING_TRANSFORMERS } from '../../src/search/onnx-embedder.adapter.ts';
 import { startApp, type RunningApp } from '../helpers/app.ts';
 import { tempDir } from '../helpers/temp-db.ts';
 import { writeTinyOnnxModel } from '../helpers/tiny-onnx-model.ts';
 
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * (b[i] as number), 0);
 
-describe('ONNX sentence embeddings (EMBEDDING_MODEL_DIR)', () => {
+const installed = (() => {
+  try {
+    createRequire(import.meta.url).resolve('@huggingface/transformers');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const skip = installed ? false : '@huggingface/transformers is not installed (an optional peer; .ci/run installs it)';
+
+describe('a missing @huggingface/transformers', () => {
+  it('is reported with what to do, not as a stack trace', async () => {
+    const missing = Object.assign(new Error("Cannot find package '@huggingface/transformers' imported from /app/src"), { code: 'ERR_MODULE_NOT_FOUND' });
+    await assert.rejects(createOnnxEmbedder('/models/any', () => Promise.reject(missing)), { message: MISSING_TRANSFORMERS });
+    assert.match(MISSING_TRANSFORMERS, /npm install @huggingface\/transformers/);
+  });
+
+  it('stops `serve` at start with that message and exit 1', { skip: installed ? 'the package is installed here' : false }, async () => {
+    const { runCli } = await import('../helpers/cli.ts');
+    const dir = tempDir('paperboard-onnx-missing-');
+    const result = await runCli(['serve', '--port', '0', '--no-jobs'], { PAPERBOARD_DB: path.join(dir, 'p.db'), EMBEDDING_MODEL_DIR: dir, DEMO_DATA: 'off' });
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /npm install @huggingface\/transformers/);
+  });
+});
+
+describe('ONNX sentence embeddings (EMBEDDING_MODEL_DIR)', { skip }, () => {
   const parent = tempDir('paperboard-model-');
   const modelDir = writeTinyOnnxModel(parent);
   let app: RunningApp;

@@ -36,6 +36,9 @@ const envSchema = z.object({
   SEMANTIC_DIMENSIONS: z.coerce.number().int().min(8).max(1024).default(128),
   SEMANTIC_FIT_DOCUMENTS: z.coerce.number().int().min(100).default(50_000),
   EMBEDDING_MODEL_DIR: optionalString,
+  SEARCH_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
+  RATE_LIMIT_READS: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_SEARCHES: z.coerce.number().int().min(0).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,7 +50,15 @@ export interface Config {
   database: DatabaseConfig;
   /** The folder beside the database: mail files, secrets and indexes live here. */
   dataDir: string;
-  http: { host: string; port: number; publicUrl: string; pageCacheSeconds: number };
+  http: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    pageCacheSeconds: number;
+    /** Requests a client may make a minute (pages, feeds, JSON; 0: no limit), and searches of any kind among them. */
+    readsPerMinute: number;
+    searchesPerMinute: number;
+  };
   mail: { smtpUrl: string | undefined; from: string };
   sessionSecret: string | undefined;
   sources: { arxivApiUrl: string; arxivOaiUrl: string; arxivRssUrl: string; hfApiUrl: string };
@@ -80,6 +91,8 @@ export interface Config {
     leaseMs: number;
   };
   semantic: { dimensions: number; fitDocuments: number; modelDir: string | undefined };
+  /** Threads that run keyword searches beside the server's event loop; 0 runs them on it (what commands do). */
+  search: { workers: number };
   demoData: 'auto' | 'off';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -107,7 +120,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   return Object.freeze({
     database,
     dataDir,
-    http: { host: e.HOST, port: e.PORT, publicUrl, pageCacheSeconds: e.PAGE_CACHE_SECONDS },
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl,
+      pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+      readsPerMinute: e.RATE_LIMIT_READS,
+      searchesPerMinute: e.RATE_LIMIT_SEARCHES,
+    },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? 'Paperboard <paperboard@localhost>' },
     sessionSecret: e.SESSION_SECRET,
     sources: {
@@ -135,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       leaseMs: e.DIGEST_LEASE_SECONDS * 1000,
     },
     semantic: { dimensions: e.SEMANTIC_DIMENSIONS, fitDocuments: e.SEMANTIC_FIT_DOCUMENTS, modelDir: e.EMBEDDING_MODEL_DIR },
+    search: { workers: e.SEARCH_WORKERS },
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
   });

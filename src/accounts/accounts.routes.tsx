@@ -14,6 +14,7 @@ import { loginBody, profileBody, tokenBody, tokenIdParams, tokenNameBody, tokenQ
  * someone's inbox. Keyed by both, so people behind one address (an office, a campus) do not block each other.
  */
 const LINK_REQUEST_LIMIT = {
+  hook: 'preHandler' as const, // once the body, which holds the address, is parsed
   max: 5,
   timeWindow: '10 minutes',
   keyGenerator: (request: FastifyRequest) => {

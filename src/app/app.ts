@@ -17,6 +17,7 @@ import { registerPaperRoutes } from '../papers/papers.routes.tsx';
 import { registerSearchRoutes } from '../search/search.routes.tsx';
 import type { Services } from './services.ts';
 import { installErrorHandling } from '../http/error-handler.tsx';
+import { sharedLimit } from '../http/guards.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import { installMetrics } from './metrics.ts';
 import { registerOpenApiRoute } from './openapi.ts';
@@ -74,9 +75,16 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.http.publicUrl.startsWith('https://') },
   });
-  // Limits are set per route (sign-in, and the community's writes to come); reads are not limited.
-  // They are checked once the body is parsed, so a limit may be keyed by what was posted (an email address).
-  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  // Every request a client makes counts against RATE_LIMIT_READS a minute, checked as it arrives (onRequest), before
+  // any work; searches have a tighter limit of their own (search.routes.tsx). Writes set their limits per route, checked
+  // once the body is parsed (hook: 'preHandler'), so a limit may be keyed by what was posted (an email address).
+  await app.register(rateLimit, {
+    global: config.http.readsPerMinute > 0,
+    hook: 'onRequest',
+    max: config.http.readsPerMinute,
+    timeWindow: '1 minute',
+    allowList: (request) => request.url.startsWith('/assets/'),
+  });
   installViewer(app, services);
   installPageCache(app, services, config.http.pageCacheSeconds);
   installMemberPageCache(app, services, config.http.pageCacheSeconds);
@@ -89,11 +97,13 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   registerHealthRoutes(app, services);
   registerFeedRoutes(app, services);
   registerPaperRoutes(app, services);
-  registerSearchRoutes(app, services);
+  // One limit for every kind of search a client makes (a page, the API, a feed).
+  const searchLimit = sharedLimit(app, config.http.searchesPerMinute);
+  registerSearchRoutes(app, services, { searchLimit, searchesPerMinute: config.http.searchesPerMinute });
   registerAccountRoutes(app, services, { secureCookies: config.http.publicUrl.startsWith('https://') });
   registerCommunityRoutes(app, services, { maxAgeDays: config.community.submitMaxAgeDays, dailyCap: config.community.submitDailyCap });
   registerCommentRoutes(app, services);
-  registerFeedsRoutes(app, services, config.http.publicUrl);
+  registerFeedsRoutes(app, services, { publicUrl: config.http.publicUrl, searchLimit });
   registerSubscriptionRoutes(app, services);
   registerForYouRoutes(app, services);
   registerAdminRoutes(app, services);

@@ -19,6 +19,7 @@ import { createMailer } from '../mail/mail.transport.ts';
 import { createPapersService } from '../papers/papers.service.ts';
 import { createSearchService } from '../search/search.service.ts';
 import { createSemanticService } from '../search/semantic.service.ts';
+import { inProcessRanker, workerPoolRanker } from '../search/keyword-pool.service.ts';
 import { createForYouService } from '../search/for-you.service.ts';
 import { createDigestService } from '../digest/digest.service.ts';
 import { createSubscriptionsService } from '../digest/subscriptions.service.ts';
@@ -46,7 +47,10 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   const arxivApi = createArxivApiService({ papers, http, apiUrl: config.sources.arxivApiUrl });
   const accounts = createAccountsService({ db, mailer, publicUrl: config.http.publicUrl });
   const semantic = createSemanticService({ db, papers, dataDir: config.dataDir, settings: config.semantic });
-  const search = createSearchService(db, papers, semantic);
+  const ranker = config.database.engine === 'sqlite' && config.search.workers > 0
+    ? workerPoolRanker(config.database.file, { workers: config.search.workers, queueLimit: 64, waitMs: 5_000, runMs: 10_000 })
+    : inProcessRanker(db);
+  const search = createSearchService(db, papers, semantic, ranker);
   // Papers join semantic search as they arrive (a submission's page shows similar papers at once), and a revised
   // paper is embedded again; the embed job catches up what other processes stored.
   papers.onArrival(({ revisedIds }) => semantic.embedSoon((error) => report(`embedding new papers failed: ${String(error)}`), revisedIds));
@@ -82,6 +86,10 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     /** Changes whenever stored data changes (here or in another process): what cached pages are checked against. */
     dataVersion(): string {
       return dataVersion(db);
+    },
+    /** Stops what runs beside the event loop (search workers); the database is closed by whoever opened it. */
+    close(): Promise<void> {
+      return search.close();
     },
     /** Cheap liveness of the storage: one round trip. */
     ping(): boolean {

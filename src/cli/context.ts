@@ -11,11 +11,15 @@ export interface CommandContext {
 }
 
 export async function withContext<T>(run: (context: CommandContext) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+  const loaded = loadConfig();
+  // A command has no event loop to keep free for others: its searches run on its own thread.
+  const config = Object.freeze({ ...loaded, search: { workers: 0 } });
   const db = await openDatabase(config.database);
+  const services = createServices(db, config);
   try {
-    return await run({ config, db, services: createServices(db, config) });
+    return await run({ config, db, services });
   } finally {
+    await services.close();
     await db.close();
   }
 }

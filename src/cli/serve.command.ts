@@ -65,6 +65,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   });
   scheduler?.stop();
   await app.close();
+  await services.close();
   await db.close();
   return 0;
 }

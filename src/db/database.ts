@@ -42,6 +42,26 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
   };
 }
 
+/**
+ * A second connection to a database another connection opened (and migrated), that only reads: what a worker
+ * thread holds. `query_only` makes any write an error, so a bug cannot write from there.
+ */
+export function openReader(file: string): Db {
+  const sqlite = new BetterSqlite3(file, { fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536'); // 64 MiB: the postings and rows a search touches
+  sqlite.pragma('query_only = ON');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    engine: 'sqlite',
+    kysely,
+    sqlite,
+    async close() {
+      await kysely.destroy();
+    },
+  };
+}
+
 async function migrate(kysely: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db: kysely, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();

@@ -17,6 +17,8 @@ export interface PapersTable {
   categories: string;
   primary_category: string | null;
   published_at: string | null;
+  /** The keyword index's facet words for categories and dates (search/facets.ts), derived from the two above. */
+  facets: Generated<string>;
   updated_at: string | null;
   doi: string | null;
   journal_ref: string | null;

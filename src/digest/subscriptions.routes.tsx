@@ -11,6 +11,7 @@ import { parseTopics, type Preferences } from './subscription.ts';
 
 /** Confirmation mails per client address and email address: enough for a typo, too few to flood an inbox. */
 const SUBSCRIBE_LIMIT = {
+  hook: 'preHandler' as const, // once the body, which holds the address, is parsed
   max: 5,
   timeWindow: '10 minutes',
   keyGenerator: (request: FastifyRequest) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,

@@ -1,10 +1,12 @@
 // Feeds for readers: the latest day, a given day, trending, a member's submissions and a search, each in
 // Atom, RSS 2.0 and JSON Feed (`/feeds/trending.atom`, `/feeds/day/2026-11-26.rss`, `/feeds/u/ada.json`, …).
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, RouteShorthandOptions } from 'fastify';
 import { badRequest, notFound } from '../errors.ts';
 import { parseDay, periodTitle } from '../feed/period.ts';
 import type { Paper } from '../papers/paper.ts';
 import type { Services } from '../app/services.ts';
+import { parseInput } from '../http/validate.ts';
+import { searchFeedQuery } from './feeds.schema.ts';
 import { feedContentTypes, feedFormats, writeFeed, type FeedDocument, type FeedEntry, type FeedFormat } from './feed-writers.ts';
 
 const ENTRIES = 50;
@@ -16,9 +18,9 @@ function parseFile(file: string): { name: string; format: FeedFormat } {
   return { name: match[1] as string, format };
 }
 
-export function registerFeedsRoutes(app: FastifyInstance, services: Services, publicUrl: string): void {
+export function registerFeedsRoutes(app: FastifyInstance, services: Services, options: { publicUrl: string; searchLimit: RouteShorthandOptions }): void {
   const { feed, community, accounts, search } = services;
-  const base = publicUrl.replace(/\/$/, '');
+  const base = options.publicUrl.replace(/\/$/, '');
 
   const entryOf = (paper: Paper): FeedEntry => ({
     url: `${base}/papers/${paper.id}`,
@@ -43,7 +45,7 @@ export function registerFeedsRoutes(app: FastifyInstance, services: Services, pu
     return reply.type(feedContentTypes[format]).header('cache-control', 'public, max-age=300').send(writeFeed[format](document));
   };
 
-  app.get<{ Params: { file: string }; Querystring: { q?: string } }>('/feeds/:file', async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/feeds/:file', async (request, reply) => {
     const { name, format } = parseFile(request.params.file);
     if (name === 'trending') {
       const { items } = await feed.trending({ limit: ENTRIES });
@@ -57,16 +59,20 @@ export function registerFeedsRoutes(app: FastifyInstance, services: Services, pu
       const meta = { title: 'Latest papers · Paperboard', description: period ? `Papers listed for ${periodTitle(period)}.` : 'No papers yet.' };
       return send(reply, format, '/feeds/latest', '/', meta, items.map((i) => i.paper));
     }
-    if (name === 'search') {
-      const q = String(request.query.q ?? '').trim();
+    throw notFound(`There is no feed called "${name}". Try /feeds/trending.atom or /feeds/latest.atom.`);
+  });
+
+  // A search feed is a search: it counts against the searches' rate limit, shared with /search and /api/search.
+  for (const format of feedFormats) {
+    app.get(`/feeds/search.${format}`, options.searchLimit, async (request, reply) => {
+      const q = parseInput(searchFeedQuery, request.query).q.trim();
       if (!q) throw badRequest('A search feed needs a query: /feeds/search.atom?q=words');
       const result = await search.keyword(q, { page: 1, limit: ENTRIES });
       const query = `?q=${encodeURIComponent(q)}`;
       const meta = { title: `Search: ${q} · Paperboard`, description: `Papers matching "${q}".` };
       return send(reply, format, `/feeds/search`, `/search${query}`, meta, result.items.map((hit) => hit.paper));
-    }
-    throw notFound(`There is no feed called "${name}". Try /feeds/trending.atom or /feeds/latest.atom.`);
-  });
+    });
+  }
 
   app.get<{ Params: { file: string } }>('/feeds/day/:file', async (request, reply) => {
     const { name, format } = parseFile(request.params.file);

@@ -1,6 +1,6 @@
 // What write routes share: who is asking, CSRF unless an API token speaks, a rate limit per person,
 // and where a form goes back to.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { User } from '../accounts/account.ts';
 import { AppError } from '../errors.ts';
 
@@ -46,4 +46,21 @@ export function paperIdParam(request: FastifyRequest): string {
 /** Wants JSON (the page script) rather than a redirect (a plain form). */
 export function wantsJson(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('application/json');
+}
+
+/**
+ * Route options that count requests against one limit, per client and minute, shared by every route given them (all
+ * kinds of search share one: a page, the API, a feed), checked as the request arrives. No limit when `perMinute` is 0.
+ */
+export function sharedLimit(app: FastifyInstance, perMinute: number): RouteShorthandOptions {
+  if (perMinute <= 0) return {};
+  const limiter = app.createRateLimit({ max: perMinute, timeWindow: '1 minute' });
+  return {
+    onRequest: async (request, reply) => {
+      const outcome = await limiter(request);
+      if (outcome.isAllowed || !outcome.isExceeded) return;
+      void reply.header('retry-after', String(Math.ceil(outcome.ttl / 1000)));
+      throw new AppError('rate_limited', 'Too many searches in a short time. Wait a minute and try again.');
+    },
+  };
 }

@@ -37,7 +37,8 @@ export interface ImportOptions {
   onProgress?: (counts: ImportCounts & { lines: number }) => void;
 }
 
-const workerEntry = new URL('./parse.worker.entry.mjs', import.meta.url);
+const workerEntry = new URL('../worker-entry.mjs', import.meta.url);
+const parseWorker = new URL('./parse.worker.ts', import.meta.url).href;
 const emptyCounts = (): ImportCounts => ({ imported: 0, updated: 0, unchanged: 0, rejected: 0 });
 
 function listingDayFor(options: ImportOptions, firstIndex: number, batch: readonly PaperInput[]) {
@@ -80,7 +81,7 @@ export function createImportService(papers: PapersService, hfDaily: HfDailyServi
       return totals;
     }
     const job: ParseJob = { file, format, batchSize: options.batchSize ?? 10_000 };
-    const worker = new Worker(workerEntry, { workerData: job });
+    const worker = new Worker(workerEntry, { workerData: job, argv: [parseWorker] });
     let accepted = 0;
     try {
       await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { prepared, type Db } from '../db/database.ts';
 import type { PapersTable } from '../db/schema.ts';
 import { trendingScore, type TrendingInputs } from '../feed/trending.ts';
+import { facetWords } from '../search/facets.ts';
 import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
 
 export type PaperRow = Selectable<PapersTable>;
@@ -58,6 +59,7 @@ function contentOf(input: PaperInput): ContentColumns {
     categories: categories.join(' '),
     primary_category: primary,
     published_at: input.publishedAt,
+    facets: facetWords(categories, input.publishedAt),
     updated_at: input.updatedAt,
     doi: input.doi,
     journal_ref: input.journalRef,
@@ -67,7 +69,7 @@ function contentOf(input: PaperInput): ContentColumns {
 
 const CONTENT_KEYS = [
   'version', 'title', 'abstract', 'authors', 'author_names', 'categories', 'primary_category',
-  'published_at', 'updated_at', 'doi', 'journal_ref', 'comments',
+  'published_at', 'facets', 'updated_at', 'doi', 'journal_ref', 'comments',
 ] as const satisfies ReadonlyArray<keyof ContentColumns>;
 
 /** A newer or equal version fills in what it knows; what it leaves out keeps its stored value. */
@@ -79,13 +81,15 @@ function merge(stored: PaperRow, incoming: ContentColumns): ContentColumns {
     const empty = value === null || value === '' || value === '[]';
     if (!empty) (merged as Record<string, unknown>)[key] = value;
   }
+  // Derived from the merged categories and date, never merged on its own.
+  merged.facets = facetWords(merged.categories ? merged.categories.split(' ') : [], merged.published_at);
   return merged;
 }
 
 interface Statements {
   select: BetterSqlite3.Statement<[string], PaperRow>;
   insert: BetterSqlite3.Statement<unknown[]>;
-  index: BetterSqlite3.Statement<[number, string, string, string]>;
+  index: BetterSqlite3.Statement<[number, string, string, string, string]>;
   update: BetterSqlite3.Statement<[Record<string, unknown>]>;
   insertVersion: BetterSqlite3.Statement<[number, number, string | null]>;
   insertListing: BetterSqlite3.Statement<[string, number, string, string]>;
@@ -107,7 +111,7 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
         `INSERT OR IGNORE INTO papers (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
       ),
       // The keyword index of a new row (see the migration for why this is not a trigger).
-      index: sqlite.prepare('INSERT INTO papers_fts (rowid, title, abstract, author_names) VALUES (?, ?, ?, ?)'),
+      index: sqlite.prepare('INSERT INTO papers_fts (rowid, title, abstract, author_names, facets) VALUES (?, ?, ?, ?, ?)'),
       update: sqlite.prepare(
         `UPDATE papers SET ${[...CONTENT_KEYS, 'is_demo'].map((c) => `${c} = @${c}`).join(', ')} WHERE pk = @pk`,
       ),
@@ -148,7 +152,7 @@ function upsertOne(s: Statements, input: PaperInput, options: UpsertOptions): Up
   let outcome: UpsertOutcome;
   if (inserted.changes === 1) {
     pk = Number(inserted.lastInsertRowid);
-    s.index.run(pk, incoming.title, incoming.abstract, incoming.author_names);
+    s.index.run(pk, incoming.title, incoming.abstract, incoming.author_names, incoming.facets);
     outcome = 'imported';
   } else {
     const stored = s.select.get(input.id) as PaperRow;

@@ -1,7 +1,10 @@
 // All SQL that reads the FTS5 keyword index (papers_fts) and its own bookkeeping tables.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Db } from '../db/database.ts';
+import { prepared, type Db } from '../db/database.ts';
 import { readVarints, type Candidate } from './bm25.ts';
+
+/** The indexed text columns (title, abstract, author names); the facets column after them is not text to score. */
+const TEXT_COLUMNS = 3;
 
 interface Statements {
   newest: BetterSqlite3.Statement<[string, number], { pk: number }>;
@@ -37,54 +40,36 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
   return s;
 }
 
-/** The filters of the query language that SQL applies: categories (or archives) and publication dates. */
-export interface RowFilters {
-  categories: readonly string[];
+/** Publication date bounds checked on the papers themselves, when a facet month holds days outside them. */
+export interface ExactDates {
   after: string | null;
   before: string | null;
 }
 
-const noFilters = (f?: RowFilters) => !f || (f.categories.length === 0 && !f.after && !f.before);
-
-/** `papers` conditions for the filters (categories are stored space-separated, so each is matched as a word). */
-function filterSql(f: RowFilters): { where: string; params: string[] } {
-  const where: string[] = [];
-  const params: string[] = [];
-  if (f.categories.length > 0) {
-    const any = f.categories.map((c) => {
-      params.push(`% ${c} %`);
-      if (c.includes('.')) return `(' ' || p.categories || ' ') LIKE ?`;
-      params.push(`% ${c}.%`);
-      return `((' ' || p.categories || ' ') LIKE ? OR (' ' || p.categories || ' ') LIKE ?)`;
-    });
-    where.push(`(${any.join(' OR ')})`);
-  }
-  if (f.after) {
-    where.push('p.published_at >= ?');
-    params.push(f.after);
-  }
-  if (f.before) {
-    where.push('p.published_at < ?');
-    params.push(f.before);
-  }
-  return { where: where.join(' AND '), params };
-}
-
-/** Keys of the newest papers that match an FTS5 query (and the filters), newest first. */
-export function newestMatches(db: Db, match: string, limit: number, filters?: RowFilters): number[] {
-  if (noFilters(filters)) return statements(db.sqlite).newest.all(match, limit).map((row) => row.pk);
-  const { where, params } = filterSql(filters as RowFilters);
-  return db.sqlite
-    .prepare(`SELECT f.rowid AS pk FROM papers_fts f JOIN papers p ON p.pk = f.rowid WHERE papers_fts MATCH ? AND ${where} ORDER BY f.rowid DESC LIMIT ?`)
+/**
+ * Keys of the newest papers that match an FTS5 query, newest first. With exact dates the matches are checked against
+ * the papers' dates too: only papers of a bound's own month can fail, so the walk stays short.
+ */
+export function newestMatches(db: Db, match: string, limit: number, exact?: ExactDates): number[] {
+  if (!exact) return statements(db.sqlite).newest.all(match, limit).map((row) => row.pk);
+  return prepared(
+    db,
+    `SELECT f.rowid AS pk FROM papers_fts f JOIN papers p ON p.pk = f.rowid
+      WHERE papers_fts MATCH ? AND p.published_at >= ? AND p.published_at < ? ORDER BY f.rowid DESC LIMIT ?`,
+  )
     .pluck()
-    .all(match, ...params, limit) as number[];
+    .all(match, exact.after ?? '', exact.before ?? '\uffff', limit) as number[];
 }
 
-/** The newest papers that pass the filters alone (a query of filters and no words). */
-export function newestFiltered(db: Db, filters: RowFilters, limit: number): number[] {
-  if (noFilters(filters)) return [];
-  const { where, params } = filterSql(filters);
-  return db.sqlite.prepare(`SELECT p.pk FROM papers p WHERE ${where} ORDER BY p.pk DESC LIMIT ?`).pluck().all(...params, limit) as number[];
+/** The first and last year papers were published in (null when no paper has a date): two index seeks. */
+export function publicationYears(db: Db): { first: number; last: number } | null {
+  // Two subqueries: SQLite answers a lone min() or max() from the index, but scans the table for both in one.
+  const row = prepared(db, 'SELECT (SELECT min(published_at) FROM papers) AS first, (SELECT max(published_at) FROM papers) AS last').get() as {
+    first: string | null;
+    last: string | null;
+  };
+  if (!row.first || !row.last) return null;
+  return { first: Number(row.first.slice(0, 4)), last: Number(row.last.slice(0, 4)) };
 }
 
 /** The indexed text and token length of each paper, for scoring. */
@@ -95,7 +80,7 @@ export function candidateTexts(db: Db, pks: readonly number[]): Candidate[] {
     .map((row) => ({
       pk: row.pk,
       columns: [row.title, row.abstract, row.author_names] as const,
-      length: readVarints(row.sz).reduce((sum, n) => sum + n, 0),
+      length: readVarints(row.sz).slice(0, TEXT_COLUMNS).reduce((sum, n) => sum + n, 0),
     }));
 }
 
@@ -104,7 +89,7 @@ export function indexTotals(db: Db): { documents: number; tokens: number } {
   const row = statements(db.sqlite).averages.get();
   if (!row) return { documents: 0, tokens: 0 };
   const [documents = 0, ...columns] = readVarints(row.block);
-  return { documents, tokens: columns.reduce((sum, n) => sum + n, 0) };
+  return { documents, tokens: columns.slice(0, TEXT_COLUMNS).reduce((sum, n) => sum + n, 0) };
 }
 
 /** How many of the papers with a key above `afterKey` match: a bounded sample of a term's frequency. */

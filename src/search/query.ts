@@ -22,13 +22,22 @@ export interface ParsedQuery {
   before: string | null;
   /** The input without its filters and exclusions: what the embedder reads (a pasted abstract whole). */
   freeText: string;
+  /** What is wrong with the query, in words for the person who typed it: searches refuse it with a 400. */
+  problems: string[];
 }
 
+/**
+ * Bounds on the query language (docs/limits.md). Words past MAX_TERMS are dropped (a pasted abstract is searched by
+ * its first 32 words); more filters or exclusions than these are refused, since each costs the engine real work.
+ */
 const MAX_TERMS = 32;
+export const MAX_CATEGORY_FILTERS = 10;
+export const MAX_AUTHOR_FILTERS = 5;
+export const MAX_EXCLUSIONS = 20;
 /** Deep pages cost a sort of every match; nobody reads page 50 of a keyword search. */
 export const MAX_SEARCH_PAGE = 50;
-/** Shorter prefixes expand to too many index terms to be useful or fast. */
-const MIN_PREFIX_LENGTH = 2;
+/** The index keeps a prefix index of three letters (docs/search.md): shorter prefixes would walk every term they begin. */
+export const MIN_PREFIX_LENGTH = 3;
 // A word, possibly a compound joined by - ' . or / (pre-training, GPT-4, 1.5B), optionally ending in *.
 const WORD = /[\p{L}\p{N}]+(?:[-'’./][\p{L}\p{N}]+)*(\*)?/gu;
 const PART = /[\p{L}\p{N}]+/gu;
@@ -66,15 +75,27 @@ const EXCLUSION = /(^|\s)-(?:"([^"]*)"|([\p{L}\p{N}]\S*))/gu;
  * FTS5's own syntax never reaches the engine.
  */
 export function parseSearchQuery(input: string): ParsedQuery {
-  const query: ParsedQuery = { terms: [], excluded: [], authors: [], categories: [], after: null, before: null, freeText: '' };
+  const query: ParsedQuery = { terms: [], excluded: [], authors: [], categories: [], after: null, before: null, freeText: '', problems: [] };
+  // One problem of each kind is enough to say what to fix: 900 bad cat: values make one message, not 900.
+  const kinds = new Set<string>();
+  const problem = (message: string, kind = message) => {
+    if (!kinds.has(kind)) query.problems.push(message);
+    kinds.add(kind);
+  };
   let text = input.slice(0, 5000).replace(FILTER, (_all, lead: string, key: string, quoted: string | undefined, bare: string | undefined) => {
     const value = (quoted ?? bare ?? '').trim();
     const name = key.toLowerCase();
-    if (name === 'author') query.authors.push(...parseTerms(value).slice(0, 1).map((t) => ({ words: t.words.length > 1 ? t.words : wordsOf(value), prefix: false })));
-    else if (name === 'cat' && /^[\w.-]+$/.test(value)) query.categories.push(value.toLowerCase());
-    else if (name === 'after' || name === 'before') {
+    if (name === 'author') {
+      const words = wordsOf(value);
+      if (words.length > 0) query.authors.push({ words, prefix: false });
+    } else if (name === 'cat') {
+      if (/^[a-z][\w.-]*$/i.test(value) && value.length <= 40) query.categories.push(value.toLowerCase());
+      else problem(`cat: takes a category such as cs.LG or an archive such as cs, not "${value.slice(0, 40)}".`, 'cat');
+    } else if (name === 'after' || name === 'before') {
       const day = startOfDate(value);
-      if (day) query[name] = day;
+      if (!day) problem(`${name}: takes a date such as 2026, 2026-11 or 2026-11-20; "${value.slice(0, 40)}" is not one.`, name);
+      else if (query[name] !== null && query[name] !== day) problem(`Give ${name}: once.`);
+      else query[name] = day;
     }
     return lead;
   });
@@ -83,6 +104,10 @@ export function parseSearchQuery(input: string): ParsedQuery {
     if (words.length > 0) query.excluded.push({ words, prefix: false });
     return lead;
   });
+  query.categories = [...new Set(query.categories)];
+  if (query.categories.length > MAX_CATEGORY_FILTERS) problem(`Use at most ${MAX_CATEGORY_FILTERS} cat: filters (this query has ${query.categories.length}).`);
+  if (query.authors.length > MAX_AUTHOR_FILTERS) problem(`Use at most ${MAX_AUTHOR_FILTERS} author: filters (this query has ${query.authors.length}).`);
+  if (query.excluded.length > MAX_EXCLUSIONS) problem(`Use at most ${MAX_EXCLUSIONS} exclusions such as -word (this query has ${query.excluded.length}).`);
   query.terms = parseTerms(text.slice(0, 1000));
   query.freeText = text.replace(/\s+/g, ' ').trim();
   return query;
@@ -125,19 +150,31 @@ export function termToFts(term: QueryTerm): string {
   return `"${term.words.join(' ')}"${term.prefix ? '*' : ''}`;
 }
 
+/** Filters answered by the index's facet words (facets.ts): the categories' words, and the date range's. */
+export interface FacetMatch {
+  categories: readonly string[];
+  dates: readonly string[];
+}
+
+const anyOf = (words: readonly string[]) => `facets : (${words.map((w) => `"${w}"`).join(' OR ')})`;
+
 /**
- * The FTS5 query: the terms joined by AND (or OR, to loosen), the authors as column filters, the exclusions as NOT.
- * Null when there is nothing to match by words (a filters-only query).
+ * The FTS5 query: the terms joined by AND (or OR, to loosen), the authors as column filters, the facets (categories,
+ * dates) as words of their own column, the exclusions as one NOT. Null when nothing narrows (an empty query).
  */
-export function toFtsMatch(query: ParsedQuery, operator: 'AND' | 'OR' = 'AND'): string | null {
+export function toFtsMatch(query: ParsedQuery, operator: 'AND' | 'OR' = 'AND', facets: FacetMatch = { categories: [], dates: [] }): string | null {
   const positive = query.terms.map(termToFts).join(` ${operator} `);
-  const authors = query.authors.map((a) => `author_names : ${termToFts(a)}`);
-  const alone = authors.length === 0 && query.excluded.length === 0;
-  const required = [...(positive ? [alone ? positive : `(${positive})`] : []), ...authors.map((a) => `(${a})`)];
+  const narrowed = query.authors.length > 0 || facets.categories.length > 0 || facets.dates.length > 0 || query.excluded.length > 0;
+  const required = [
+    ...(positive ? [narrowed ? `(${positive})` : positive] : []),
+    ...query.authors.map((a) => `(author_names : ${termToFts(a)})`),
+    ...(facets.categories.length > 0 ? [`(${anyOf(facets.categories)})`] : []),
+    ...(facets.dates.length > 0 ? [`(${anyOf(facets.dates)})`] : []),
+  ];
   if (required.length === 0) return null;
-  let match = required.join(' AND ');
-  for (const term of query.excluded) match = `(${match}) NOT ${termToFts(term)}`;
-  return match;
+  const match = required.join(' AND ');
+  // One NOT of all exclusions: a chain of NOTs nests, and FTS5's parser overflows its stack at about a hundred.
+  return query.excluded.length === 0 ? match : `(${match}) NOT (${query.excluded.map(termToFts).join(' OR ')})`;
 }
 
 /** Every word the query looks for: what the page highlights and the log records. */

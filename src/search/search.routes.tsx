@@ -1,23 +1,31 @@
 // `/search` and `GET /api/search`: keyword search with BM25 ranking.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { paperToJson } from '../papers/paper.ts';
 import type { Services } from '../app/services.ts';
-import { paperIdParam } from '../http/guards.ts';
+import { paperIdParam, sharedLimit } from '../http/guards.ts';
 import { sendPage } from '../http/render.ts';
 import { parseInput } from '../http/validate.ts';
 import { highlightsToHtml, stripHighlights } from './highlight.ts';
 import { SearchPageView } from './search-page.view.tsx';
 import { searchApiQuery, searchPageQuery, similarQuery, suggestQuery, type SearchResponse } from './search.schema.ts';
 
-export function registerSearchRoutes(app: FastifyInstance, { search, community, papers }: Services): void {
-  app.get('/search', async (request, reply) => {
+export function registerSearchRoutes(
+  app: FastifyInstance,
+  { search, community, papers }: Services,
+  options: { searchLimit: RouteShorthandOptions; searchesPerMinute: number },
+): void {
+  // Searches cost more than pages: every kind (page, API, feed) counts against one limit a client (app.ts makes it);
+  // suggestions, one request a keystroke, get four times as many of their own.
+  const { searchLimit } = options;
+
+  app.get('/search', searchLimit, async (request, reply) => {
     const { q, p, mode } = parseInput(searchPageQuery, request.query);
     const result = await search.search(q, { page: p, mode });
     const cards = await community.cardsFor(request.viewer, result.items.map((hit) => hit.paper.id));
     return sendPage(reply, <SearchPageView result={result} cards={cards} />);
   });
 
-  app.get('/api/search', async (request): Promise<SearchResponse> => {
+  app.get('/api/search', searchLimit, async (request): Promise<SearchResponse> => {
     const { q, limit, p, mode } = parseInput(searchApiQuery, request.query);
     const result = await search.search(q, { page: p, limit, mode });
     const signals = await community.signalsFor(result.items.map((hit) => hit.paper.id));
@@ -38,9 +46,9 @@ export function registerSearchRoutes(app: FastifyInstance, { search, community, 
     };
   });
 
-  app.get('/api/suggest', async (request, reply) => {
+  app.get('/api/suggest', sharedLimit(app, options.searchesPerMinute * 4), async (request, reply) => {
     const { q } = parseInput(suggestQuery, request.query);
-    return reply.header('cache-control', 'public, max-age=60').send(search.suggest(q));
+    return reply.header('cache-control', 'public, max-age=60').send(await search.suggest(q));
   });
 
   // Papers near a paper in meaning. Old-style ids keep their slash: /api/papers/hep-th/9901001/similar.

@@ -1,15 +1,16 @@
-// Keyword search over titles, abstracts and authors: FTS5 finds candidates, BM25 ranks them with cached
-// statistics, hits are marked, and a query with no full match retries with any of its words.
+// Search in every mode: keyword (the ranking runs on search workers, keyword-pool.service.ts), by meaning, and the
+// two blended; hits are marked for highlighting. Queries the language refuses (too many filters, a date that is no
+// date) are a 400 that says why.
 import type { Db } from '../db/database.ts';
+import { badRequest } from '../errors.ts';
 import type { Paper } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import * as index from './keyword-index.repository.ts';
 import { markText, snippet, wordMatcher } from './highlight.ts';
-import { scoreCandidates, type Scored } from './bm25.ts';
-import { hasFilters, MAX_SEARCH_PAGE, parseSearchQuery, semanticText, termToFts, toFtsMatch, type ParsedQuery, type SearchMode } from './query.ts';
+import type { KeywordRanker } from './keyword-pool.service.ts';
+import { hasFilters, MAX_SEARCH_PAGE, parseSearchQuery, semanticText, toFtsMatch, type ParsedQuery, type SearchMode } from './query.ts';
 import { matchesFilters } from './filters.ts';
 import { blendScores } from './fusion.ts';
-import { createTermStatistics } from './term-statistics.service.ts';
 import type { SemanticService } from './semantic.service.ts';
 
 export interface SearchHit {
@@ -42,27 +43,14 @@ export interface SearchResult {
   bounded: boolean;
 }
 
-/**
- * Ranking reads each candidate's text, so the candidates are bounded: past this many matches, BM25 ranks
- * the newest ones. Rarer queries are ranked in full; see docs/search.md.
- */
-export const MAX_RANKED_CANDIDATES = 500;
+/** The query parsed, or a 400 naming what is wrong with it. */
+function parseOrRefuse(text: string): ParsedQuery {
+  const parsed = parseSearchQuery(text);
+  if (parsed.problems.length > 0) throw badRequest(parsed.problems.join(' '));
+  return parsed;
+}
 
-export function createSearchService(db: Db, papers: PapersService, semantic: SemanticService) {
-  const statistics = createTermStatistics(db);
-
-  /** Keys of the best matches for one FTS5 query, best first, scored over the newest candidates. */
-  function rank(match: string, terms: ParsedQuery['terms'], filters?: index.RowFilters): { hits: Scored[]; bounded: boolean } {
-    const newest = index.newestMatches(db, match, MAX_RANKED_CANDIDATES + 1, filters);
-    const bounded = newest.length > MAX_RANKED_CANDIDATES;
-    const candidates = index.candidateTexts(db, newest.slice(0, MAX_RANKED_CANDIDATES));
-    const corpus = statistics.corpus();
-    const frequencies = terms.map((term) => statistics.documentFrequency(termToFts(term), corpus.documents));
-    const scored = scoreCandidates(candidates, terms, frequencies, corpus);
-    scored.sort((a, b) => b.score - a.score || b.pk - a.pk); // ties: the newer paper first
-    return { hits: scored, bounded };
-  }
-
+export function createSearchService(db: Db, papers: PapersService, semantic: SemanticService, ranker: KeywordRanker) {
   /**
    * The papers nearest in meaning that pass the query's filters. The index knows no filters, so with any it is asked
    * for more neighbours and the papers are checked one by one (matchesFilters: the same rules as the SQL).
@@ -78,28 +66,13 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
     }).slice(0, k);
   }
 
-  /**
-   * The keyword ranking of a parsed query: BM25 over its words with the filters applied in SQL, loosened to any
-   * word when no paper has all; a query of filters alone lists the newest papers that pass them.
-   */
-  function keywordRanking(parsed: ParsedQuery): { hits: Scored[]; bounded: boolean; loosened: boolean } {
-    const match = toFtsMatch(parsed, 'AND');
-    if (!match) {
-      const newest = hasFilters(parsed) ? index.newestFiltered(db, parsed, MAX_RANKED_CANDIDATES) : [];
-      return { hits: newest.map((pk) => ({ pk, score: 0 })), bounded: false, loosened: false };
-    }
-    const ranked = rank(match, parsed.terms, parsed);
-    if (ranked.hits.length === 0 && parsed.terms.length > 1) return { ...rank(toFtsMatch(parsed, 'OR') as string, parsed.terms, parsed), loosened: true };
-    return { ...ranked, loosened: false };
-  }
-
   return {
     async keyword(text: string, options: { page?: number; limit?: number } = {}): Promise<SearchResult> {
       const page = Math.min(Math.max(options.page ?? 1, 1), MAX_SEARCH_PAGE);
       const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
       const result: SearchResult = { query: text, mode: 'keyword', items: [], page, limit, hasMore: false, loosened: false, bounded: false };
-      const parsed = parseSearchQuery(text);
-      const ranked = keywordRanking(parsed);
+      const parsed = parseOrRefuse(text);
+      const ranked = await ranker.rank(parsed);
       result.loosened = ranked.loosened;
       const offset = (page - 1) * limit;
       const hits = ranked.hits.slice(offset, offset + limit);
@@ -122,7 +95,7 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
      */
     async search(text: string, options: { mode?: SearchMode; page?: number; limit?: number } = {}): Promise<SearchResult> {
       const mode = options.mode ?? 'hybrid';
-      const parsed = parseSearchQuery(text);
+      const parsed = parseOrRefuse(text);
       const meaning = semanticText(parsed);
       // Without a fitted model, or with nothing but filters to go by, words are all there is.
       if (mode === 'keyword' || !semantic.ready() || !meaning.trim()) return this.keyword(text, options);
@@ -138,7 +111,7 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
         ranked = near.map((n) => ({ pk: n.pk, score: n.similarity }));
       } else {
         used = 'hybrid';
-        const keyword = keywordRanking(parsed).hits;
+        const keyword = (await ranker.rank(parsed)).hits;
         ranked = blendScores(keyword.slice(0, FUSED_DEPTH), near.slice(0, FUSED_DEPTH).map((n) => ({ pk: n.pk, score: n.similarity })));
       }
       const offset = (page - 1) * limit;
@@ -158,13 +131,13 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
      * Titles for the search box as someone types: the newest papers whose title has every word, the last one as a
      * prefix. Cheap by design (one FTS5 walk, no ranking): it runs on every keystroke.
      */
-    suggest(text: string, limit = 8): Array<{ id: string; title: string }> {
+    async suggest(text: string, limit = 8): Promise<Array<{ id: string; title: string }>> {
       const parsed = parseSearchQuery(text.endsWith(' ') ? text : `${text}*`);
       const last = parsed.terms.at(-1);
       if (!last || (last.prefix && (last.words.at(-1)?.length ?? 0) < 3)) return [];
       const match = toFtsMatch({ ...parsed, excluded: [], authors: [] });
       if (!match) return [];
-      const rows = index.newestTitleMatches(db, match, limit);
+      const rows = await ranker.titles(match, limit);
       const ids = papers.idsOf(rows.map((r) => r.pk));
       return rows.flatMap((r) => (ids.has(r.pk) ? [{ id: ids.get(r.pk) as string, title: r.title }] : []));
     },
@@ -200,6 +173,11 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
     /** Embeds papers that arrived since the last run (the scheduler calls it). */
     embedNew(): Promise<number> {
       return semantic.embedNew();
+    },
+
+    /** Stops the search workers (a server shutting down, a test's end). */
+    close(): Promise<void> {
+      return ranker.close();
     },
 
     semanticStatus() {

@@ -5,39 +5,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../helpers/paths.ts';
+import { startServerProcess } from '../helpers/server-process.ts';
 import { tempDir } from '../helpers/temp-db.ts';
 
 describe('paperboard serve', () => {
   it('serves demo papers from a fresh database and stops on SIGTERM', async () => {
     const dir = tempDir();
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/paperboard.js'), 'serve', '--port', '0'], {
-      cwd: repoRoot,
-      env: { ...process.env, PAPERBOARD_DB: path.join(dir, 'fresh.db'), DEMO_DATA: 'auto', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const server = await startServerProcess({ PAPERBOARD_DB: path.join(dir, 'fresh.db'), DEMO_DATA: 'auto' });
     try {
-      const address = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const match = /Paperboard: (http:\/\/\S+)/.exec(out);
-          if (match?.[1]) resolve(match[1]);
-        });
-        child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
-        setTimeout(() => reject(new Error('serve did not start within 30 s')), 30_000).unref();
-      });
+      const address = server.url;
       const page = await (await fetch(address + '/')).text();
       assert.match(page, /chip-demo/, 'the front page shows demo papers');
       const items = (await (await fetch(address + '/api/daily_papers')).json()) as unknown[];
       assert.ok(items.length > 20);
       const search = (await (await fetch(address + '/api/search?q=light%20scattering%20by%20particles')).json()) as { mode: string };
       assert.equal(search.mode, 'hybrid', 'search by meaning works on a fresh install, no reindex needed');
-
-      const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
-      assert.equal(await exit, 0);
+      assert.equal(await server.stop(), 0);
     } finally {
-      child.kill('SIGKILL');
+      server.child.kill('SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -28,13 +28,15 @@ export async function tempDatabase(env: NodeJS.ProcessEnv = {}): Promise<TempDat
   const file = path.join(dir, 'paperboard.db');
   const config = testConfig(file, env);
   const db = await openDatabase(config.database);
+  const services = createServices(db, config);
   return {
     dir,
     file,
     config,
     db,
-    services: createServices(db, config),
+    services,
     async cleanup() {
+      await services.close();
       await db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -16,14 +16,33 @@ describe('the query language, parsed', () => {
     assert.equal(q.freeText, 'graph "neural nets"');
     assert.equal(
       toFtsMatch(q),
-      '((("graph" AND "neural nets") AND (author_names : "geoffrey hinton") AND (author_names : "lecun")) NOT "survey") NOT "review article"',
+      '(("graph" AND "neural nets") AND (author_names : "geoffrey hinton") AND (author_names : "lecun")) NOT ("survey" OR "review article")',
     );
   });
 
-  it('keeps hyphenated words and unknown prefixes as words, and ignores dates that are not dates', () => {
+  it('keeps hyphenated words and unknown prefixes as words, and names dates that are not dates', () => {
     const q = parseSearchQuery('pre-training title:x after:2026-13-01 before:soon');
     assert.deepEqual(q.terms.map((t) => t.words.join(' ')), ['pre training', 'title', 'x'], 'before:soon is no date, and dropped');
     assert.deepEqual([q.after, q.before, q.excluded], [null, null, []]);
+    assert.deepEqual(q.problems, [
+      'after: takes a date such as 2026, 2026-11 or 2026-11-20; "2026-13-01" is not one.',
+      'before: takes a date such as 2026, 2026-11 or 2026-11-20; "soon" is not one.',
+    ]);
+    assert.match(parseSearchQuery('after:2026-02-30').problems[0] ?? '', /"2026-02-30" is not one/, 'an impossible day is no date either');
+  });
+
+  it('refuses more filters and exclusions than the engine should be asked for, and takes dates once', () => {
+    const categories = Array.from({ length: 900 }, (_, i) => `cat:c${i}`).join(' ');
+    assert.match(parseSearchQuery(categories).problems.join(' '), /^Use at most 10 cat: filters/);
+    const eleven = Array.from({ length: 11 }, (_, i) => `cat:c${i}`).join(' ');
+    assert.deepEqual(parseSearchQuery(eleven).problems, ['Use at most 10 cat: filters (this query has 11).']);
+    assert.deepEqual(parseSearchQuery(Array.from({ length: 21 }, (_, i) => `-w${i}`).join(' ')).problems, [
+      'Use at most 20 exclusions such as -word (this query has 21).',
+    ]);
+    assert.match(parseSearchQuery('author:a author:b author:c author:d author:e author:f').problems[0] ?? '', /at most 5 author:/);
+    assert.deepEqual(parseSearchQuery('after:2020 after:2021').problems, ['Give after: once.']);
+    assert.match(parseSearchQuery('cat:0').problems[0] ?? '', /cat: takes a category/);
+    assert.deepEqual(parseSearchQuery('cat:cs.LG cat:CS.lg cat:hep-th after:2020 after:2020').problems, [], 'repeats of one value are no problem');
   });
 });
 

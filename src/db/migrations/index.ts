@@ -13,6 +13,7 @@ import * as digest from './2026-11-27T08-digest.ts';
 import * as semantic from './2026-11-27T09-semantic.ts';
 import * as forYou from './2026-11-27T10-for-you.ts';
 import * as semanticCorpusSize from './2026-11-27T11-semantic-corpus-size.ts';
+import * as searchFacets from './2026-11-28T00-search-facets.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T00-papers': papers,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T09-semantic': semantic,
   '2026-11-27T10-for-you': forYou,
   '2026-11-27T11-semantic-corpus-size': semanticCorpusSize,
+  '2026-11-28T00-search-facets': searchFacets,
 };

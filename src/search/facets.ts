@@ -1,0 +1,87 @@
+// The facet words of the keyword index: a paper's categories, archives and publication dates written as words in a
+// column of their own, so the filters `cat:`, `before:` and `after:` are answered by FTS5 from its posting lists,
+// intersected with the query's words inside the engine, instead of by testing rows one by one (a query of 900 `cat:`
+// filters once scanned every paper with 1,600 LIKEs a row). papers.repository.ts writes them; query.ts asks for them.
+
+/**
+ * A word for a value: "c" (category) or "a" (archive) or a date kind, the value's UTF-8 bytes in hex, and a final
+ * "9". Hex keeps any value one token (the tokenizer splits on "." and "-") and tells `cs.lg` from `cs` and `cs0lg`;
+ * the digit at the end keeps the Porter stemmer, which only strips letter suffixes, from touching it.
+ */
+function word(kind: 'c' | 'a', value: string): string {
+  return `${kind}${Buffer.from(value.toLowerCase(), 'utf8').toString('hex')}9`;
+}
+
+/** `cs.LG` belongs to the archive `cs`; a category without a dot (`hep-th`) is its own archive. */
+const archiveOf = (category: string) => category.split('.')[0] as string;
+
+const decadeWord = (year: number) => `d${Math.floor(year / 10)}x9`;
+const yearWord = (year: number) => `y${year}`;
+const monthWord = (year: number, month: number) => `m${year}${String(month).padStart(2, '0')}`;
+
+/** The facet words a paper is indexed under: each category, each archive, and its publication month, year and decade. */
+export function facetWords(categories: readonly string[], publishedAt: string | null): string {
+  const words = new Set<string>();
+  for (const category of categories) {
+    if (category.includes('.')) words.add(word('c', category));
+    words.add(word('a', archiveOf(category)));
+  }
+  const date = /^(\d{4})-(\d{2})/.exec(publishedAt ?? '');
+  if (date) {
+    const year = Number(date[1]);
+    words.add(decadeWord(year)).add(yearWord(year)).add(monthWord(year, Number(date[2])));
+  }
+  return [...words].join(' ');
+}
+
+/** The word `cat:VALUE` looks for: a category (`cs.lg`) or, without a dot, an archive (`cs`, `hep-th`). */
+export function categoryFacet(wanted: string): string {
+  return wanted.includes('.') ? word('c', wanted) : word('a', wanted);
+}
+
+/** Years that papers are published in: the bounds a date filter is clipped to, so an open range stays a few words. */
+export interface YearSpan {
+  first: number;
+  last: number;
+}
+
+export interface DateCover {
+  /** Facet words whose union holds every paper published in the range (and, at partial months, a few more). */
+  words: string[];
+  /** True when a bound falls inside a month: the papers must then also be checked against the exact dates. */
+  exact: boolean;
+}
+
+const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+
+/**
+ * The fewest decade, year and month words that cover publication dates from `after` (inclusive) to `before`
+ * (exclusive), both `YYYY-MM-DD`, within the span of years papers have. Null when no paper can be in the range.
+ * At most about forty words whatever the range: whole decades, then whole years, then months at either end.
+ */
+export function dateCover(after: string | null, before: string | null, span: YearSpan): DateCover | null {
+  const lowest = `${span.first}-01-01`;
+  const pastLast = `${span.last + 1}-01-01`;
+  const from = after && after > lowest ? after : lowest;
+  const until = before && before < pastLast ? before : pastLast; // exclusive
+  if (from >= until) return null;
+  const first = monthIndex(from);
+  // The last month holding a day before `until`: `until`'s own month when it starts after the 1st.
+  const last = until.endsWith('-01') ? monthIndex(until) - 1 : monthIndex(until);
+  const words: string[] = [];
+  for (let m = first; m <= last; ) {
+    const year = Math.floor(m / 12);
+    const startsYear = m % 12 === 0;
+    if (startsYear && year % 10 === 0 && m + 119 <= last) {
+      words.push(decadeWord(year));
+      m += 120;
+    } else if (startsYear && m + 11 <= last) {
+      words.push(yearWord(year));
+      m += 12;
+    } else {
+      words.push(monthWord(year, (m % 12) + 1));
+      m += 1;
+    }
+  }
+  return { words, exact: !from.endsWith('-01') || !until.endsWith('-01') };
+}

@@ -1,0 +1,23 @@
+// A search worker: its own read-only connection to the database, answering keyword rankings and title suggestions
+// one at a time, so a slow search (a rare conjunction of common words at 3M papers takes a second) holds this
+// thread and never the server's event loop.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openReader } from '../db/database.ts';
+import { createKeywordRanking } from './keyword-ranking.service.ts';
+import type { KeywordReply, KeywordRequest } from './keyword-pool.service.ts';
+
+const port = parentPort;
+if (!port) throw new Error('keyword.worker.ts runs as a worker thread');
+const db = openReader((workerData as { file: string }).file);
+const ranking = createKeywordRanking(db);
+
+function answer(request: KeywordRequest): KeywordReply {
+  try {
+    const value = request.kind === 'rank' ? ranking.rank(request.query) : ranking.titles(request.match, request.limit);
+    return { id: request.id, ok: true, value };
+  } catch (error) {
+    return { id: request.id, ok: false, message: (error as Error).message };
+  }
+}
+
+port.on('message', (request: KeywordRequest) => port.postMessage(answer(request)));

@@ -46,7 +46,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   const importer = createImportService(papers, hfDaily);
   const arxivApi = createArxivApiService({ papers, http, apiUrl: config.sources.arxivApiUrl });
   const accounts = createAccountsService({ db, mailer, publicUrl: config.http.publicUrl });
-  const semantic = createSemanticService({ db, papers, dataDir: config.dataDir, settings: config.semantic });
+  const semantic = createSemanticService({ db, papers, dataDir: config.dataDir, settings: config.semantic, log: report });
   const ranker = config.database.engine === 'sqlite' && config.search.workers > 0
     ? workerPoolRanker(config.database.file, { workers: config.search.workers, queueLimit: 64, waitMs: 5_000, runMs: 10_000 })
     : inProcessRanker(db);

@@ -54,6 +54,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     app.log.info(`daily ingest of ${config.ingest.categories.join(' ')} scheduled at "${config.ingest.schedule}" (${config.ingest.timezone})`);
   }
 
+  await services.search.warm();
   const address = await app.listen({ host: config.http.host, port: port ?? config.http.port });
   app.log.info(`Paperboard is serving ${address} (database ${config.database.engine === 'sqlite' ? config.database.file : 'postgres'})`);
   console.log(`Paperboard: ${address}`);

@@ -175,9 +175,15 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
       return semantic.embedNew();
     },
 
-    /** Stops the search workers (a server shutting down, a test's end). */
+    /** Stops the search workers and saves the vector index if a save is owed (a server shutting down, a test's end). */
     close(): Promise<void> {
+      semantic.close();
       return ranker.close();
+    },
+
+    /** Loads what search by meaning needs before the first query (`serve` calls it before it listens). */
+    warm(): Promise<void> {
+      return semantic.warm();
     },
 
     semanticStatus() {

@@ -9,7 +9,7 @@ import { lsaEmbedder, paperText, type Embedder } from './embedder.ts';
 import { fitLsa } from './lsa.ts';
 import { createOnnxEmbedder } from './onnx-embedder.adapter.ts';
 import { contentTokens } from './text-tokens.ts';
-import { createVectorIndex, type Neighbour, type VectorIndex } from './vector-index.store.ts';
+import { checkIndexFile, createVectorIndex, type Neighbour, type VectorIndex } from './vector-index.store.ts';
 import * as vectors from './vectors.repository.ts';
 
 export interface SemanticSettings {
@@ -24,8 +24,19 @@ const LSA = 'lsa';
 /** The corpus-fitted model is refitted once the corpus has grown by this much since the fit (new words, new fields). */
 export const REFIT_GROWTH = 0.25;
 const BATCH = 2000;
+/**
+ * Papers embedded and added to the index between two turns of the event loop while serving: adding a vector to the
+ * HNSW graph costs about 0.4 ms at 300,000 papers, so a slice stays near 50 ms; refits use BATCH.
+ */
+const SERVING_SLICE = 100;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 /** How often a query looks for vectors and models that other processes stored, and how many it adds at most. */
 const IN_STEP_INTERVAL_MS = 5_000;
+/**
+ * Saving the index writes it whole (189 MiB at 300,000 papers) on the event loop, so new vectors are saved at most this
+ * often; a file that misses the last ones is loaded at the next start and the rest added from the table.
+ */
+const SAVE_INTERVAL_MS = 10 * 60_000;
 const CATCH_UP_ON_QUERY = 500;
 /** New papers are embedded this long after the last of a burst arrives. */
 const EMBED_DELAY_MS = 500;
@@ -42,8 +53,9 @@ export interface RefitReport {
   indexSeconds: number;
 }
 
-export function createSemanticService(deps: { db: Db; papers: PapersService; dataDir: string; settings: SemanticSettings }) {
+export function createSemanticService(deps: { db: Db; papers: PapersService; dataDir: string; settings: SemanticSettings; log?: (message: string) => void }) {
   const { db, papers } = deps;
+  const log = deps.log ?? (() => undefined);
   const onnxDir = deps.settings.modelDir;
   const modelName = onnxDir ? `onnx:${path.basename(path.resolve(onnxDir))}` : LSA;
   const indexFile = path.join(deps.dataDir, `vectors-${modelName.replace(/[^\w.-]+/g, '-')}.usearch`);
@@ -86,19 +98,56 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
     return stored;
   }
 
-  /** The index, loaded from its file when it holds every stored vector, else rebuilt from the table. */
+  let lastSave = 0;
+  let saveTimer: NodeJS.Timeout | null = null;
+
+  /** What made the stored vectors: the ONNX model, or the LSA fit of a given moment (a refit makes others). */
+  function vectorsModel(): string {
+    return onnxDir ? modelName : `${LSA}@${loadedFit ?? vectors.modelFittedAt(db, LSA) ?? 'unfitted'}`;
+  }
+
+  /**
+   * The index, loaded from its file when the file matches its manifest and the stored vectors (vector-index.store.ts),
+   * else rebuilt from the table, saying why: a file that is not exactly what was saved never reaches native code.
+   * Vectors stored after the file was saved are added from the table (the query path and the embed job catch up).
+   */
   function currentIndex(dimensions: number): VectorIndex {
     if (!index) {
-      let loaded: VectorIndex | null = null;
-      try {
-        loaded = fs.existsSync(indexFile) ? createVectorIndex(dimensions, indexFile) : null;
-      } catch {
-        loaded = null; // a damaged file: rebuilt below
+      const count = storedVectors();
+      const checked = checkIndexFile(indexFile, { dimensions, model: vectorsModel(), stored: count });
+      if ('manifest' in checked) {
+        index = createVectorIndex(dimensions, indexFile);
+        indexedUpTo = checked.manifest.lastKey;
+        stored = checked.manifest.count; // what the index holds; catching up adds the rest
+        lastSave = Date.now(); // the file is as good as a save made now
+        if (checked.manifest.count < count) void catchUp();
+      } else {
+        if (fs.existsSync(indexFile)) log(`vector index ${indexFile} not loaded (${checked.problem}): rebuilding it from ${count} stored vectors`);
+        index = rebuildIndex(dimensions);
+        indexedUpTo = vectors.maxEmbeddedPk(db);
+        if (count > 0) log(`vector index rebuilt: ${index.size()} vectors`);
       }
-      index = loaded && loaded.size() === storedVectors() ? loaded : rebuildIndex(dimensions);
-      indexedUpTo = vectors.maxEmbeddedPk(db);
     }
     return index;
+  }
+
+  function saveNow(): void {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = null;
+    if (!index) return;
+    fs.mkdirSync(deps.dataDir, { recursive: true });
+    index.save(indexFile, { model: vectorsModel(), lastKey: indexedUpTo });
+    lastSave = Date.now();
+  }
+
+  /** Saves the index now if it was not saved lately, else once the interval has passed. */
+  function saveSoon(): void {
+    const wait = lastSave + SAVE_INTERVAL_MS - Date.now();
+    if (wait <= 0) saveNow();
+    else if (!saveTimer) {
+      saveTimer = setTimeout(() => void serially(async () => saveNow()), wait);
+      saveTimer.unref();
+    }
   }
 
   /** Forgets the loaded model and index: the next use loads them again (another process refitted). */
@@ -150,15 +199,20 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
 
   /** Adds every vector stored elsewhere, a page at a time, letting requests run between pages. */
   async function catchUp(): Promise<void> {
-    while (keepInStep(BATCH)) await new Promise((resolve) => setImmediate(resolve));
+    while (keepInStep(SERVING_SLICE)) await nextTurn();
   }
 
 
   function rebuildIndex(dimensions: number): VectorIndex {
     const fresh = createVectorIndex(dimensions);
-    for (let page = { added: 1, last: 0 }; page.added > 0; ) page = addStoredVectors(fresh, page.last, 10_000);
+    let last = 0;
+    for (let page = { added: 1, last: 0 }; page.added > 0; ) {
+      page = addStoredVectors(fresh, page.last, 10_000);
+      last = page.last;
+    }
     fs.mkdirSync(deps.dataDir, { recursive: true });
-    fresh.save(indexFile);
+    fresh.save(indexFile, { model: vectorsModel(), lastKey: last });
+    lastSave = Date.now();
     return fresh;
   }
 
@@ -246,8 +300,9 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
     // From the index's last vector, not the table's: papers another process embeds meanwhile are embedded again
     // (the same vector, replaced) rather than missed by this index.
     for (let after = indexedUpTo; ; ) {
-      const pks = papers.keysAfter(after, BATCH);
+      const pks = papers.keysAfter(after, SERVING_SLICE);
       if (pks.length === 0) break;
+      await nextTurn();
       const batch = await embedKeys(e, pks);
       vectors.saveVectors(db, e.name, batch);
       // While this batch was embedded, a query may have caught up vectors another process stored for the same papers.
@@ -259,7 +314,7 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
     }
     if (count > 0) {
       stored = vectors.vectorCount(db, modelName);
-      idx.save(indexFile);
+      saveSoon();
     }
     return count;
   }
@@ -272,12 +327,13 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
     const idx = currentIndex(e.dimensions);
     // Papers past the index's last vector are new to it: embedPending takes them.
     const pks = [...papers.keysOf(ids).values()].filter((pk) => pk <= indexedUpTo).sort((a, b) => a - b);
-    for (let i = 0; i < pks.length; i += BATCH) {
-      const batch = await embedKeys(e, pks.slice(i, i + BATCH));
+    for (let i = 0; i < pks.length; i += SERVING_SLICE) {
+      await nextTurn();
+      const batch = await embedKeys(e, pks.slice(i, i + SERVING_SLICE));
       vectors.saveVectors(db, e.name, batch);
       idx.replace(batch);
     }
-    if (pks.length > 0) idx.save(indexFile);
+    if (pks.length > 0) saveSoon();
     return pks.length;
   }
 
@@ -353,6 +409,18 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
     /** Loads the configured embedder, so a missing optional package or a broken model stops `serve` at start. */
     async checkEmbedder(): Promise<void> {
       await currentEmbedder();
+    },
+
+    /** Loads the model and the index before the first query needs them (checking a large index file takes seconds). */
+    async warm(): Promise<void> {
+      if (!service.ready()) return;
+      const e = await currentEmbedder();
+      if (e) currentIndex(e.dimensions);
+    },
+
+    /** Saves what a spaced-out save still owes (a server stopping). */
+    close(): void {
+      if (saveTimer) saveNow();
     },
 
     status() {

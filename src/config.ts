@@ -24,6 +24,7 @@ const envSchema = z.object({
   SUBMIT_MAX_AGE_DAYS: z.coerce.number().int().min(1).default(30),
   SUBMIT_DAILY_CAP: z.coerce.number().int().min(1).default(10),
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  PAGE_CACHE_MB: z.coerce.number().min(1).max(4096).default(64),
   INGEST_SCHEDULE: z.string().default('0 2 * * *'),
   INGEST_TIMEZONE: z.string().default('UTC'),
   DIGEST_DAILY_SCHEDULE: z.string().default('0 7 * * 1-5'),
@@ -55,6 +56,8 @@ export interface Config {
     port: number;
     publicUrl: string;
     pageCacheSeconds: number;
+    /** The most each page cache (visitors', members' shared pages) may hold, in bytes. */
+    pageCacheBytes: number;
     /** Requests a client may make a minute (pages, feeds, JSON; 0: no limit), and searches of any kind among them. */
     readsPerMinute: number;
     searchesPerMinute: number;
@@ -125,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       port: e.PORT,
       publicUrl,
       pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+      pageCacheBytes: e.PAGE_CACHE_MB * 2 ** 20,
       readsPerMinute: e.RATE_LIMIT_READS,
       searchesPerMinute: e.RATE_LIMIT_SEARCHES,
     },

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { Services } from '../app/services.ts';
 import { sendPage } from '../http/render.ts';
-import { parseInput } from '../http/validate.ts';
+import { parseInput, parseQuery } from '../http/validate.ts';
 import { SESSION_COOKIE } from '../http/request-state.ts';
 import { SESSION_DAYS } from './account.ts';
 import { AccountPage, CheckInboxPage, ConfirmSignInPage, LoginPage } from './account-pages.view.tsx';
@@ -54,7 +54,7 @@ export function registerAccountRoutes(app: FastifyInstance, { accounts }: Servic
 
   // Opening the link only asks to confirm: mail scanners that follow links do not use it up.
   app.get('/login/verify', async (request, reply) => {
-    const { token } = parseInput(tokenQuery, request.query);
+    const { token } = parseQuery(request, tokenQuery);
     const usable = token ? await accounts.peekSignIn(token) : null;
     return sendPage(reply, <ConfirmSignInPage token={token} email={usable?.email ?? null} />, usable ? 200 : 400);
   });

@@ -18,6 +18,7 @@ import { registerSearchRoutes } from '../search/search.routes.tsx';
 import type { Services } from './services.ts';
 import { installErrorHandling } from '../http/error-handler.tsx';
 import { sharedLimit } from '../http/guards.ts';
+import { csrfBinding } from '../http/csrf.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import { installMetrics } from './metrics.ts';
 import { registerOpenApiRoute } from './openapi.ts';
@@ -70,9 +71,12 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
     if (body === '') return done(null, undefined);
     return parseJson(request, String(body), done);
   });
-  // The CSRF secret lives in its own signed cookie; each form carries a token derived from it.
+  // The CSRF secret lives in its own signed cookie; each form carries a token derived from it and bound to the session
+  // (http/csrf.ts), so a token from another visitor's page is refused.
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
+    getUserInfo: csrfBinding,
+    csrfOpts: { hmacKey: sessionSecret(config) },
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.http.publicUrl.startsWith('https://') },
   });
   // Every request a client makes counts against RATE_LIMIT_READS a minute, checked as it arrives (onRequest), before
@@ -85,15 +89,16 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
     timeWindow: '1 minute',
     allowList: (request) => request.url.startsWith('/assets/'),
   });
+  app.decorateRequest('personal', false); // http/csrf.ts sets it: a page with a form token is one visitor's alone
   installViewer(app, services);
-  installPageCache(app, services, config.http.pageCacheSeconds);
-  installMemberPageCache(app, services, config.http.pageCacheSeconds);
+  const cacheSettings = { seconds: config.http.pageCacheSeconds, maxBytes: config.http.pageCacheBytes };
+  const caches = { visitors: installPageCache(app, services, cacheSettings), members: installMemberPageCache(app, services, cacheSettings) };
   // After the caches, whose onSend hooks keep the page as text: responses are compressed as they leave (brotli at
   // quality 4, gzip). Compressed request bodies are not accepted: a small one can inflate to gigabytes.
   await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
 
   installErrorHandling(app);
-  installMetrics(app, services);
+  installMetrics(app, services, caches);
   registerHealthRoutes(app, services);
   registerFeedRoutes(app, services);
   registerPaperRoutes(app, services);

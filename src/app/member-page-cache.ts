@@ -10,6 +10,9 @@ import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { User } from '../accounts/account.ts';
 import type { Services } from './services.ts';
+import { formToken } from '../http/csrf.ts';
+import { queryIsKnown } from '../http/validate.ts';
+import { byteBoundedMap, type CacheSize } from './byte-bounded-map.ts';
 import { PageContext, type MemberState, type PageContextValue } from '../http/page-context.ts';
 
 import type {} from '../http/request-state.ts'; // request.keepForMembers, config.sharedByMembers
@@ -31,7 +34,6 @@ interface Template {
   storedAt: number;
 }
 
-const MAX_TEMPLATES = 500;
 // Random per process, so no text a person wrote can contain a marker.
 const nonce = randomBytes(9).toString('hex');
 const CSRF_MARK = `pbcsrf${nonce}`;
@@ -93,10 +95,13 @@ function fill(template: Template, viewer: User, upvoted: ReadonlySet<string>, cs
 const shared = (request: FastifyRequest) =>
   request.method === 'GET' && request.viewer !== null && !request.viaApiToken && request.routeOptions.config.sharedByMembers === true;
 
-export function installMemberPageCache(app: FastifyInstance, services: Services, seconds: number): void {
+/** Installs the cache; returns what it holds (entries, bytes), for /metrics. */
+export function installMemberPageCache(app: FastifyInstance, services: Services, settings: { seconds: number; maxBytes: number }): CacheSize {
   app.decorateRequest('keepForMembers', null);
-  if (seconds <= 0) return;
-  const templates = new Map<string, Template>();
+  const { seconds } = settings;
+  if (seconds <= 0) return { size: 0, bytes: 0 };
+  // Sized by the text of their pieces; the vote drawings a template gathers are small beside it.
+  const templates = byteBoundedMap<Template>(settings.maxBytes, (t) => t.pieces.reduce((n, piece) => n + (typeof piece === 'string' ? piece.length * 2 : 16), 0));
   const ttl = seconds * 1000;
 
   app.addHook('preHandler', async (request, reply) => {
@@ -107,13 +112,12 @@ export function installMemberPageCache(app: FastifyInstance, services: Services,
     if (template && template.version === version && Date.now() - template.storedAt < ttl) {
       const upvoted = await services.community.upvotedBy(viewer, template.paperIds);
       let token: string | null = null;
-      const html = fill(template, viewer, upvoted, () => (token ??= reply.generateCsrf()));
+      const html = fill(template, viewer, upvoted, () => (token ??= formToken(reply)));
       return reply.type('text/html; charset=utf-8').header('x-page-cache', 'member-hit').send(html);
     }
     request.keepForMembers = (page) => {
-      if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string); // oldest first
-      templates.delete(request.url);
-      templates.set(request.url, renderTemplate(page, version));
+      if (queryIsKnown(request)) templates.set(request.url, renderTemplate(page, version));
     };
   });
+  return templates;
 }

@@ -3,8 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
 import type { Services } from './services.ts';
+import type { CacheSize } from './byte-bounded-map.ts';
 
-export function installMetrics(app: FastifyInstance, services: Services): void {
+export function installMetrics(app: FastifyInstance, services: Services, caches: Record<'visitors' | 'members', CacheSize>): void {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'paperboard_' });
 
@@ -20,6 +21,15 @@ export function installMetrics(app: FastifyInstance, services: Services): void {
     labelNames: ['method', 'route'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
+  });
+  new client.Gauge({
+    name: 'paperboard_page_cache_bytes',
+    help: 'What the page caches hold, in bytes (bounded by PAGE_CACHE_MB each)',
+    labelNames: ['cache'] as const,
+    registers: [registry],
+    collect() {
+      for (const [cache, held] of Object.entries(caches)) this.set({ cache }, held.bytes);
+    },
   });
   new client.Gauge({
     name: 'paperboard_papers_indexed',

@@ -1,8 +1,12 @@
 // A micro-cache of what strangers see. A page rendered for a visitor who is not signed in is the same for every
 // such visitor, so it is kept and served again while the database has not changed since (services.dataVersion),
 // and for at most PAGE_CACHE_SECONDS (pages also say "listed 2 days ago"). Signed-in members always get a fresh
-// render: their pages carry their own votes and forms. Responses that set a cookie are never kept.
+// render: their pages carry their own votes and forms. Never kept: a response that sets a cookie or holds a form
+// token (request.personal), and a URL with query parameters the route does not read (`?x=1`, `?x=2`, … would fill
+// memory). The entries are bounded by their total size (PAGE_CACHE_MB), oldest out first.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { queryIsKnown } from '../http/validate.ts';
+import { byteBoundedMap, type CacheSize } from './byte-bounded-map.ts';
 import type { Services } from './services.ts';
 
 interface Entry {
@@ -12,8 +16,6 @@ interface Entry {
   version: string;
   storedAt: number;
 }
-
-const MAX_ENTRIES = 2000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,10 +27,12 @@ declare module 'fastify' {
 const cacheable = (request: FastifyRequest) =>
   request.method === 'GET' && !request.viewer && !request.headers.authorization && !request.url.startsWith('/healthz');
 
-export function installPageCache(app: FastifyInstance, services: Services, seconds: number): void {
-  if (seconds <= 0) return;
-  const entries = new Map<string, Entry>();
-  const ttl = seconds * 1000;
+/** Installs the cache; returns what it holds (entries, bytes), for /metrics. */
+export function installPageCache(app: FastifyInstance, services: Services, settings: { seconds: number; maxBytes: number }): CacheSize {
+  app.decorateRequest('knownQuery', null);
+  if (settings.seconds <= 0) return { size: 0, bytes: 0 };
+  const entries = byteBoundedMap<Entry>(settings.maxBytes, (entry) => entry.body.length * 2);
+  const ttl = settings.seconds * 1000;
   app.decorateRequest('pageCacheVersion', null);
 
   // After the viewer is known (onRequest), before any route work.
@@ -44,13 +48,14 @@ export function installPageCache(app: FastifyInstance, services: Services, secon
 
   app.addHook('onSend', async (request, reply, payload) => {
     const version = request.pageCacheVersion;
-    if (version === null || reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('set-cookie')) return payload;
+    // A page with a form token, or one that sets a cookie, belongs to one visitor and is never kept.
+    if (version === null || request.personal || reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('set-cookie')) return payload;
+    if (!queryIsKnown(request)) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     if (!/^(text\/html|application\/(json|atom\+xml|rss\+xml|feed\+json))/.test(type)) return payload;
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string); // oldest first
-    entries.delete(request.url);
     entries.set(request.url, { status: 200, type, body: payload, version, storedAt: Date.now() });
     reply.header('x-page-cache', 'miss');
     return payload;
   });
+  return entries;
 }

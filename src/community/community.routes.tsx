@@ -4,7 +4,7 @@ import { AppError, notFound } from '../errors.ts';
 import type { Services } from '../app/services.ts';
 import { backTo, memberWrite, paperIdParam, requireViewer, wantsJson } from '../http/guards.ts';
 import { sendPage } from '../http/render.ts';
-import { parseInput } from '../http/validate.ts';
+import { parseInput, parseQuery } from '../http/validate.ts';
 import { SubmitPage } from './community.view.tsx';
 import { ProfilePage } from './profile.view.tsx';
 import { profileQuery, submitBody, submitForm } from './community.schema.ts';
@@ -69,7 +69,7 @@ export function registerCommunityRoutes(app: FastifyInstance, services: Services
     const member = await accounts.findByUsername(request.params.name);
     if (!member) throw notFound(`There is no member called "${request.params.name}".`);
     if (member.username !== request.params.name) return reply.redirect(`/u/${member.username}`, 301);
-    const { p } = parseInput(profileQuery, request.query);
+    const { p } = parseQuery(request, profileQuery);
     const [submissions, upvotes, recent] = await Promise.all([
       community.submissionsOf(member.id, { limit: PROFILE_PAGE, offset: (p - 1) * PROFILE_PAGE }),
       member.showUpvotes ? community.upvotesOf(member.id, { limit: PROFILE_PAGE, offset: 0 }) : null,

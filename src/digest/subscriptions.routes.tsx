@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts';
 import type { Services } from '../app/services.ts';
 import { memberWrite, requireViewer } from '../http/guards.ts';
 import { sendPage } from '../http/render.ts';
-import { parseInput } from '../http/validate.ts';
+import { parseInput, parseQuery } from '../http/validate.ts';
 import { confirmForm, confirmQuery, keyQuery, preferencesForm, preferencesPatch, subscribeBody, subscribeQuery, subscriptionToJson } from './digest.schema.ts';
 import { ConfirmSubscriptionPage, PreferencesPage, SubscribePage, SubscribeResultPage, UnsubscribePage } from './subscribe.view.tsx';
 import { parseTopics, type Preferences } from './subscription.ts';
@@ -27,7 +27,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, { subscriptions
   const guarded = { preHandler: app.csrfProtection, config: { rateLimit: SUBSCRIBE_LIMIT } };
 
   app.get('/subscribe', async (request, reply) => {
-    const { email } = parseInput(subscribeQuery, request.query);
+    const { email } = parseQuery(request, subscribeQuery);
     return sendPage(reply, <SubscribePage viewer={request.viewer} email={email ?? ''} />);
   });
 
@@ -47,7 +47,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, { subscriptions
 
   // Opening the link asks to confirm: mail scanners that follow links do not subscribe anyone.
   app.get('/subscribe/confirm', async (request, reply) => {
-    const { token } = parseInput(confirmQuery, request.query);
+    const { token } = parseQuery(request, confirmQuery);
     return sendPage(reply, <ConfirmSubscriptionPage token={token} confirmed={null} />);
   });
 
@@ -59,14 +59,14 @@ export function registerSubscriptionRoutes(app: FastifyInstance, { subscriptions
   });
 
   app.get('/subscription', async (request, reply) => {
-    const { s } = parseInput(keyQuery, request.query);
+    const { s } = parseQuery(request, keyQuery);
     const subscription = await subscriptions.byKey(s);
     const saved = (request.query as { saved?: string }).saved === '1';
     return sendPage(reply.header('cache-control', 'no-store'), <PreferencesPage subscription={subscription} keyParam={s} notice={saved ? 'Saved.' : undefined} />);
   });
 
   app.post('/subscription', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const { s } = parseInput(keyQuery, request.query);
+    const { s } = parseQuery(request, keyQuery);
     const subscription = await subscriptions.byKey(s);
     const form = parseInput(preferencesForm, request.body);
     try {
@@ -79,7 +79,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, { subscriptions
   });
 
   app.get('/unsubscribe', async (request, reply) => {
-    const { s } = parseInput(keyQuery, request.query);
+    const { s } = parseQuery(request, keyQuery);
     const subscription = await subscriptions.byKey(s);
     return sendPage(reply, <UnsubscribePage keyParam={s} done={subscription.status === 'unsubscribed'} email={subscription.email} />);
   });
@@ -87,7 +87,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, { subscriptions
   // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here, without cookies. The signed key is
   // the authority, so there is no CSRF token to check (and no harm a forged request could do but this).
   app.post('/unsubscribe', async (request, reply) => {
-    const { s } = parseInput(keyQuery, request.query);
+    const { s } = parseQuery(request, keyQuery);
     const subscription = await subscriptions.byKey(s);
     await subscriptions.unsubscribe(subscription.id);
     return sendPage(reply, <UnsubscribePage keyParam={s} done email={subscription.email} />);

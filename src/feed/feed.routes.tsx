@@ -4,7 +4,7 @@ import { badRequest } from '../errors.ts';
 import type { ListedPaper } from '../papers/papers.service.ts';
 import type { Services } from '../app/services.ts';
 import { sendPage } from '../http/render.ts';
-import { parseInput } from '../http/validate.ts';
+import { parseQuery } from '../http/validate.ts';
 import { AboutPage } from './about.view.tsx';
 import { toDailyPaperJson } from './daily-papers.ts';
 import { EmptySiteView, FeedPageView, TrendingPageView } from './feed-page.view.tsx';
@@ -25,7 +25,7 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community }: Se
   const cardsOf = (request: FastifyRequest, items: ListedPaper[]) => community.cardsFor(request.viewer, items.map((i) => i.paper.id));
 
   const listingPage = async (request: FastifyRequest, period: Period, isFront: boolean) => {
-    const { p, sort } = parseInput(feedPageQuery, request.query);
+    const { p, sort } = parseQuery(request, feedPageQuery);
     const page = await feed.page(period, { page: p, order: sort === 'newest' ? 'publishedAt' : 'trending' });
     return <FeedPageView feed={page} cards={await cardsOf(request, page.items)} isFront={isFront} now={new Date()} />;
   };
@@ -40,7 +40,7 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community }: Se
   });
 
   app.get('/date', async (request, reply) => {
-    const { d } = parseInput(jumpQuery, request.query);
+    const { d } = parseQuery(request, jumpQuery);
     if (!d) return reply.redirect('/');
     return reply.redirect(`/date/${periodOrFail('day', d).key}`);
   });
@@ -54,13 +54,13 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community }: Se
   app.get('/about', async (_request, reply) => sendPage(reply, <AboutPage />));
 
   app.get('/trending', sharedByMembers, async (request, reply) => {
-    const { p } = parseInput(trendingQuery, request.query);
+    const { p } = parseQuery(request, trendingQuery);
     const trending = await feed.trending({ page: p });
     return sendPage(reply, <TrendingPageView trending={trending} cards={await cardsOf(request, trending.items)} now={new Date()} />);
   });
 
   app.get('/api/daily_papers', async (request) => {
-    const q = parseInput(dailyPapersQuery, request.query);
+    const q = parseQuery(request, dailyPapersQuery);
     let period: Period | null;
     if (q.week) period = periodOrFail('week', q.week);
     else if (q.month) period = periodOrFail('month', q.month);
@@ -76,7 +76,7 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community }: Se
   });
 
   app.get('/api/trending', async (request) => {
-    const { p, limit } = parseInput(trendingQuery, request.query);
+    const { p, limit } = parseQuery(request, trendingQuery);
     const trending = await feed.trending({ page: p, limit });
     const signals = await community.signalsFor(trending.items.map((item) => item.paper.id));
     const now = new Date();

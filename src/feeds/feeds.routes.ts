@@ -5,7 +5,7 @@ import { badRequest, notFound } from '../errors.ts';
 import { parseDay, periodTitle } from '../feed/period.ts';
 import type { Paper } from '../papers/paper.ts';
 import type { Services } from '../app/services.ts';
-import { parseInput } from '../http/validate.ts';
+import { parseQuery } from '../http/validate.ts';
 import { searchFeedQuery } from './feeds.schema.ts';
 import { feedContentTypes, feedFormats, writeFeed, type FeedDocument, type FeedEntry, type FeedFormat } from './feed-writers.ts';
 
@@ -65,7 +65,7 @@ export function registerFeedsRoutes(app: FastifyInstance, services: Services, op
   // A search feed is a search: it counts against the searches' rate limit, shared with /search and /api/search.
   for (const format of feedFormats) {
     app.get(`/feeds/search.${format}`, options.searchLimit, async (request, reply) => {
-      const q = parseInput(searchFeedQuery, request.query).q.trim();
+      const q = parseQuery(request, searchFeedQuery).q.trim();
       if (!q) throw badRequest('A search feed needs a query: /feeds/search.atom?q=words');
       const result = await search.keyword(q, { page: 1, limit: ENTRIES });
       const query = `?q=${encodeURIComponent(q)}`;

@@ -2,7 +2,7 @@
 import type { FastifyReply } from 'fastify';
 import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type {} from '@fastify/csrf-protection'; // reply.generateCsrf
+import { formToken } from './csrf.ts';
 import type {} from './request-state.ts'; // request.viewer, request.keepForMembers
 import { PageContext } from './page-context.ts';
 
@@ -11,7 +11,7 @@ export function sendPage(reply: FastifyReply, page: VNode, status = 200): Fastif
   const context = {
     viewer: reply.request.viewer ?? null,
     // Made only when a form asks, once per response: pages without forms set no CSRF cookie.
-    csrfToken: () => (token ??= reply.generateCsrf()),
+    csrfToken: () => (token ??= formToken(reply)),
   };
   const html = renderToString(h(PageContext.Provider, { value: context }, page));
   if (status === 200) reply.request.keepForMembers?.(page); // a page members share, rendered for the next ones

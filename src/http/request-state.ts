@@ -10,6 +10,10 @@ declare module 'fastify' {
     viaApiToken: boolean;
     /** Set when a shared page missed the cache: keeps the page, rendered for all members, for the next ones. */
     keepForMembers: ((page: VNode) => void) | null;
+    /** The response holds something of this visitor alone (a form token): no cache may give it to anyone else. */
+    personal: boolean;
+    /** The query parameters the route reads (http/validate.ts parseQuery); null until it reads some. */
+    knownQuery: readonly string[] | null;
   }
   interface FastifyContextConfig {
     /** The page differs between members only in PerMember parts: it may be rendered once for all of them. */

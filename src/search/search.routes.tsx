@@ -4,7 +4,7 @@ import { paperToJson } from '../papers/paper.ts';
 import type { Services } from '../app/services.ts';
 import { paperIdParam, sharedLimit } from '../http/guards.ts';
 import { sendPage } from '../http/render.ts';
-import { parseInput } from '../http/validate.ts';
+import { parseQuery } from '../http/validate.ts';
 import { highlightsToHtml, stripHighlights } from './highlight.ts';
 import { SearchPageView } from './search-page.view.tsx';
 import { searchApiQuery, searchPageQuery, similarQuery, suggestQuery, type SearchResponse } from './search.schema.ts';
@@ -19,14 +19,14 @@ export function registerSearchRoutes(
   const { searchLimit } = options;
 
   app.get('/search', searchLimit, async (request, reply) => {
-    const { q, p, mode } = parseInput(searchPageQuery, request.query);
+    const { q, p, mode } = parseQuery(request, searchPageQuery);
     const result = await search.search(q, { page: p, mode });
     const cards = await community.cardsFor(request.viewer, result.items.map((hit) => hit.paper.id));
     return sendPage(reply, <SearchPageView result={result} cards={cards} />);
   });
 
   app.get('/api/search', searchLimit, async (request): Promise<SearchResponse> => {
-    const { q, limit, p, mode } = parseInput(searchApiQuery, request.query);
+    const { q, limit, p, mode } = parseQuery(request, searchApiQuery);
     const result = await search.search(q, { page: p, limit, mode });
     const signals = await community.signalsFor(result.items.map((hit) => hit.paper.id));
     return {
@@ -47,14 +47,14 @@ export function registerSearchRoutes(
   });
 
   app.get('/api/suggest', sharedLimit(app, options.searchesPerMinute * 4), async (request, reply) => {
-    const { q } = parseInput(suggestQuery, request.query);
+    const { q } = parseQuery(request, suggestQuery);
     return reply.header('cache-control', 'public, max-age=60').send(await search.suggest(q));
   });
 
   // Papers near a paper in meaning. Old-style ids keep their slash: /api/papers/hep-th/9901001/similar.
   const similar = async (request: FastifyRequest) => {
     const id = paperIdParam(request);
-    const { limit } = parseInput(similarQuery, request.query);
+    const { limit } = parseQuery(request, similarQuery);
     const { paper } = await papers.get(id);
     const items = await search.similar(paper.id, limit);
     const signals = await community.signalsFor(items.map((i) => i.paper.id));

@@ -11,6 +11,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: optionalString,
+  MAIL_HOURLY_LIMIT: z.coerce.number().int().min(1).default(500),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ARXIV_API_URL: z.url().default('https://export.arxiv.org/api/query'),
   ARXIV_OAI_URL: z.url().default('https://oaipmh.arxiv.org/oai'),
@@ -62,7 +63,8 @@ export interface Config {
     readsPerMinute: number;
     searchesPerMinute: number;
   };
-  mail: { smtpUrl: string | undefined; from: string };
+  /** `hourlyLimit`: sign-in links and confirmations the site sends an hour at most, to anyone (digests aside). */
+  mail: { smtpUrl: string | undefined; from: string; hourlyLimit: number };
   sessionSecret: string | undefined;
   sources: { arxivApiUrl: string; arxivOaiUrl: string; arxivRssUrl: string; hfApiUrl: string };
   ingest: {
@@ -132,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       readsPerMinute: e.RATE_LIMIT_READS,
       searchesPerMinute: e.RATE_LIMIT_SEARCHES,
     },
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? 'Paperboard <paperboard@localhost>' },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? 'Paperboard <paperboard@localhost>', hourlyLimit: e.MAIL_HOURLY_LIMIT },
     sessionSecret: e.SESSION_SECRET,
     sources: {
       arxivApiUrl: e.ARXIV_API_URL,

@@ -10,18 +10,10 @@ import { AccountPage, CheckInboxPage, ConfirmSignInPage, LoginPage } from './acc
 import { loginBody, profileBody, tokenBody, tokenIdParams, tokenNameBody, tokenQuery } from './accounts.schema.ts';
 
 /**
- * Links asked per client address and email address: enough for typos and lost mails, too few to flood
- * someone's inbox. Keyed by both, so people behind one address (an office, a campus) do not block each other.
+ * Links asked per client address, checked as the request arrives. What one inbox can be sent, whoever asks, is bounded
+ * by the mail budget (mail/mail-budget.service.ts): five an hour, and MAIL_HOURLY_LIMIT in all.
  */
-const LINK_REQUEST_LIMIT = {
-  hook: 'preHandler' as const, // once the body, which holds the address, is parsed
-  max: 5,
-  timeWindow: '10 minutes',
-  keyGenerator: (request: FastifyRequest) => {
-    const email = String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase();
-    return `${request.ip}|${email}`;
-  },
-};
+const LINK_REQUEST_LIMIT = { max: 20, timeWindow: '10 minutes' };
 /** Link uses per client address: tokens are 256-bit, so this only stops hammering. */
 const LINK_USE_LIMIT = { max: 30, timeWindow: '1 minute' };
 
@@ -44,8 +36,9 @@ export function registerAccountRoutes(app: FastifyInstance, { accounts }: Servic
     try {
       await accounts.requestSignIn(email);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'bad_request') {
-        return sendPage(reply, <LoginPage email={email} error={error.message.replace(/^email: /, '')} />, 400);
+      // A bad address, or a spent mail budget: said on the form, with what was typed.
+      if (error instanceof AppError && ['bad_request', 'rate_limited', 'unavailable'].includes(error.code)) {
+        return sendPage(reply, <LoginPage email={email} error={error.message.replace(/^email: /, '')} />, error.status);
       }
       throw error;
     }

@@ -3,6 +3,7 @@
 import type { Db } from '../db/database.ts';
 import { AppError, badRequest } from '../errors.ts';
 import type { Mailer } from '../mail/mail.transport.ts';
+import type { MailBudget } from '../mail/mail-budget.service.ts';
 import { renderMail } from '../mail/mail-layout.view.tsx';
 import {
   API_TOKEN_PREFIX, displayNameSchema, emailSchema, hashSecret, newSecret, SESSION_DAYS, SIGN_IN_LINK_MINUTES,
@@ -22,7 +23,7 @@ function validEmail(input: string): string {
   return parsed.data;
 }
 
-export function createAccountsService(deps: { db: Db; mailer: Mailer; publicUrl: string }) {
+export function createAccountsService(deps: { db: Db; mailer: Mailer; mailBudget: MailBudget; publicUrl: string }) {
   const { db } = deps;
 
   async function freeUsername(wanted: string): Promise<string> {
@@ -43,6 +44,7 @@ export function createAccountsService(deps: { db: Db; mailer: Mailer; publicUrl:
     /** Mails a sign-in link. Known or not, the caller learns nothing about the address. */
     async requestSignIn(emailInput: string, now: Date = new Date()): Promise<void> {
       const email = validEmail(emailInput);
+      await deps.mailBudget.spend('sign-in', email, now);
       const token = newSecret();
       await repo.deleteExpiredTokens(db, now.toISOString());
       await repo.insertSignInToken(db, {

@@ -19,6 +19,8 @@ import type { Services } from './services.ts';
 import { installErrorHandling } from '../http/error-handler.tsx';
 import { sharedLimit } from '../http/guards.ts';
 import { csrfBinding } from '../http/csrf.ts';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-body.ts';
+import { AppError, badRequest } from '../errors.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import { installMetrics } from './metrics.ts';
 import { registerOpenApiRoute } from './openapi.ts';
@@ -33,11 +35,15 @@ import { registerFeedsRoutes } from '../feeds/feeds.routes.ts';
 import { registerSubscriptionRoutes } from '../digest/subscriptions.routes.tsx';
 import { registerForYouRoutes } from '../search/for-you.routes.tsx';
 
+const BODY_LIMIT_BYTES = 128 * 1024;
+
 const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 
 export async function buildApp(config: Readonly<Config>, services: Services): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // The largest body anything here accepts is a comment (20,000 characters, form-encoded); docs/limits.md.
+    bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // A log line per request is noise at thousands of requests a second; debug level brings it back.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
@@ -69,7 +75,16 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '') return done(null, undefined);
+    if (nestsDeeperThan(String(body), MAX_JSON_DEPTH)) return done(badRequest(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`), undefined);
     return parseJson(request, String(body), done);
+  });
+  // The JSON API takes JSON: a form post to /api/… is what a cross-site form can send, so it is refused before the
+  // body is read (a browser cannot send application/json across sites without asking first).
+  app.addHook('onRequest', async (request) => {
+    const type = request.headers['content-type'];
+    if (type && request.url.startsWith('/api/') && !['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !/^application\/json\b/i.test(type)) {
+      throw new AppError('unsupported_media_type', 'The API takes JSON: send "content-type: application/json".');
+    }
   });
   // The CSRF secret lives in its own signed cookie; each form carries a token derived from it and bound to the session
   // (http/csrf.ts), so a token from another visitor's page is refused.

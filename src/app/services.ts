@@ -16,6 +16,7 @@ import { createIngestRuns } from '../ingest/ingest-runs.service.ts';
 import { createPoliteHttp, userAgentFor } from '../ingest/polite-http.ts';
 import { createImportService } from '../ingest/import.service.ts';
 import { createMailer } from '../mail/mail.transport.ts';
+import { createMailBudget } from '../mail/mail-budget.service.ts';
 import { createPapersService } from '../papers/papers.service.ts';
 import { createSearchService } from '../search/search.service.ts';
 import { createSemanticService } from '../search/semantic.service.ts';
@@ -45,7 +46,8 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   const hfDaily = createHfDailyService({ db, papers, http, hfApiUrl: config.sources.hfApiUrl });
   const importer = createImportService(papers, hfDaily);
   const arxivApi = createArxivApiService({ papers, http, apiUrl: config.sources.arxivApiUrl });
-  const accounts = createAccountsService({ db, mailer, publicUrl: config.http.publicUrl });
+  const mailBudget = createMailBudget(db, { perHour: config.mail.hourlyLimit });
+  const accounts = createAccountsService({ db, mailer, mailBudget, publicUrl: config.http.publicUrl });
   const semantic = createSemanticService({ db, papers, dataDir: config.dataDir, settings: config.semantic, log: report });
   const ranker = config.database.engine === 'sqlite' && config.search.workers > 0
     ? workerPoolRanker(config.database.file, { workers: config.search.workers, queueLimit: 64, waitMs: 5_000, runMs: 10_000 })
@@ -55,7 +57,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   // paper is embedded again; the embed job catches up what other processes stored.
   papers.onArrival(({ revisedIds }) => semantic.embedSoon((error) => report(`embedding new papers failed: ${String(error)}`), revisedIds));
   const subscriptions = createSubscriptionsService({
-    db, mailer, publicUrl: config.http.publicUrl, secret: sessionSecret(config), mailFrom: config.mail.from,
+    db, mailer, mailBudget, publicUrl: config.http.publicUrl, secret: sessionSecret(config), mailFrom: config.mail.from,
   });
   const community = createCommunityService({ db, papers, accounts, arxivApi, limits: config.community, dataVersion: () => dataVersion(db) });
   return {

@@ -39,7 +39,7 @@ export function registerCommentRoutes(app: FastifyInstance, { comments }: Servic
 
   app.get('/comments/:id/edit', async (request, reply) => {
     if (!request.viewer) return reply.redirect('/login');
-    const comment = await comments.get(idOf(request));
+    const comment = await comments.forEditing(request.viewer, idOf(request));
     return sendPage(reply, <CommentFormPage title="Edit your comment" action={`/comments/${comment.id}/edit`} paperId={comment.paperId} body={comment.body} />);
   });
 
@@ -51,8 +51,7 @@ export function registerCommentRoutes(app: FastifyInstance, { comments }: Servic
       return reply.redirect(commentPath(await comments.edit(request.viewer, id, body)), 303);
     } catch (error) {
       if (!isUserError(error)) throw error;
-      const comment = await comments.get(id);
-      const page = <CommentFormPage title="Edit your comment" action={`/comments/${id}/edit`} paperId={comment.paperId} body={body} error={error.message} />;
+      const page = <CommentFormPage title="Edit your comment" action={`/comments/${id}/edit`} paperId={await comments.paperOf(id)} body={body} error={error.message} />;
       return sendPage(reply, page, error.status);
     }
   });
@@ -62,8 +61,7 @@ export function registerCommentRoutes(app: FastifyInstance, { comments }: Servic
     if (!request.viewer) return reply.redirect('/login', 303);
     const id = idOf(request);
     await run(request, id);
-    const comment = await comments.get(id);
-    return reply.redirect(backTo(request, `/papers/${comment.paperId}`, `#comment-${id}`), 303);
+    return reply.redirect(backTo(request, `/papers/${await comments.paperOf(id)}`, `#comment-${id}`), 303);
   };
   const viewer = (request: FastifyRequest) => requireViewer(request);
   app.post('/comments/:id/delete', write, act((request, id) => comments.remove(viewer(request), id)));

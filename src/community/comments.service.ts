@@ -86,7 +86,22 @@ export function createCommentsService(deps: { db: Db; papers: PapersService; acc
       return [...threads.values()];
     },
 
-    get: one,
+    /**
+     * A comment to edit: only its author's own, while it is visible and young enough. Anyone else — and the author once
+     * it is deleted, hidden or too old — gets a 403 and never its text (ids are sequential: any id can be asked).
+     */
+    async forEditing(user: User, id: number, now: Date = new Date()): Promise<Comment> {
+      const comment = await one(id);
+      if (!canEdit(comment, user, now)) {
+        throw new AppError('forbidden', `Comments can be edited by their author for ${EDIT_WINDOW_MINUTES} minutes after posting.`);
+      }
+      return comment;
+    },
+
+    /** The paper a comment is on (where forms about it go back to); its text is not read. */
+    async paperOf(id: number): Promise<string> {
+      return (await one(id)).paperId;
+    },
 
     /** A comment, or a reply; a reply to a reply joins its thread (replies are one level deep). */
     async add(user: User, input: { paperId: string; body: string; parentId?: number | null }, now: Date = new Date()): Promise<Comment> {

@@ -263,7 +263,16 @@ export interface NotInterestedTable {
   created_at: string;
 }
 
+export interface MailRequestsTable {
+  id: Generated<number>;
+  /** The address as mail reaches it: lower case, without a +tag (mail-budget.ts). */
+  address_key: string;
+  kind: string;
+  requested_at: string;
+}
+
 export interface Database {
+  mail_requests: MailRequestsTable;
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
   daily_listings: DailyListingsTable;

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { AppError, badRequest, notFound } from '../errors.ts';
 import { renderMail } from '../mail/mail-layout.view.tsx';
 import type { Mailer } from '../mail/mail.transport.ts';
+import type { MailBudget } from '../mail/mail-budget.service.ts';
 import { defaultPreferences, preferencesSchema, signSubscription, verifySubscriptionKey, type Preferences, type Subscription } from './subscription.ts';
 import * as repo from './subscriptions.repository.ts';
 
@@ -29,7 +30,7 @@ export function validPreferences(input: unknown): Preferences {
   return parsed.data;
 }
 
-export function createSubscriptionsService(deps: { db: Db; mailer: Mailer; publicUrl: string; secret: string; mailFrom: string }) {
+export function createSubscriptionsService(deps: { db: Db; mailer: Mailer; mailBudget: MailBudget; publicUrl: string; secret: string; mailFrom: string }) {
   const { db, publicUrl } = deps;
   const fromAddress = /<([^>]+)>/.exec(deps.mailFrom)?.[1] ?? deps.mailFrom;
 
@@ -88,6 +89,7 @@ export function createSubscriptionsService(deps: { db: Db; mailer: Mailer; publi
         }
         return { active: true, subscription: await repo.insertPending(db, { email, userId: viewer.id, preferences, tokenHash: null, status: 'active', now: stamp }) };
       }
+      await deps.mailBudget.spend('subscription', email, now); // either mail below
       if (existing && (existing.status === 'active' || existing.status === 'paused')) {
         await mailManageLink(existing);
         return { active: false, subscription: null };

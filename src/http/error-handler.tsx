@@ -1,6 +1,6 @@
 // One place that turns errors into responses: JSON under /api, a readable page elsewhere.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorCode } from '../errors.ts';
+import { AppError, errorStatus, type ErrorCode } from '../errors.ts';
 import { ErrorPage } from './error-page.view.tsx';
 import { sendPage } from './render.ts';
 
@@ -26,7 +26,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       return respond(request, reply, 429, 'rate_limited', 'Too many requests in a short time. Wait a minute and try again.');
     }
     if (status < 500) {
-      const code: ErrorCode = status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : status === 403 ? 'forbidden' : 'bad_request';
+      const code = (Object.entries(errorStatus).find(([, s]) => s === status)?.[0] ?? 'bad_request') as ErrorCode;
       return respond(request, reply, status, code, error.message);
     }
     request.log.error({ err: error }, 'unexpected error'); // only the unexpected is logged as an error

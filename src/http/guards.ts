@@ -13,20 +13,29 @@ export function requireViewer(request: FastifyRequest): User {
 /**
  * Route options for a write by a member: signed in, CSRF-checked for browser sessions (requests with an API token carry
  * no cookie, so there is nothing to forge), and limited per person — generous for people, a wall for scripts gone wrong.
+ * Strangers are turned away as the request arrives, before its body is read or parsed.
  */
 export function memberWrite(app: FastifyInstance, limit: { max: number; timeWindow: string } = { max: 60, timeWindow: '1 minute' }) {
-  const preHandler = async (request: FastifyRequest, reply: FastifyReply) => {
+  const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
     // Strangers: the API says how to authenticate; a form (say, after the session expired) goes to sign in.
-    if (!request.viewer) {
-      if (request.url.startsWith('/api/')) requireViewer(request);
-      return reply.redirect('/login', 303);
-    }
-    if (request.viaApiToken) return;
+    if (request.viewer) return;
+    if (request.url.startsWith('/api/')) requireViewer(request);
+    return reply.redirect('/login', 303);
+  };
+  return { onRequest, preHandler: csrfUnlessApiToken(app), config: { rateLimit: { ...limit, keyGenerator: (r: FastifyRequest) => `user:${r.viewer?.id ?? r.ip}` } } };
+}
+
+/**
+ * The CSRF check, for requests that act with the browser's session: skipped with an API token (no cookie, nothing to
+ * forge), and for strangers when `strangersToo` is false (a request with no session can act for nobody).
+ */
+export function csrfUnlessApiToken(app: FastifyInstance, options: { strangersToo: boolean } = { strangersToo: true }) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.viaApiToken || (!options.strangersToo && !request.viewer)) return;
     await new Promise<void>((resolve, reject) => {
       app.csrfProtection.call(app, request, reply, (error?: Error) => (error ? reject(error) : resolve()));
     });
   };
-  return { preHandler, config: { rateLimit: { ...limit, keyGenerator: (r: FastifyRequest) => `user:${r.viewer?.id ?? r.ip}` } } };
 }
 
 /** Back to the page a form was on; only its path is kept, so the redirect never leaves this site. */

@@ -127,7 +127,7 @@ describe('signing in by mailed link (real SMTP)', () => {
     assert.match(await taken.text(), /&quot;taken&quot; is taken|"taken" is taken/);
   });
 
-  it('limits links asked for one address from one client', async () => {
+  it('limits links to one address (the mail budget), not other addresses from the same client', async () => {
     const session = new HttpSession(app.url);
     const form = await (await session.get('/login')).text();
     const statuses: number[] = [];

@@ -14,6 +14,7 @@ import * as semantic from './2026-11-27T09-semantic.ts';
 import * as forYou from './2026-11-27T10-for-you.ts';
 import * as semanticCorpusSize from './2026-11-27T11-semantic-corpus-size.ts';
 import * as searchFacets from './2026-11-28T00-search-facets.ts';
+import * as mailRequests from './2026-11-28T01-mail-requests.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T00-papers': papers,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T10-for-you': forYou,
   '2026-11-27T11-semantic-corpus-size': semanticCorpusSize,
   '2026-11-28T00-search-facets': searchFacets,
+  '2026-11-28T01-mail-requests': mailRequests,
 };

@@ -36,15 +36,25 @@ export interface FeedDocument {
 
 const GENERATOR = 'Paperboard';
 
-// XML 1.0 forbids most control characters; arXiv metadata has been seen with them.
-const clean = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+// XML 1.0 forbids most control characters (arXiv metadata has been seen with them), and a lone surrogate is no
+// character at all; bidi overrides are allowed but would reorder a reader's line, so they go too.
+const clean = (text: string) =>
+  text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
+// suppressBooleanAttributes is on by default and wrote `isPermaLink="true"` as a bare `isPermaLink`: not XML.
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
+
+/** An RFC 3339 date-time (Atom, JSON Feed) for a stored date, or the fallback when the stored one is not a date. */
+const rfc3339 = (value: string | null, fallback: string) => {
+  const ms = Date.parse(value ?? '');
+  return Number.isNaN(ms) ? fallback : new Date(ms).toISOString();
+};
 const xmlDeclaration = { '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' } };
 
 const text = (value: string) => ({ '@_type': 'text', '#text': clean(value) });
 
 export function toAtom(feed: FeedDocument): string {
+  const updated = rfc3339(feed.updated, new Date().toISOString());
   return builder.build({
     ...xmlDeclaration,
     feed: {
@@ -52,7 +62,7 @@ export function toAtom(feed: FeedDocument): string {
       id: feed.selfUrl.atom,
       title: text(feed.title),
       subtitle: text(feed.description),
-      updated: feed.updated,
+      updated,
       link: [
         { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': feed.selfUrl.atom },
         { '@_rel': 'alternate', '@_type': 'text/html', '@_href': feed.homeUrl },
@@ -63,11 +73,11 @@ export function toAtom(feed: FeedDocument): string {
       entry: feed.entries.map((e) => ({
         id: e.url,
         title: text(e.title),
-        updated: e.updated,
-        ...(e.published ? { published: e.published } : {}),
+        updated: rfc3339(e.updated, updated),
+        ...(e.published && !Number.isNaN(Date.parse(e.published)) ? { published: rfc3339(e.published, updated) } : {}),
         link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': e.url },
         ...(e.authors.length ? { author: e.authors.map((name) => ({ name: clean(name) })) } : {}),
-        ...(e.categories.length ? { category: e.categories.map((term) => ({ '@_term': term })) } : {}),
+        ...(e.categories.length ? { category: e.categories.map((term) => ({ '@_term': clean(term) })) } : {}),
         summary: text(e.summary),
       })),
     },
@@ -75,7 +85,7 @@ export function toAtom(feed: FeedDocument): string {
 }
 
 export function toRss(feed: FeedDocument): string {
-  const rfc822 = (iso: string) => new Date(iso).toUTCString();
+  const rfc822 = (iso: string | null) => new Date(rfc3339(iso, feed.updated)).toUTCString();
   return builder.build({
     ...xmlDeclaration,
     rss: {
@@ -97,7 +107,7 @@ export function toRss(feed: FeedDocument): string {
           description: clean(e.summary),
           // RSS's own <author> must be an email address; Dublin Core's creator takes names.
           ...(e.authors.length ? { 'dc:creator': clean(e.authors.join(', ')) } : {}),
-          ...(e.categories.length ? { category: e.categories } : {}),
+          ...(e.categories.length ? { category: e.categories.map(clean) } : {}),
           pubDate: rfc822(e.published ?? e.updated),
         })),
       },
@@ -118,8 +128,8 @@ export function toJsonFeed(feed: FeedDocument): string {
       url: e.url,
       title: e.title,
       content_text: e.summary,
-      ...(e.published ? { date_published: e.published } : {}),
-      date_modified: e.updated,
+      ...(e.published && !Number.isNaN(Date.parse(e.published)) ? { date_published: rfc3339(e.published, e.updated) } : {}),
+      date_modified: rfc3339(e.updated, feed.updated),
       ...(e.authors.length ? { authors: e.authors.map((name) => ({ name })) } : {}),
       ...(e.categories.length ? { tags: e.categories } : {}),
     })),

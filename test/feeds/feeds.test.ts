@@ -1,69 +1,41 @@
-// Feeds parsed back and checked against each spec's required elements: Atom (RFC 4287 §4.1), RSS 2.0
-// (channel: title, link, description; item: title or description) and JSON Feed 1.1 (version, title, items[].id + content).
+// Every feed parsed back by a strict XML parser and checked against its spec's rules (test/helpers/feed-validator.ts):
+// Atom (RFC 4287), RSS 2.0 and JSON Feed 1.1, with ordinary papers and with text an attacker or a damaged record
+// would bring (control characters, markup, "]]>", bidi overrides, characters outside the BMP).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { XMLParser } from 'fast-xml-parser';
 import { startApp, type RunningApp } from '../helpers/app.ts';
+import { validateAtom, validateJsonFeed, validateRss, type XmlElement } from '../helpers/feed-validator.ts';
 import { kaggleSample } from '../helpers/paths.ts';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => ['entry', 'item', 'link', 'author', 'category'].includes(name) });
-const isDate = (value: unknown) => !Number.isNaN(Date.parse(String(value)));
-
-type Xml = Record<string, unknown>;
-
-function checkAtom(xml: string, selfUrl: string): Xml[] {
-  const feed = parser.parse(xml).feed as Xml;
-  assert.equal(feed['@_xmlns'], 'http://www.w3.org/2005/Atom');
-  for (const element of ['id', 'title', 'updated']) assert.ok(feed[element], `atom:feed has ${element}`);
-  assert.ok(isDate(feed.updated));
-  const links = feed.link as Xml[];
-  assert.equal(links.find((l) => l['@_rel'] === 'self')?.['@_href'], selfUrl);
-  const entries = (feed.entry ?? []) as Xml[];
-  const feedHasAuthor = Array.isArray(feed.author) && feed.author.length > 0;
-  for (const entry of entries) {
-    for (const element of ['id', 'title', 'updated']) assert.ok(entry[element], `atom:entry has ${element}`);
-    assert.ok(isDate(entry.updated));
-    assert.ok(feedHasAuthor || entry.author, 'an author at feed or entry level');
-    assert.ok((entry.link as Xml[]).some((l) => l['@_rel'] === 'alternate'), 'entry links to its page (no content element)');
-  }
+const checkAtom = (xml: string, selfUrl: string): XmlElement[] => {
+  const entries = validateAtom(xml);
+  assert.ok(xml.includes(`rel="self" type="application/atom+xml" href="${selfUrl}"`), `self link ${selfUrl}`);
   return entries;
-}
-
-function checkRss(xml: string): Xml[] {
-  const rss = parser.parse(xml).rss as Xml;
-  assert.equal(rss['@_version'], '2.0');
-  const channel = rss.channel as Xml;
-  for (const element of ['title', 'link', 'description']) assert.ok(element in channel, `channel has ${element}`);
-  const items = (channel.item ?? []) as Xml[];
-  for (const item of items) {
-    assert.ok(item.title || item.description, 'item has a title or a description');
-    assert.ok(!('author' in item) || /@/.test(String(item.author)), 'RSS author is an email address when present');
-    assert.ok(isDate(item.pubDate));
-  }
-  return items;
-}
-
-function checkJsonFeed(text: string): Array<Record<string, unknown>> {
-  const feed = JSON.parse(text) as Record<string, unknown>;
-  assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
-  assert.equal(typeof feed.title, 'string');
-  const items = feed.items as Array<Record<string, unknown>>;
-  assert.ok(Array.isArray(items));
-  for (const item of items) {
-    assert.equal(typeof item.id, 'string');
-    assert.ok(typeof item.content_text === 'string' || typeof item.content_html === 'string', 'item has content');
-  }
-  return items;
-}
+};
+const checkRss = validateRss;
+const checkJsonFeed = validateJsonFeed;
 
 describe('feeds', () => {
   let app: RunningApp;
   before(async () => {
-    app = await startApp(async ({ services }) => {
+    app = await startApp(async ({ services, dir }) => {
       await services.importer.importFile(kaggleSample);
       const { user } = await services.accounts.addUser('ada@example.org', 'user');
       // Ada "submitted" a paper: the submission goes through the service, its date is the test's today.
       await services.community.submit(user, '0704.0001', new Date('2007-04-20T12:00:00Z'));
+      // A record as hostile as a snapshot line can be, on a day of its own.
+      const file = path.join(dir, 'hostile.jsonl');
+      fs.writeFileSync(file, JSON.stringify({
+        id: '0704.9999',
+        title: 'Nul\u0000 bell\u0007 <script>alert(1)</script> ]]> & \u202Eevil\u202C 𝔸 "quoted"',
+        abstract: 'Text with ]]> and <![CDATA[ x ]]> and \u0001\u001F and \uFFFE end.',
+        authors: [{ name: 'Ｍallory <b>' }, { name: 'Zoë & Co' }],
+        categories: ['cs.LG'],
+        publishedAt: '2007-04-25T10:00:00Z',
+      }));
+      await services.importer.importFile(file);
     }, { SUBMIT_MAX_AGE_DAYS: '100000' });
   });
   after(() => app.close());
@@ -77,6 +49,7 @@ describe('feeds', () => {
 
   for (const [name, path, page] of [
     ['a day', '/feeds/day/2007-04-02', '/date/2007-04-02'],
+    ['a day with a hostile record', '/feeds/day/2007-04-25', '/date/2007-04-25'],
     ['trending', '/feeds/trending', '/trending'],
     ['the latest day', '/feeds/latest', '/'],
     ["a member's submissions", '/feeds/u/ada', '/u/ada'],

@@ -31,10 +31,12 @@ export async function importCommand(args: string[]): Promise<number> {
     const counts = await services.importer.importFiles(positionals, {
       format: values.format as FileFormat | 'auto',
       onRejected: (r) => console.log(`rejected ${r.file}:${r.line}: ${r.reason}`),
+      onCleaned: (c) => console.log(`cleaned ${c.file}:${c.line}: ${c.reason}`),
       onProgress,
     });
     if (onProgress) process.stderr.write('\n');
     console.log(`imported ${counts.imported}, updated ${counts.updated}, rejected ${counts.rejected}`);
+    if (counts.cleaned > 0) console.log(`cleaned ${counts.cleaned} records on the way in (control characters removed, long fields cut): listed above`);
     if (counts.imported + counts.updated === 0 && counts.unchanged > 0) {
       console.log(`nothing new: all ${counts.unchanged} valid records were already stored`);
     }

@@ -32,6 +32,18 @@ export interface Comment {
 export interface CommentThread {
   comment: Comment;
   replies: Comment[];
+  /** The thread began on an earlier page: its first comment is shown again for context. */
+  continued?: boolean;
+}
+
+/** Comments on a page of a discussion (threads and replies together): a paper with 5,000 made a 3.3 MB page. */
+export const COMMENTS_PER_PAGE = 100;
+
+export interface DiscussionPage {
+  threads: CommentThread[];
+  page: number;
+  pages: number;
+  total: number;
 }
 
 export function isVisible(comment: Pick<Comment, 'deletedAt' | 'hiddenAt'>): boolean {

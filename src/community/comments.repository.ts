@@ -1,5 +1,6 @@
 // All SQL on comments and their flags. Writes are synchronous so a comment and the paper's counters share a transaction.
 import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { CommentsTable } from '../db/schema.ts';
 import type { FlagReason } from './comment.ts';
@@ -17,8 +18,25 @@ export function findComment(db: Db, id: number): CommentRow | undefined {
   return db.sqlite.prepare('SELECT * FROM comments WHERE id = ?').get(id) as CommentRow | undefined;
 }
 
-export async function commentsOfPaper(db: Db, paperPk: number): Promise<CommentRow[]> {
-  return db.kysely.selectFrom('comments').selectAll().where('paper_pk', '=', paperPk).orderBy('created_at').orderBy('id').execute();
+/**
+ * A stretch of a paper's comments in reading order: thread after thread (a thread is named by its first comment's id,
+ * so threads come oldest first), each comment followed by its replies, oldest first.
+ */
+export async function commentsOfPaper(db: Db, paperPk: number, page: { offset: number; limit: number }): Promise<CommentRow[]> {
+  return db.kysely
+    .selectFrom('comments')
+    .selectAll()
+    .where('paper_pk', '=', paperPk)
+    .orderBy(sql`coalesce(parent_id, id)`)
+    .orderBy('id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countCommentsOfPaper(db: Db, paperPk: number): Promise<number> {
+  const row = await db.kysely.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('paper_pk', '=', paperPk).executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 export function updateBody(db: Db, id: number, body: string, now: string): void {

@@ -4,9 +4,9 @@ import { AppError } from '../errors.ts';
 import type { Services } from '../app/services.ts';
 import { backTo, memberWrite, paperIdParam, requireViewer } from '../http/guards.ts';
 import { sendPage } from '../http/render.ts';
-import { parseInput } from '../http/validate.ts';
+import { parseInput, parseQuery } from '../http/validate.ts';
 import { commentToJson, visibleThreads } from './comment.ts';
-import { commentForm, commentIdParams, commentJsonBody, editForm, flagForm } from './comments.schema.ts';
+import { commentForm, commentIdParams, commentJsonBody, commentsPageQuery, editForm, flagForm } from './comments.schema.ts';
 import { CommentFormPage, commentPath } from './comments.view.tsx';
 
 /** Comments per person: a lively thread is a few a minute; a flood is not a discussion. */
@@ -70,8 +70,14 @@ export function registerCommentRoutes(app: FastifyInstance, { comments }: Servic
   app.post('/comments/:id/restore', write, act((request, id) => comments.moderate(viewer(request), id, false)));
 
   // JSON: read a paper's discussion; comment with a token or session.
-  const list = async (request: FastifyRequest) => {
-    const threads = visibleThreads(await comments.threads(paperIdParam(request)), request.viewer);
+  const list = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { p } = parseQuery(request, commentsPageQuery);
+    const paperId = paperIdParam(request);
+    const discussion = await comments.threads(paperId, p);
+    // The shape stays a list of threads; the pages go in headers (RFC 8288 links, as GitHub's API does).
+    void reply.header('x-total-count', String(discussion.total));
+    if (discussion.page < discussion.pages) void reply.header('link', `</api/papers/${paperId}/comments?p=${discussion.page + 1}>; rel="next"`);
+    const threads = visibleThreads(discussion.threads, request.viewer);
     return threads.map((t) => ({ ...commentToJson(t.comment), replies: t.replies.map(commentToJson) }));
   };
   const create = async (request: FastifyRequest, reply: FastifyReply) => {

@@ -15,6 +15,9 @@ export const commentJsonBody = z.object({
 
 export const commentIdParams = z.object({ id: z.coerce.number({ error: 'a comment id is a number' }).int().positive() });
 
+/** A page of a paper's discussion (COMMENTS_PER_PAGE comments a page). */
+export const commentsPageQuery = z.object({ p: z.coerce.number().int().min(1, 'must be 1 or more').max(10_000).default(1) });
+
 export const flagForm = z.object({ reason: z.string().max(40).default('') });
 
 export const editForm = z.object({ body: z.string().max(20_000).default('') });

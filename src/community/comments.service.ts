@@ -13,7 +13,9 @@ import {
   commentBodySchema,
   flagReasons,
   type Comment,
+  COMMENTS_PER_PAGE,
   type CommentThread,
+  type DiscussionPage,
   type FlagReason,
 } from './comment.ts';
 import * as repo from './comments.repository.ts';
@@ -76,14 +78,23 @@ export function createCommentsService(deps: { db: Db; papers: PapersService; acc
   }
 
   return {
-    /** Every comment of a paper as threads, oldest first (placeholders are decided by the view's rules). */
-    async threads(paperId: string): Promise<CommentThread[]> {
-      const rows = await repo.commentsOfPaper(db, paperKey(paperId));
-      const comments = (await withAuthors(rows)).map((c) => c.comment);
+    /**
+     * A page of a paper's discussion as threads, oldest first, COMMENTS_PER_PAGE comments a page (placeholders are
+     * decided by the view's rules). A page that starts inside a thread shows the thread's first comment again.
+     */
+    async threads(paperId: string, page = 1): Promise<DiscussionPage> {
+      const pk = paperKey(paperId);
+      const total = await repo.countCommentsOfPaper(db, pk);
+      const pages = Math.max(1, Math.ceil(total / COMMENTS_PER_PAGE));
+      const current = Math.min(Math.max(1, page), pages);
+      const rows = await repo.commentsOfPaper(db, pk, { offset: (current - 1) * COMMENTS_PER_PAGE, limit: COMMENTS_PER_PAGE });
+      const first = rows[0];
+      const continued = first?.parent_id != null ? repo.findComment(db, first.parent_id) : undefined;
+      const comments = (await withAuthors(continued ? [continued, ...rows] : rows)).map((c) => c.comment);
       const threads = new Map<number, CommentThread>();
-      for (const c of comments) if (c.parentId === null) threads.set(c.id, { comment: c, replies: [] });
+      for (const c of comments) if (c.parentId === null) threads.set(c.id, { comment: c, replies: [], ...(c.id === continued?.id ? { continued: true } : {}) });
       for (const c of comments) if (c.parentId !== null) threads.get(c.parentId)?.replies.push(c);
-      return [...threads.values()];
+      return { threads: [...threads.values()], page: current, pages, total };
     },
 
     /**

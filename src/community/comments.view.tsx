@@ -1,6 +1,7 @@
 // The discussion under a paper: threads, the forms to comment, reply, flag and moderate, and the edit page.
 import { formatDate } from '../feed/period.ts';
 import { CsrfField } from '../http/components/csrf-field.view.tsx';
+import { Pager } from '../http/components/pager.view.tsx';
 import { Layout } from '../http/layout.view.tsx';
 import { usePageContext } from '../http/page-context.ts';
 import {
@@ -13,6 +14,7 @@ import {
   visibleThreads,
   type Comment,
   type CommentThread,
+  type DiscussionPage,
 } from './comment.ts';
 import { renderCommentMarkdown } from './markdown.ts';
 
@@ -101,17 +103,22 @@ function CommentView({ comment, now, replyTo }: { comment: Comment; now: Date; r
   );
 }
 
-export function Discussion({ paperId, threads, now }: { paperId: string; threads: CommentThread[]; now: Date }) {
+export function Discussion({ paperId, discussion, now }: { paperId: string; discussion: DiscussionPage; now: Date }) {
   const { viewer, perMember } = usePageContext();
   // Who may edit, delete, flag or see what differs from member to member: drawn for each.
-  if (perMember) return <>{perMember(() => <Discussion paperId={paperId} threads={threads} now={now} />)}</>;
-  const shown = visibleThreads(threads, viewer);
+  if (perMember) return <>{perMember(() => <Discussion paperId={paperId} discussion={discussion} now={now} />)}</>;
+  const shown = visibleThreads(discussion.threads, viewer);
+  const pager = (
+    <Pager path={`/papers/${paperId}`} params={{}} page={discussion.page} pages={discussion.pages} hasMore={discussion.page < discussion.pages} hash="#discussion-heading" />
+  );
   return (
     <section aria-labelledby="discussion-heading" class="discussion">
       <h2 id="discussion-heading">Discussion</h2>
       {shown.length === 0 ? <p class="muted">No comments yet.</p> : null}
+      {pager}
       {shown.map((thread) => (
         <div class="thread">
+          {thread.continued ? <p class="muted">Continued from the previous page:</p> : null}
           <CommentView comment={thread.comment} now={now} replyTo={thread.comment.id} />
           {thread.replies.length > 0 ? (
             <div class="replies">
@@ -120,6 +127,7 @@ export function Discussion({ paperId, threads, now }: { paperId: string; threads
           ) : null}
         </div>
       ))}
+      {pager}
       {viewer ? (
         <CommentForm paperId={paperId} label="Add a comment" />
       ) : (

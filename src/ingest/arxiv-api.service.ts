@@ -60,8 +60,9 @@ export function createArxivApiService(deps: { papers: PapersService; http: Polit
         pending = pending.filter((w) => !refused.has(w.query));
         continue;
       }
-      for (const outcome of deps.papers.upsertMany(atom.papers, { listing: null, isDemo: false, now: new Date().toISOString() })) {
-        tally(outcome);
+      const refused = (paper: { id: string }, reason: string) => result.errors.push({ reference: paper.id, message: `refused: ${reason}` });
+      for (const outcome of deps.papers.upsertMany(atom.papers, { listing: null, isDemo: false, now: new Date().toISOString() }, refused)) {
+        if (outcome !== 'rejected') tally(outcome);
       }
       const returned = new Set(atom.papers.map((p) => p.id));
       for (const w of pending) {

@@ -114,8 +114,9 @@ export function createArxivOaiService(deps: { db: Db; papers: PapersService; htt
               isDemo: false,
               now: new Date().toISOString(),
             },
+            (paper, reason) => result.problems.push({ identifier: paper.id, message: `refused: ${reason}` }),
           );
-          for (const outcome of outcomes) result.counts[outcome] += 1;
+          for (const outcome of outcomes) if (outcome !== 'rejected') result.counts[outcome] += 1;
           checkpoints.saveCheckpoint(db, {
             source: SOURCE,
             set_spec: set,

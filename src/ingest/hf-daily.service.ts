@@ -33,7 +33,7 @@ function readItems(where: string, text: string, onRejected: (item: number, reaso
 
 export function createHfDailyService(deps: { db: Db; papers: PapersService; http: PoliteHttp; hfApiUrl: string }) {
   /** Stores items, their listing and their signals together. */
-  function store(items: HfDailyItem[], dayFor: (item: HfDailyItem) => string, rejected: number): HfDailyResult {
+  function store(items: HfDailyItem[], dayFor: (item: HfDailyItem) => string, rejected: number, onRefused?: (id: string, reason: string) => void): HfDailyResult {
     const result: HfDailyResult = { counts: { imported: 0, updated: 0, unchanged: 0, rejected }, featured: 0 };
     const days = new Map(items.map((item) => [item.paper, dayFor(item)]));
     inTransaction(deps.db, () => {
@@ -41,7 +41,7 @@ export function createHfDailyService(deps: { db: Db; papers: PapersService; http
         listing: { reason: 'featured', dayOf: (paper) => days.get(paper) ?? null },
         isDemo: false,
         now: new Date().toISOString(),
-      });
+      }, (paper, reason) => onRefused?.(paper.id, reason));
       for (const outcome of outcomes) result.counts[outcome] += 1;
       deps.papers.saveExternalSignals(items.map((i) => ({ id: i.paper.id, source: HF_SOURCE, upvotes: i.upvotes, comments: i.comments })));
     });
@@ -69,7 +69,9 @@ export function createHfDailyService(deps: { db: Db; papers: PapersService; http
         rejected += 1;
         onRejected(item, reason);
       });
-      return store(items, (item) => item.featuredDay ?? item.paper.publishedAt?.slice(0, 10) ?? today(), rejected);
+      const position = new Map(items.map((item, i) => [item.paper.id, i + 1]));
+      const day = (item: HfDailyItem) => item.featuredDay ?? item.paper.publishedAt?.slice(0, 10) ?? today();
+      return store(items, day, rejected, (id, reason) => onRejected(position.get(id) ?? 0, reason));
     },
   };
 }

@@ -14,6 +14,8 @@ export interface ImportCounts {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Records stored after cleaning (control characters removed, long secondary fields cut): papers/paper-limits.ts. */
+  cleaned: number;
 }
 
 export interface Rejection {
@@ -34,12 +36,14 @@ export interface ImportOptions {
   isDemo?: boolean;
   batchSize?: number;
   onRejected?: (rejection: Rejection) => void;
+  /** A record stored with changes: what was changed (`reason` joins the notes). */
+  onCleaned?: (cleaned: Rejection) => void;
   onProgress?: (counts: ImportCounts & { lines: number }) => void;
 }
 
 const workerEntry = new URL('../worker-entry.mjs', import.meta.url);
 const parseWorker = new URL('./parse.worker.ts', import.meta.url).href;
-const emptyCounts = (): ImportCounts => ({ imported: 0, updated: 0, unchanged: 0, rejected: 0 });
+const emptyCounts = (): ImportCounts => ({ imported: 0, updated: 0, unchanged: 0, rejected: 0, cleaned: 0 });
 
 function listingDayFor(options: ImportOptions, firstIndex: number, batch: readonly PaperInput[]) {
   const custom = options.listingDay;
@@ -97,6 +101,9 @@ export function createImportService(papers: PapersService, hfDaily: HfDailyServi
             } else if (message.type === 'rejected') {
               totals.rejected += 1;
               options.onRejected?.({ file, line: message.line, reason: message.reason });
+            } else if (message.type === 'cleaned') {
+              totals.cleaned += 1;
+              options.onCleaned?.({ file, line: message.line, reason: message.notes.join('; ') });
             } else if (message.type === 'done') {
               resolve();
             } else {

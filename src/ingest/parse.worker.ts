@@ -14,6 +14,7 @@ export interface ParseJob {
 export type ParseMessage =
   | { type: 'batch'; papers: PaperInput[]; line: number }
   | { type: 'rejected'; line: number; reason: string }
+  | { type: 'cleaned'; line: number; notes: string[] }
   | { type: 'done'; line: number }
   | { type: 'failed'; message: string; unknownFormat: boolean };
 
@@ -47,6 +48,7 @@ try {
       send({ type: 'rejected', line, reason: outcome.rejected });
       continue;
     }
+    if (outcome.notes.length > 0) send({ type: 'cleaned', line, notes: outcome.notes });
     batch.push(outcome.paper);
     if (batch.length >= job.batchSize) {
       await sendBatch(batch, line);

@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
 import type { PaperInput } from '../papers/paper.ts';
+import { checkPaper } from '../papers/paper-limits.ts';
 import { detectFormat, importFormatNames, importFormats, type ImportFormat } from './formats.ts';
 
 export type RecordOutcome =
-  | { line: number; paper: PaperInput }
+  | { line: number; paper: PaperInput; notes: string[] }
   | { line: number; rejected: string };
 
 export class UnknownFormatError extends Error {}
@@ -16,6 +17,9 @@ function openLines(file: string): readline.Interface {
   if (file.endsWith('.gz')) input = input.pipe(zlib.createGunzip());
   return readline.createInterface({ input, crlfDelay: Infinity });
 }
+
+const isTruncatedGzip = (error: unknown) =>
+  (error as NodeJS.ErrnoException | null)?.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(String((error as Error | null)?.message));
 
 function parseJsonLine(text: string): { value: unknown } | { error: string } {
   try {
@@ -31,7 +35,19 @@ function parseJsonLine(text: string): { value: unknown } | { error: string } {
 export async function* readRecords(file: string, requested: ImportFormat | 'auto'): AsyncGenerator<RecordOutcome> {
   let format: ImportFormat | null = requested === 'auto' ? null : requested;
   let line = 0;
-  for await (const raw of openLines(file)) {
+  const lines = openLines(file)[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<string>;
+    try {
+      next = await lines.next();
+    } catch (error) {
+      // A .gz cut short (a download that stopped): every complete record before is kept, and the end is reported.
+      if (!isTruncatedGzip(error)) throw error;
+      yield { line: line + 1, rejected: 'the compressed file ends here, cut short: the records before this line were read' };
+      return;
+    }
+    if (next.done) return;
+    const raw = next.value;
     line += 1;
     const text = raw.trim();
     if (text === '') continue;
@@ -47,6 +63,11 @@ export async function* readRecords(file: string, requested: ImportFormat | 'auto
       );
     }
     const record = importFormats[format](json.value);
-    yield record.ok ? { line, paper: record.paper } : { line, rejected: record.reason };
+    if (!record.ok) {
+      yield { line, rejected: record.reason };
+      continue;
+    }
+    const checked = checkPaper(record.paper); // the field limits (papers/paper-limits.ts), with this line's number
+    yield checked.ok ? { line, paper: checked.paper, notes: [...(record.notes ?? []), ...checked.notes] } : { line, rejected: checked.reason };
   }
 }

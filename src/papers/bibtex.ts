@@ -11,10 +11,39 @@ function citationKey(paper: Paper): string {
   return key || paper.id.replace(/[^A-Za-z0-9]/g, '');
 }
 
-export function bibtexFor(paper: Paper): string {
+/**
+ * A field's value with its braces balanced: BibTeX ends a `{…}` value at the first unmatched `}` whatever precedes it,
+ * so a title ending in `}` once broke out of its field and into the entry. Braces that pair up are LaTeX (`{GPT}`
+ * keeps its capitals) and stay; unmatched ones become `\textbraceright{}`/`\textbraceleft{}`. LaTeX's own literal
+ * braces (`\{`, `\}`) and a final backslash, which parsers read as escaping the closing brace, are spelled out too.
+ */
+export function balanceBraces(value: string): string {
+  const spelled = value
+    .replace(/\\\{/g, '\\textbraceleft{}')
+    .replace(/\\\}/g, '\\textbraceright{}')
+    .replace(/\\+$/, (slashes) => '\\textbackslash{}'.repeat(slashes.length));
+  const out: string[] = [];
+  const open: number[] = []; // positions in `out` of `{` not closed yet
+  for (const char of spelled) {
+    if (char === '{') open.push(out.push(char) - 1);
+    else if (char === '}') out.push(open.pop() === undefined ? '\\textbraceright{}' : char);
+    else out.push(char);
+  }
+  for (const at of open) out[at] = '\\textbraceleft{}';
+  return out.join('');
+}
+
+/**
+ * The entry for a paper. `maxAuthors` names that many and ends with "and others" (BibTeX's own way to cut a list):
+ * what the paper page shows of a collaboration's thousands of names.
+ */
+export function bibtexFor(paper: Paper, options: { maxAuthors?: number } = {}): string {
+  const names = paper.authors.map((a) => a.name);
+  const cut = options.maxAuthors !== undefined && names.length > options.maxAuthors;
+  const authors = cut ? [...names.slice(0, options.maxAuthors), 'others'] : names;
   const fields: Array<[string, string | null | undefined]> = [
     ['title', paper.title],
-    ['author', paper.authors.map((a) => a.name).join(' and ') || null],
+    ['author', authors.join(' and ') || null],
     ['year', paper.publishedAt?.slice(0, 4)],
   ];
   if (!isLocalId(paper.id)) {
@@ -28,7 +57,7 @@ export function bibtexFor(paper: Paper): string {
   fields.push(['doi', paper.doi], ['journal', paper.journalRef]);
   const body = fields
     .filter((field): field is [string, string] => typeof field[1] === 'string' && field[1].length > 0)
-    .map(([name, value]) => `  ${name} = {${value}}`)
+    .map(([name, value]) => `  ${name} = {${balanceBraces(value)}}`)
     .join(',\n');
   const kind = paper.journalRef ? 'article' : 'misc';
   return `@${kind}{${citationKey(paper)},\n${body}\n}`;

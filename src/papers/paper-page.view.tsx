@@ -1,5 +1,5 @@
 // The paper page: everything known about one paper, its links and a BibTeX entry to copy.
-import type { CommentThread } from '../community/comment.ts';
+import type { DiscussionPage } from '../community/comment.ts';
 import { Discussion } from '../community/comments.view.tsx';
 import { UpvoteButton } from '../community/community.view.tsx';
 import { formatDate } from '../feed/period.ts';
@@ -19,8 +19,11 @@ const reasonLabel: Record<string, string> = {
 export interface PaperCommunity {
   upvoted: boolean;
   submittedBy: string | null;
-  threads: CommentThread[];
+  threads: DiscussionPage;
 }
+
+/** Authors named on the page: a collaboration's thousands are in the JSON, not in a page of megabytes. */
+const SHOWN_AUTHORS = 200;
 
 export function PaperPage({ details, community, similar = [] }: { details: PaperDetails; community: PaperCommunity; similar?: Paper[] }) {
   const { paper, versions, listings, externalSignals } = details;
@@ -37,12 +40,17 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
           <h1>{paper.title}</h1>
           {paper.authors.length > 0 ? (
             <ul class="author-list" aria-label="Authors">
-              {paper.authors.map((a) => (
+              {paper.authors.slice(0, SHOWN_AUTHORS).map((a) => (
                 <li>
                   {a.name}
                   {a.affiliations?.length ? <span class="muted"> ({a.affiliations.join('; ')})</span> : null}
                 </li>
               ))}
+              {paper.authors.length > SHOWN_AUTHORS ? (
+                <li class="muted">
+                  and {(paper.authors.length - SHOWN_AUTHORS).toLocaleString('en')} more (<a href={`/api/papers/${paper.id}`}>all {paper.authors.length.toLocaleString('en')} authors</a>)
+                </li>
+              ) : null}
             </ul>
           ) : (
             <p class="muted">Authors not recorded</p>
@@ -126,7 +134,7 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
             <h2 id="cite-heading">Cite</h2>
             <button type="button" class="button button-quiet" data-copy="#bibtex" hidden>Copy BibTeX</button>
           </div>
-          <pre class="bibtex" id="bibtex"><code>{bibtexFor(paper)}</code></pre>
+          <pre class="bibtex" id="bibtex"><code>{bibtexFor(paper, { maxAuthors: SHOWN_AUTHORS })}</code></pre>
         </section>
 
         {similar.length > 0 ? (
@@ -143,7 +151,7 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
           </section>
         ) : null}
 
-        <Discussion paperId={paper.id} threads={community.threads} now={new Date()} />
+        <Discussion paperId={paper.id} discussion={community.threads} now={new Date()} />
       </article>
     </Layout>
   );

@@ -3,12 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../errors.ts';
 import type { Services } from '../app/services.ts';
 import { sendPage } from '../http/render.ts';
-import { parseInput } from '../http/validate.ts';
+import { parseInput, parseQuery } from '../http/validate.ts';
 import { parsePaperRef } from './paper-id.ts';
 import { PaperPage } from './paper-page.view.tsx';
 import { paperPath } from './paper-card.view.tsx';
 import { paperToJson } from './paper.ts';
-import { oldStyleParams, paperParams } from './papers.schema.ts';
+import { oldStyleParams, paperParams, paperPageQuery } from './papers.schema.ts';
 
 /** The reference in the URL, whichever of the two route shapes matched. */
 function referenceOf(request: FastifyRequest): string {
@@ -27,11 +27,12 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
     if (!ref) throw notFound(`"${reference}" is not an arXiv id.`);
     // One address per paper: versioned ids and subject-class aliases redirect to the canonical one.
     if (ref.id !== reference) return reply.redirect(paperPath(ref.id), 301);
+    const { p } = parseQuery(request, paperPageQuery);
     const details = await papers.get(ref.id);
     const [upvoted, signals, threads, similar] = await Promise.all([
       community.upvotedBy(request.viewer, [ref.id]),
       community.signalsFor([ref.id]),
-      comments.threads(ref.id),
+      comments.threads(ref.id, p),
       search.similar(ref.id, 8),
     ]);
     const about = { upvoted: upvoted.has(ref.id), submittedBy: signals.get(ref.id)?.submittedBy ?? null, threads };

@@ -4,6 +4,8 @@ import type { Same } from '../schema-check.ts';
 import type { PaperJson } from './paper.ts';
 
 export const paperParams = z.object({ id: z.string().min(1).max(200) });
+/** A paper page's query: which page of its discussion. */
+export const paperPageQuery = z.object({ p: z.coerce.number().int().min(1, 'must be 1 or more').max(10_000).default(1) });
 export const oldStyleParams = z.object({ archive: z.string().min(1).max(40), number: z.string().min(1).max(40) });
 
 const nullableText = z.string().nullable();

@@ -6,6 +6,7 @@ import { parsePaperRef } from './paper-id.ts';
 import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
 import * as listings from './listings.repository.ts';
 import * as repo from './papers.repository.ts';
+import { checkPaper } from './paper-limits.ts';
 
 export type { UpsertOptions, UpsertOutcome } from './papers.repository.ts';
 export type { DayRange, ListingOrder } from './listings.repository.ts';
@@ -36,6 +37,9 @@ function listedFromRow(row: listings.ListedRow): ListedPaper {
   return { paper: repo.paperFromRow(row), day: row.day, reason: row.reason as ListingReason, listedDay: row.listed_day };
 }
 
+/** What storing a paper did: the repository's outcome, or refused at the field limits. */
+export type StoreOutcome = repo.UpsertOutcome | 'rejected';
+
 export function createPapersService(db: Db) {
   // A paper page reads four tables; what it reads is the same for everyone until the data changes.
   const remember = versionedCache(() => dataVersion(db));
@@ -56,13 +60,32 @@ export function createPapersService(db: Db) {
   const arrivalListeners: Array<(arrival: Arrival) => void> = [];
 
   return {
-    /** Stores papers in one transaction; returns what happened to each, in order. */
-    upsertMany(inputs: readonly PaperInput[], options: repo.UpsertOptions): repo.UpsertOutcome[] {
-      const outcomes = repo.upsertPapers(db, inputs, options);
-      const arrival = { newPapers: 0, revisedIds: [] as string[] };
+    /**
+     * Stores papers in one transaction; returns what happened to each, in order. Every paper passes the field limits
+     * first (paper-limits.ts), whatever brought it: cleaned, or refused with the reason given to `onRefused`.
+     */
+    upsertMany(inputs: readonly PaperInput[], options: repo.UpsertOptions, onRefused?: (input: PaperInput, reason: string) => void): StoreOutcome[] {
+      const outcomes: StoreOutcome[] = [];
+      const accepted: PaperInput[] = [];
+      const originals = new Map<PaperInput, PaperInput>(); // a cleaned paper is a new object; callers know the one they gave
+      for (const input of inputs) {
+        const checked = checkPaper(input);
+        if (checked.ok) {
+          accepted.push(checked.paper);
+          originals.set(checked.paper, input);
+        } else onRefused?.(input, checked.reason);
+        outcomes.push(checked.ok ? 'unchanged' : 'rejected'); // stored ones are filled in below
+      }
+      const listing = options.listing && { ...options.listing, dayOf: (paper: PaperInput) => options.listing!.dayOf(originals.get(paper) ?? paper) };
+      const stored = repo.upsertPapers(db, accepted, { ...options, listing });
+      let next = 0;
       outcomes.forEach((outcome, i) => {
+        if (outcome !== 'rejected') outcomes[i] = stored[next++] as repo.UpsertOutcome;
+      });
+      const arrival = { newPapers: 0, revisedIds: [] as string[] };
+      stored.forEach((outcome, i) => {
         if (outcome === 'imported') arrival.newPapers += 1;
-        else if (outcome === 'updated') arrival.revisedIds.push((inputs[i] as PaperInput).id);
+        else if (outcome === 'updated') arrival.revisedIds.push((accepted[i] as PaperInput).id);
       });
       if (arrival.newPapers > 0 || arrival.revisedIds.length > 0) for (const listener of arrivalListeners) listener(arrival);
       return outcomes;

@@ -16,7 +16,7 @@ describe('importing files', () => {
 
   it('imports the snapshot sample, lists each paper on its first-version day, and indexes it', async () => {
     const counts = await t.services.importer.importFile(kaggleSample);
-    assert.deepEqual(counts, { imported: 100, updated: 0, unchanged: 0, rejected: 0 });
+    assert.deepEqual(counts, { imported: 100, updated: 0, unchanged: 0, rejected: 0, cleaned: 0 });
     assert.equal(await t.services.papers.count(), 100);
     const details = await t.services.papers.get('0704.0001');
     assert.deepEqual(details.listings, [{ day: '2007-04-02', reason: 'imported' }]);
@@ -27,7 +27,7 @@ describe('importing files', () => {
 
   it('changes nothing when the same file is imported again', async () => {
     const counts = await t.services.importer.importFile(kaggleSample);
-    assert.deepEqual(counts, { imported: 0, updated: 0, unchanged: 100, rejected: 0 });
+    assert.deepEqual(counts, { imported: 0, updated: 0, unchanged: 100, rejected: 0, cleaned: 0 });
     assert.equal(await t.services.papers.count(), 100);
   });
 
@@ -49,7 +49,7 @@ describe('importing files', () => {
     fs.writeFileSync(file, lines.join('\n'));
     const rejections: Rejection[] = [];
     const counts = await t.services.importer.importFile(file, { onRejected: (r) => rejections.push(r) });
-    assert.deepEqual(counts, { imported: 2, updated: 0, unchanged: 0, rejected: 5 });
+    assert.deepEqual(counts, { imported: 2, updated: 0, unchanged: 0, rejected: 5, cleaned: 0 });
     assert.deepEqual(rejections.map((r) => r.line), [2, 3, 5, 6, 8]);
     assert.match(rejections[0]?.reason ?? '', /not valid JSON/);
     assert.match(rejections[1]?.reason ?? '', /not valid JSON/);
@@ -69,7 +69,7 @@ describe('importing files', () => {
     };
     fs.writeFileSync(file, `${JSON.stringify(newer)}\n`);
     const counts = await t.services.importer.importFile(file);
-    assert.deepEqual(counts, { imported: 0, updated: 1, unchanged: 0, rejected: 0 });
+    assert.deepEqual(counts, { imported: 0, updated: 1, unchanged: 0, rejected: 0, cleaned: 0 });
     const details = await t.services.papers.get(original.id);
     assert.equal(details.paper.version, 9);
     assert.equal(details.paper.title, newer.title);

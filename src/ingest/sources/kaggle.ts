@@ -41,9 +41,13 @@ function authorsFrom(record: z.infer<typeof kaggleRecordSchema>): Author[] {
     .map((name) => ({ name }));
 }
 
-function versionsFrom(record: z.infer<typeof kaggleRecordSchema>): PaperVersion[] {
+function versionsFrom(record: z.infer<typeof kaggleRecordSchema>, notes: string[]): PaperVersion[] {
   return (record.versions ?? [])
-    .map((v) => ({ version: Number(v.version.replace(/^v/i, '')), createdAt: isoDate(v.created) }))
+    .map((v) => {
+      const createdAt = isoDate(v.created);
+      if (v.created && !createdAt) notes.push(`${v.version} was created on "${String(v.created).slice(0, 40)}", which is not a date: left out`);
+      return { version: Number(v.version.replace(/^v/i, '')), createdAt };
+    })
     .filter((v) => Number.isSafeInteger(v.version) && v.version > 0)
     .sort((a, b) => a.version - b.version);
 }
@@ -57,9 +61,12 @@ export function parseKaggleRecord(value: unknown): ParsedRecord {
   const title = foldWhitespace(record.title);
   if (!title) return reject('missing title');
 
-  const versions = versionsFrom(record);
+  const notes: string[] = [];
+  const versions = versionsFrom(record, notes);
   const latest = versions.at(-1);
   const updateDate = isoDate(record.update_date);
+  if (record.update_date && !updateDate) notes.push(`update_date "${String(record.update_date).slice(0, 40)}" is not a date: left out`);
+  if (!versions[0]?.createdAt && !updateDate) notes.push('no date: the paper is not listed on any day');
   const categories = (record.categories ?? '').split(/\s+/).filter(Boolean);
   return {
     ok: true,
@@ -78,6 +85,7 @@ export function parseKaggleRecord(value: unknown): ParsedRecord {
       comments: blankToNull(record.comments),
       versions,
     },
+    notes,
   };
 }
 

@@ -1,0 +1,88 @@
+// What a stored paper may hold (docs/limits.md). Real arXiv metadata needs far less than these: the longest titles
+// run to about 300 characters, abstracts are capped at 1,920 by arXiv (older and other sources run longer), and the
+// longest author list (ATLAS and CMS, 2015) has 5,154 names. A 20 MB abstract, a 1 MB title or 200,000 authors made
+// pages of 21–49 MB and 1.3 GB of memory, so every path that stores papers checks them here: text is cleaned of
+// control characters and bidi overrides, secondary fields are cut, and a record past a limit on what defines it is
+// refused with the reason.
+import type { Author, PaperInput } from './paper.ts';
+
+export const PAPER_LIMITS = {
+  titleChars: 1_000,
+  abstractChars: 10_000,
+  authors: 10_000,
+  authorNameChars: 300,
+  /** All names and affiliations together: 10,000 authors of a few affiliations each, not 10,000 × 20 long ones. */
+  authorsTotalChars: 1_000_000,
+  affiliationsPerAuthor: 20,
+  affiliationChars: 300,
+  categories: 20,
+  categoryChars: 40,
+  commentsChars: 2_000,
+  journalRefChars: 500,
+  doiChars: 200,
+  versions: 500,
+} as const;
+
+export type CheckedPaper = { ok: true; paper: PaperInput; notes: string[] } | { ok: false; reason: string };
+
+// C0 controls but tab and line feed, DEL, C1 controls, bidi embeddings, overrides and isolates, lone surrogates,
+// and the two non-characters XML refuses: never meaningful in paper metadata, and some reorder or hide what is shown.
+const UNWANTED = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text without control characters, bidi overrides and lone surrogates (line breaks kept: abstracts have paragraphs). */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(UNWANTED, '');
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+/** Checks and cleans a paper on its way in; `notes` says what was changed, `reason` why it was refused. */
+export function checkPaper(input: PaperInput): CheckedPaper {
+  const notes: string[] = [];
+  const cleaned = (field: string, text: string) => {
+    const out = withoutControlCharacters(text);
+    if (out !== text) notes.push(`removed control characters from ${field}`);
+    return out;
+  };
+  const cut = (field: string, text: string | null, max: number) => {
+    if (text === null) return null;
+    const clean = cleaned(field, text);
+    if (clean.length <= max) return clean;
+    notes.push(`cut ${field} to ${count(max)} characters`);
+    return clean.slice(0, max);
+  };
+
+  const L = PAPER_LIMITS;
+  if (input.title.length > L.titleChars) return { ok: false, reason: `title is ${count(input.title.length)} characters; at most ${count(L.titleChars)}` };
+  if (input.abstract.length > L.abstractChars) return { ok: false, reason: `abstract is ${count(input.abstract.length)} characters; at most ${count(L.abstractChars)}` };
+  if (input.authors.length > L.authors) return { ok: false, reason: `${count(input.authors.length)} authors; at most ${count(L.authors)}` };
+  if (input.categories.length > L.categories) return { ok: false, reason: `${count(input.categories.length)} categories; at most ${L.categories}` };
+  const longCategory = input.categories.find((c) => c.length > L.categoryChars);
+  if (longCategory) return { ok: false, reason: `category "${longCategory.slice(0, 50)}…" is longer than ${L.categoryChars} characters` };
+
+  const title = cleaned('title', input.title);
+  if (!title.trim()) return { ok: false, reason: 'title is empty once control characters are removed' };
+  const authors: Author[] = input.authors.map((author, i) => {
+    const name = cut('author names', author.name, L.authorNameChars) as string;
+    if (!author.affiliations) return { name };
+    const affiliations = author.affiliations.slice(0, L.affiliationsPerAuthor).map((a) => cut('affiliations', a, L.affiliationChars) as string);
+    if (author.affiliations.length > L.affiliationsPerAuthor) notes.push(`kept ${L.affiliationsPerAuthor} affiliations of author ${i + 1}`);
+    return { name, affiliations };
+  });
+  const authorsChars = authors.reduce((n, a) => n + a.name.length + (a.affiliations?.reduce((m, x) => m + x.length, 0) ?? 0), 0);
+  if (authorsChars > L.authorsTotalChars) return { ok: false, reason: `author names and affiliations hold ${count(authorsChars)} characters; at most ${count(L.authorsTotalChars)}` };
+  const versions = input.versions.length > L.versions ? input.versions.slice(-L.versions) : input.versions;
+  if (versions !== input.versions) notes.push(`kept the last ${L.versions} of ${count(input.versions.length)} versions`);
+  const paper: PaperInput = {
+    ...input,
+    title,
+    abstract: cleaned('abstract', input.abstract),
+    authors,
+    categories: input.categories.map((c) => cleaned('categories', c)).filter(Boolean),
+    comments: cut('comments', input.comments, L.commentsChars),
+    journalRef: cut('journal reference', input.journalRef, L.journalRefChars),
+    doi: cut('DOI', input.doi, L.doiChars),
+    versions,
+  };
+  return { ok: true, paper, notes: [...new Set(notes)] };
+}

@@ -1,6 +1,7 @@
 // Accounts' rules: roles, email and username forms, secrets and their hashes, how long things last.
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { holdsControlCharacters } from '../control-characters.ts';
 
 export const roles = ['user', 'moderator', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -44,7 +45,12 @@ export const usernameSchema = z
   .max(30, 'a username has at most 30 characters')
   .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'a username uses letters, digits, - and _, and starts with a letter or digit');
 
-export const displayNameSchema = z.string().trim().min(1, 'a display name cannot be empty').max(60, 'a display name has at most 60 characters');
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a display name cannot be empty')
+  .max(60, 'a display name has at most 60 characters')
+  .refine((text) => !holdsControlCharacters(text), 'a display name cannot hold control characters or text-direction overrides');
 
 /** A secret for a link or a cookie: 32 random bytes, URL-safe. */
 export function newSecret(): string {

@@ -1,5 +1,6 @@
 // Comments' rules: what a comment is, who may do what with it and when.
 import { z } from 'zod';
+import { holdsControlCharacters } from '../control-characters.ts';
 import type { Person, User } from '../accounts/account.ts';
 import { isModerator } from '../accounts/account.ts';
 
@@ -10,7 +11,8 @@ export const commentBodySchema = z
   .string({ error: 'write a comment first' })
   .trim()
   .min(1, 'write a comment first')
-  .max(MAX_COMMENT_LENGTH, `a comment has at most ${MAX_COMMENT_LENGTH.toLocaleString('en')} characters`);
+  .max(MAX_COMMENT_LENGTH, `a comment has at most ${MAX_COMMENT_LENGTH.toLocaleString('en')} characters`)
+  .refine((text) => !holdsControlCharacters(text), 'a comment cannot hold control characters or text-direction overrides');
 
 export const flagReasons = ['spam', 'abuse', 'off-topic', 'other'] as const;
 export type FlagReason = (typeof flagReasons)[number];

@@ -2,6 +2,7 @@
 // fast-xml-parser's builder escapes it for XML, and JSON Feed carries `content_text`, never HTML, so a title
 // with markup in it stays inert in every reader.
 import { XMLBuilder } from 'fast-xml-parser';
+import { withoutControlCharacters } from '../control-characters.ts';
 
 export const feedFormats = ['atom', 'rss', 'json'] as const;
 export type FeedFormat = (typeof feedFormats)[number];
@@ -37,9 +38,8 @@ export interface FeedDocument {
 const GENERATOR = 'Paperboard';
 
 // XML 1.0 forbids most control characters (arXiv metadata has been seen with them), and a lone surrogate is no
-// character at all; bidi overrides are allowed but would reorder a reader's line, so they go too.
-const clean = (text: string) =>
-  text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+// character at all; bidi overrides are allowed but would reorder a reader's line: all go (control-characters.ts).
+const clean = withoutControlCharacters;
 
 // suppressBooleanAttributes is on by default and wrote `isPermaLink="true"` as a bare `isPermaLink`: not XML.
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });

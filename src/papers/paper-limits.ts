@@ -4,6 +4,7 @@
 // pages of 21–49 MB and 1.3 GB of memory, so every path that stores papers checks them here: text is cleaned of
 // control characters and bidi overrides, secondary fields are cut, and a record past a limit on what defines it is
 // refused with the reason.
+import { withoutControlCharacters } from '../control-characters.ts';
 import type { Author, PaperInput } from './paper.ts';
 
 export const PAPER_LIMITS = {
@@ -24,15 +25,6 @@ export const PAPER_LIMITS = {
 } as const;
 
 export type CheckedPaper = { ok: true; paper: PaperInput; notes: string[] } | { ok: false; reason: string };
-
-// C0 controls but tab and line feed, DEL, C1 controls, bidi embeddings, overrides and isolates, lone surrogates,
-// and the two non-characters XML refuses: never meaningful in paper metadata, and some reorder or hide what is shown.
-const UNWANTED = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Text without control characters, bidi overrides and lone surrogates (line breaks kept: abstracts have paragraphs). */
-export function withoutControlCharacters(text: string): string {
-  return text.replace(UNWANTED, '');
-}
 
 const count = (n: number) => n.toLocaleString('en');
 

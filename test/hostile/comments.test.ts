@@ -69,4 +69,17 @@ describe('reading comments one may not read', () => {
     assert.match(moderator, /secret hidden words/);
     assert.doesNotMatch(moderator, /secret deleted words/);
   });
+
+  it('refuses control characters and text-direction overrides in what members write', async () => {
+    const page = await (await eve.get('/papers/0704.0001')).text();
+    const spoof = await eve.post('/papers/0704.0001/comments', { body: 'see file \u202Etxt.exe', _csrf: HttpSession.csrfOf(page) });
+    assert.equal(spoof.status, 400);
+    assert.match(await spoof.text(), /cannot hold control characters or text-direction overrides/);
+    const multiline = await eve.post('/papers/0704.0001/comments', { body: 'two\r\nlines\tand a tab', _csrf: HttpSession.csrfOf(page) });
+    assert.equal(multiline.status, 303, 'line breaks and tabs are text');
+    const account = await (await eve.get('/account')).text();
+    const named = await eve.post('/account', { username: 'eve', displayName: 'Eve\u0000', _csrf: HttpSession.csrfOf(account) });
+    assert.equal(named.status, 400);
+    assert.match(await named.text(), /display name cannot hold control characters/);
+  });
 });

@@ -32,6 +32,8 @@ interface Template {
   votes: Map<string, string>;
   version: string;
   storedAt: number;
+  /** The URL it was rendered for (the key it is kept under): where its forms come back to. */
+  path: string;
 }
 
 // Random per process, so no text a person wrote can contain a marker.
@@ -60,24 +62,25 @@ const ANY_MEMBER: User = { id: 0, email: '', username: '', displayName: '', role
 
 const render = (context: PageContextValue, node: VNode) => renderToString(h(PageContext.Provider, { value: context }, node));
 
-function renderTemplate(page: VNode, version: string): Template {
+function renderTemplate(page: VNode, version: string, path: string): Template {
   const holes: Hole[] = [];
   const html = render(
     {
       viewer: ANY_MEMBER,
       csrfToken: () => CSRF_MARK,
+      path,
       perMember: (draw, paperId) => holeMark(holes.push({ draw, paperId }) - 1),
     },
     page,
   );
   const paperIds = [...new Set(holes.flatMap((hole) => (hole.paperId === undefined ? [] : [hole.paperId])))];
-  return { pieces: cutAtGaps(`<!doctype html>${html}`), holes, paperIds, votes: new Map(), version, storedAt: Date.now() };
+  return { pieces: cutAtGaps(`<!doctype html>${html}`), holes, paperIds, votes: new Map(), version, storedAt: Date.now(), path };
 }
 
 /** The template with every hole drawn for this member, and the member's CSRF token in every form. */
 function fill(template: Template, viewer: User, upvoted: ReadonlySet<string>, csrfToken: () => string): string {
   const member: MemberState = { upvoted };
-  const context: PageContextValue = { viewer, csrfToken: () => CSRF_MARK };
+  const context: PageContextValue = { viewer, csrfToken: () => CSRF_MARK, path: template.path };
   const draw = (index: number): string => {
     const hole = template.holes[index] as Hole;
     if (hole.paperId === undefined) return render(context, hole.draw(member)).replaceAll(CSRF_MARK, csrfToken());
@@ -116,7 +119,7 @@ export function installMemberPageCache(app: FastifyInstance, services: Services,
       return reply.type('text/html; charset=utf-8').header('x-page-cache', 'member-hit').send(html);
     }
     request.keepForMembers = (page) => {
-      if (queryIsKnown(request)) templates.set(request.url, renderTemplate(page, version));
+      if (queryIsKnown(request)) templates.set(request.url, renderTemplate(page, version, request.url));
     };
   });
   return templates;

@@ -38,12 +38,15 @@ export function csrfUnlessApiToken(app: FastifyInstance, options: { strangersToo
   };
 }
 
-/** Back to the page a form was on; only its path is kept, so the redirect never leaves this site. */
+/**
+ * Back to the page a form was on: its `return` field (http/components/csrf-field.view.tsx), when it is a path of this
+ * site — one slash, then anything but a second slash or a backslash (`//evil.example` and `/\\evil.example` are other
+ * sites to a browser) — else `fallback`. The Referer is not read: forged, it pointed off-site.
+ */
 export function backTo(request: FastifyRequest, fallback: string, hash = ''): string {
-  const referer = request.headers.referer;
-  if (!referer) return fallback + hash;
-  const back = new URL(referer, 'http://local');
-  return back.pathname + back.search + hash;
+  const wanted = (request.body as { return?: unknown } | undefined)?.return;
+  const local = typeof wanted === 'string' && wanted.length <= 2000 && /^\/(?![/\\])[^\s\\]*$/.test(wanted);
+  return (local ? (wanted.split('#')[0] ?? fallback) : fallback) + hash;
 }
 
 /** "hep-th/9901001" arrives in two path segments; everything else in one. */

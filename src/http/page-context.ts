@@ -19,12 +19,15 @@ export type PerMember = (draw: (member: MemberState) => VNode, paperId?: string)
 export interface PageContextValue {
   viewer: User | null;
   csrfToken: () => string;
+  /** The page's own address (path and query): forms carry it, so an action can come back to where it was taken. */
+  path: string;
   /** Set only while a page is rendered for all members at once. */
   perMember?: PerMember | undefined;
 }
 
 export const PageContext = createContext<PageContextValue>({
   viewer: null,
+  path: '/',
   csrfToken: () => {
     throw new Error('a form was rendered outside a request');
   },

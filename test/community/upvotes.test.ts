@@ -60,13 +60,27 @@ describe('upvotes', () => {
 
   it('works as a plain form without JavaScript: posts, then goes back to the page it came from', async () => {
     const v = await voter('plain@example.org', '0704.0003');
+    const day = await (await v.session.get('/date/2007-04-02?sort=newest')).text();
+    const back = /name="return" value="([^"]+)"/.exec(day)?.[1]?.replace(/&amp;/g, '&');
+    assert.equal(back, '/date/2007-04-02?sort=newest', 'each form says which page it is on');
     const response = await v.session.request('/papers/0704.0003/upvote', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', referer: `${app.url}/date/2007-04-02?p=1` },
-      body: new URLSearchParams({ _csrf: v.csrf }).toString(),
+      // The Referer says something else (forged, or another tab): the form's own field wins.
+      headers: { 'content-type': 'application/x-www-form-urlencoded', referer: 'https://evil.example/phish' },
+      body: new URLSearchParams({ _csrf: HttpSession.csrfOf(day), return: back ?? '' }).toString(),
     });
     assert.equal(response.status, 303);
-    assert.equal(response.headers.get('location'), '/date/2007-04-02?p=1');
+    assert.equal(response.headers.get('location'), '/date/2007-04-02?sort=newest');
+    for (const offSite of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', '/ok path']) {
+      const refused = await v.session.request('/papers/0704.0003/unvote', {
+        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: HttpSession.csrfOf(day), return: offSite }).toString(),
+      });
+      assert.equal(refused.headers.get('location'), '/papers/0704.0003', `${offSite} is not followed`);
+      await v.session.request('/papers/0704.0003/upvote', {
+        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: HttpSession.csrfOf(day) }).toString(),
+      });
+    }
     const page = await (await v.session.get('/papers/0704.0003')).text();
     assert.match(page, /action="\/papers\/0704.0003\/unvote"/);
     assert.match(page, /class="vote voted" aria-pressed="true"[^>]*>▲ <span class="vote-count">1<\/span>/);

@@ -39,6 +39,11 @@ const envSchema = z.object({
   SEMANTIC_FIT_DOCUMENTS: z.coerce.number().int().min(100).default(50_000),
   EMBEDDING_MODEL_DIR: optionalString,
   SEARCH_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[\d.:a-fA-F/]+(,\s*[\d.:a-fA-F/]+)*)$/, 'is true, false, a number of proxies, or addresses (CIDR) separated by commas')
+    .default('false'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   RATE_LIMIT_READS: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_SEARCHES: z.coerce.number().int().min(0).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -55,10 +60,20 @@ export interface Config {
   http: {
     host: string;
     port: number;
+    /** Where people reach the site: PUBLIC_URL, or http://HOST:PORT until `serve` knows the port it listens on. */
     publicUrl: string;
+    /** PUBLIC_URL was set: links in mail may be written by any process, commands included. */
+    publicUrlGiven: boolean;
     pageCacheSeconds: number;
     /** The most each page cache (visitors', members' shared pages) may hold, in bytes. */
     pageCacheBytes: number;
+    /**
+     * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy): false, true, a number of hops, or addresses.
+     * Behind a reverse proxy, without it every client looks like the proxy to the rate limits and /metrics.
+     */
+    trustProxy: boolean | number | string[];
+    /** A bearer token that opens /metrics to other hosts; unset, only loopback clients may read it. */
+    metricsToken: string | undefined;
     /** Requests a client may make a minute (pages, feeds, JSON; 0: no limit), and searches of any kind among them. */
     readsPerMinute: number;
     searchesPerMinute: number;
@@ -102,6 +117,12 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((address) => address.trim());
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -129,8 +150,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       host: e.HOST,
       port: e.PORT,
       publicUrl,
+      publicUrlGiven: e.PUBLIC_URL !== undefined,
       pageCacheSeconds: e.PAGE_CACHE_SECONDS,
       pageCacheBytes: e.PAGE_CACHE_MB * 2 ** 20,
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
+      metricsToken: e.METRICS_TOKEN,
       readsPerMinute: e.RATE_LIMIT_READS,
       searchesPerMinute: e.RATE_LIMIT_SEARCHES,
     },

@@ -37,6 +37,8 @@ import { registerForYouRoutes } from '../search/for-you.routes.tsx';
 
 const BODY_LIMIT_BYTES = 128 * 1024;
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 
 export async function buildApp(config: Readonly<Config>, services: Services): Promise<FastifyInstance> {
@@ -44,6 +46,8 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     // The largest body anything here accepts is a comment (20,000 characters, form-encoded); docs/limits.md.
     bodyLimit: BODY_LIMIT_BYTES,
+    // A number of proxies in front: trust that many hops (Fastify types a count as a function).
+    trustProxy: typeof config.http.trustProxy === 'number' ? trustHops(config.http.trustProxy) : config.http.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // A log line per request is noise at thousands of requests a second; debug level brings it back.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
@@ -113,7 +117,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
 
   installErrorHandling(app);
-  installMetrics(app, services, caches);
+  installMetrics(app, services, caches, config.http.metricsToken);
   registerHealthRoutes(app, services);
   registerFeedRoutes(app, services);
   registerPaperRoutes(app, services);

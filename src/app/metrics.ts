@@ -1,11 +1,26 @@
 // GET /metrics in Prometheus text format: requests and latency by route, the papers indexed, the last
 // successful ingest per source (for alerts), and the process's own metrics.
-import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { notFound } from '../errors.ts';
 import client from 'prom-client';
 import type { Services } from './services.ts';
 import type { CacheSize } from './byte-bounded-map.ts';
 
-export function installMetrics(app: FastifyInstance, services: Services, caches: Record<'visitors' | 'members', CacheSize>): void {
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** Who may read /metrics: a client on this machine, or one that shows METRICS_TOKEN; the rest get a 404. */
+function mayReadMetrics(request: FastifyRequest, token: string | undefined): boolean {
+  if (token) {
+    const given = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const a = Buffer.from(given);
+    const b = Buffer.from(token);
+    if (a.length === b.length && timingSafeEqual(a, b)) return true;
+  }
+  return LOOPBACK.has(request.ip);
+}
+
+export function installMetrics(app: FastifyInstance, services: Services, caches: Record<'visitors' | 'members', CacheSize>, token: string | undefined): void {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'paperboard_' });
 
@@ -61,5 +76,10 @@ export function installMetrics(app: FastifyInstance, services: Services, caches:
     latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  // Request counts, cache sizes and ingest times are for the operator: loopback (a Prometheus on this host) or a token.
+  // Behind a reverse proxy on this host, set TRUST_PROXY, or every client would look like loopback.
+  app.get('/metrics', async (request, reply) => {
+    if (!mayReadMetrics(request, token)) throw notFound(`Nothing lives at ${request.url.split('?')[0]}.`);
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
 }

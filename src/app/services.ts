@@ -4,7 +4,7 @@ import { createCommunityService } from '../community/community.service.ts';
 import { createCommentsService } from '../community/comments.service.ts';
 import path from 'node:path';
 import type { Config } from '../config.ts';
-import { dataVersion, pingDatabase, type Db } from '../db/database.ts';
+import { dataVersion, isCorruption, probeDatabase, type Db } from '../db/database.ts';
 import { createFeedService } from '../feed/feed.service.ts';
 import { createJobRuns } from '../jobs/jobs.service.ts';
 import { createArxivApiService } from '../ingest/arxiv-api.service.ts';
@@ -30,6 +30,7 @@ import { sessionSecret } from '../db/session-secret.ts';
 export type ServiceLog = (message: string) => void;
 
 export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLog) {
+  let damage: string | null = null;
   const report: ServiceLog = log ?? (config.logLevel === 'silent' ? () => undefined : (message) => console.error(message));
   const papers = createPapersService(db);
   const http = createPoliteHttp({
@@ -93,9 +94,16 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     close(): Promise<void> {
       return search.close();
     },
-    /** Cheap liveness of the storage: one round trip. */
-    ping(): boolean {
-      return pingDatabase(db);
+    /**
+     * What is wrong with the storage, or null: a probe of the tables every page reads, and any sign of a damaged file
+     * an earlier request ran into (kept until the process restarts: a damaged file does not heal).
+     */
+    storageProblem(): string | null {
+      return damage ?? probeDatabase(db);
+    },
+    /** Called with every unexpected error: a damaged database is remembered, for /healthz. */
+    noticeError(error: unknown): void {
+      if (isCorruption(error)) damage ??= `the database file is damaged: ${(error as Error).message}`;
     },
   };
 }

@@ -9,7 +9,8 @@ export function installViewer(app: FastifyInstance, services: Services): void {
   app.decorateRequest('viewer', null);
   app.decorateRequest('viaApiToken', false);
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/assets/')) return; // static files need no account
+    // Static files need no account; /metrics reads its own bearer token (METRICS_TOKEN), not a member's API token.
+    if (request.url.startsWith('/assets/') || request.url.startsWith('/metrics')) return;
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
       request.viewer = await services.accounts.userForApiToken(bearer);

@@ -14,6 +14,11 @@ export async function digestCommand(args: string[]): Promise<number> {
   if (!frequencies.includes(values.period as Frequency)) throw new UsageError('--period is daily or weekly');
   if (values.date && !parseDay(values.date)) throw new UsageError('--date is a day, YYYY-MM-DD');
   return withContext(async ({ services, config }) => {
+    if (!config.http.publicUrlGiven && !values['dry-run']) {
+      // The mails link to the site (preferences, one-click unsubscribe); a command cannot tell where it is served.
+      console.error('paperboard digest send: set PUBLIC_URL to the address people reach this site at (the mails link to it), or use --dry-run.');
+      return 2;
+    }
     const day = values.date ?? dayIn(config.digest.timezone, new Date());
     // By hand, the weekly digest goes to every weekly subscriber, whatever weekday they chose.
     const result = await services.digest.run(values.period as Frequency, day, { anyWeekday: true, dryRun: values['dry-run'] });

@@ -1,4 +1,5 @@
 // `paperboard serve`: opens the database, loads the demo set into an empty one, and serves the site.
+import net from 'node:net';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { scheduledJobs } from '../jobs/jobs.service.ts';
@@ -7,6 +8,21 @@ import { createScheduler } from '../jobs/scheduler.service.ts';
 import { createServices } from '../app/services.ts';
 import { buildApp } from '../app/app.ts';
 import { parseCommandArgs, UsageError } from './usage.ts';
+
+/** A port free on `host` now: what `--port 0` serves on, known before the services that write links are made. */
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A host as it goes in a URL: the wildcard addresses are this machine to whoever follows a link on it. */
+const urlHost = (host: string) => (host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host);
 
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(
@@ -18,7 +34,10 @@ export async function serveCommand(args: string[]): Promise<number> {
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
     throw new UsageError('--port must be a whole number from 0 to 65535');
   }
-  const config = loadConfig();
+  const loaded = loadConfig();
+  const listenPort = port === 0 ? await freePort(loaded.http.host) : (port ?? loaded.http.port);
+  // Without PUBLIC_URL, the links in mail and feeds name the port actually served (`--port`), not PORT's default.
+  const config = loaded.http.publicUrlGiven ? loaded : Object.freeze({ ...loaded, http: { ...loaded.http, port: listenPort, publicUrl: `http://${urlHost(loaded.http.host)}:${listenPort}` } });
   const db = await openDatabase(config.database);
   const services = createServices(db, config);
   try {
@@ -55,7 +74,8 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
 
   await services.search.warm();
-  const address = await app.listen({ host: config.http.host, port: port ?? config.http.port });
+  const address = await app.listen({ host: config.http.host, port: listenPort });
+  if (!config.http.publicUrlGiven) app.log.warn(`PUBLIC_URL is not set: links in mail and feeds name ${config.http.publicUrl}`);
   app.log.info(`Paperboard is serving ${address} (database ${config.database.engine === 'sqlite' ? config.database.file : 'postgres'})`);
   console.log(`Paperboard: ${address}`);
 

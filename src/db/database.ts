@@ -71,9 +71,27 @@ async function migrate(kysely: Kysely<Database>): Promise<void> {
   }
 }
 
-/** One round trip to the database: what /healthz reports. */
-export function pingDatabase(db: Db): boolean {
-  return db.sqlite.prepare('SELECT 1 AS ok').get() !== undefined;
+/**
+ * What /healthz asks of the database: the schema, and the first and last rows of the tables every page reads (the
+ * root and edge pages of their b-trees), so a damaged file answers with its error instead of "ok". A cheap probe, not
+ * an integrity check: damage deep inside a table shows when a request reads it (services.ts remembers that).
+ */
+export function probeDatabase(db: Db): string | null {
+  try {
+    prepared(db, 'SELECT count(*) FROM sqlite_schema').get();
+    prepared(db, 'SELECT (SELECT max(pk) FROM papers), (SELECT min(pk) FROM papers), (SELECT max(day) FROM daily_listings)').get();
+    prepared(db, 'SELECT (SELECT max(id) FROM users), (SELECT id_hash FROM sessions ORDER BY id_hash DESC LIMIT 1)').get();
+    prepared(db, "SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'paper' ORDER BY rowid DESC LIMIT 1").get();
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** SQLite's words for a file that is damaged or not a database at all. */
+export function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
 }
 
 const preparedBySql = new WeakMap<Db['sqlite'], Map<string, BetterSqlite3.Statement>>();

@@ -84,7 +84,7 @@ export interface JobRunsTable {
   scheduled_for: string;
   /** The instance running it. */
   holder: string;
-  status: 'running' | 'succeeded' | 'failed';
+  status: 'running' | 'succeeded' | 'failed' | 'missed';
   started_at: string;
   /** Past this instant, a run still marked running is taken to be dead and may be taken over. */
   lease_until: string;

@@ -39,6 +39,9 @@ export interface SendResult {
 const PAGE = 500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How often a sender with nothing to claim looks again, while rows wait on retries or on other senders' leases. */
+const POLL_MS = 1_000;
+
 export function createDigestService(deps: {
   db: Db;
   papers: PapersService;
@@ -140,7 +143,9 @@ export function createDigestService(deps: {
             const next = outbox.nextSendableAt(db);
             const wait = next ? Date.parse(next) - Date.now() : Infinity;
             if (!options.waitForRetries || wait > (options.maxWaitMs ?? settings.retryBaseMs * 4)) break;
-            await sleep(Math.max(wait, 10));
+            // A row may wait on another sender's lease: that sender usually sends it within the second, so look again
+            // soon rather than sleep a whole lease (120 s) for rows that are sent meanwhile.
+            await sleep(Math.min(Math.max(wait, 10), POLL_MS));
             continue;
           }
           for (const row of claimed) {

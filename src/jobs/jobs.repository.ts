@@ -34,6 +34,17 @@ export async function findOccurrence(db: Db, job: string, scheduledFor: string):
     .executeTakeFirst();
 }
 
+/** Records an occurrence nobody ran at its time; an occurrence some instance recorded already is left as it is. */
+export function recordMissed(db: Db, missed: { job: string; scheduledFor: string; holder: string; now: string; reason: string }): void {
+  db.sqlite
+    .prepare(
+      `INSERT INTO job_runs (job, scheduled_for, holder, status, started_at, lease_until, finished_at, error)
+       VALUES (@job, @scheduledFor, @holder, 'missed', @now, @now, @now, @reason)
+       ON CONFLICT (job, scheduled_for) DO NOTHING`,
+    )
+    .run(missed);
+}
+
 export async function finishOccurrence(
   db: Db,
   run: { job: string; scheduledFor: string; holder: string; status: 'succeeded' | 'failed'; error: string | null; now: string },

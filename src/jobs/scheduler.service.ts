@@ -23,6 +23,10 @@ export interface SchedulerOptions {
   onError?: (job: string, error: unknown) => void;
 }
 
+/** Past occurrences looked at when catching up (a five-minute job after a week away has 2,016), and how many are recorded. */
+const MAX_MISSED_SCAN = 10_000;
+const MAX_MISSED_RECORDED = 50;
+
 export function createScheduler(options: SchedulerOptions) {
   const holder = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const leaseMs = options.leaseMs ?? 60 * 60 * 1000;
@@ -54,6 +58,45 @@ export function createScheduler(options: SchedulerOptions) {
     return true;
   }
 
+  /**
+   * The occurrence due at `now`: the latest one not after it. Earlier ones nobody ran (no instance was serving, or
+   * this one was busy) are recorded as missed, so they show, and only the latest runs: a digest or an ingest run
+   * late covers what the missed ones would have.
+   */
+  function catchUp(job: JobDefinition, due: Date, now: Date): Date {
+    const missed: Date[] = [];
+    let latest = due;
+    for (let next = nextOccurrence(job.cron, job.timezone, latest); next <= now && missed.length < MAX_MISSED_SCAN; next = nextOccurrence(job.cron, job.timezone, latest)) {
+      missed.push(latest);
+      latest = next;
+    }
+    for (const occurrence of missed.slice(-MAX_MISSED_RECORDED)) {
+      jobs.recordMissed(options.db, {
+        job: job.name, scheduledFor: occurrence.toISOString(), holder, now: now.toISOString(),
+        reason: `not run at its time: the next one, ${latest.toISOString()}, ran in its place`,
+      });
+    }
+    return latest;
+  }
+
+  /** Runs the job's due occurrence, if any and if this instance claims it; true when it ran here. */
+  async function tickJob(job: JobDefinition, now: Date): Promise<boolean> {
+    if (running.has(job.name)) return false;
+    const planned = nextDue.get(job.name) ?? nextOccurrence(job.cron, job.timezone, now);
+    nextDue.set(job.name, planned);
+    if (now < planned) return false;
+    const due = catchUp(job, planned, now);
+    nextDue.set(job.name, due);
+    const scheduledFor = due.toISOString();
+    if (await runOccurrence(job, scheduledFor, now)) {
+      nextDue.set(job.name, nextOccurrence(job.cron, job.timezone, now));
+      return true;
+    }
+    const existing = await jobs.findOccurrence(options.db, job.name, scheduledFor);
+    if (existing && existing.status !== 'running') nextDue.set(job.name, nextOccurrence(job.cron, job.timezone, now));
+    return false;
+  }
+
   const scheduler = {
     holder,
 
@@ -62,22 +105,9 @@ export function createScheduler(options: SchedulerOptions) {
      * it is finished (then this instance moves on) or its lease expires (then this instance takes over).
      */
     async tick(now: Date = new Date()): Promise<string[]> {
-      const ran: string[] = [];
-      for (const job of options.jobs) {
-        if (running.has(job.name)) continue;
-        const due = nextDue.get(job.name) ?? nextOccurrence(job.cron, job.timezone, now);
-        nextDue.set(job.name, due);
-        if (now < due) continue;
-        const scheduledFor = due.toISOString();
-        if (await runOccurrence(job, scheduledFor, now)) {
-          ran.push(job.name);
-          nextDue.set(job.name, nextOccurrence(job.cron, job.timezone, now));
-          continue;
-        }
-        const existing = await jobs.findOccurrence(options.db, job.name, scheduledFor);
-        if (existing && existing.status !== 'running') nextDue.set(job.name, nextOccurrence(job.cron, job.timezone, now));
-      }
-      return ran;
+      // Jobs run side by side: a digest that waits on its mail server does not hold back the next job's occurrence.
+      const outcomes = await Promise.all(options.jobs.map((job) => tickJob(job, now)));
+      return options.jobs.filter((_, i) => outcomes[i]).map((job) => job.name);
     },
 
     /** Ticks on a timer (every 30 s by default) until stop(). */

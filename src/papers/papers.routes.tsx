@@ -25,8 +25,11 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
     const reference = referenceOf(request);
     const ref = parsePaperRef(reference);
     if (!ref) throw notFound(`"${reference}" is not an arXiv id.`);
-    // One address per paper: versioned ids and subject-class aliases redirect to the canonical one.
-    if (ref.id !== reference) return reply.redirect(paperPath(ref.id), 301);
+    // One address per paper: versioned ids (of versions that exist) and subject-class aliases redirect to the canonical one.
+    if (ref.id !== reference) {
+      await papers.get(reference);
+      return reply.redirect(paperPath(ref.id), 301);
+    }
     const { p } = parseQuery(request, paperPageQuery);
     const details = await papers.get(ref.id);
     const [upvoted, signals, threads, similar] = await Promise.all([

@@ -96,17 +96,25 @@ export function createPapersService(db: Db) {
       arrivalListeners.push(listener);
     },
 
-    /** Looks a paper up by any reference people use (versioned id, URL); null when unknown. */
+    /**
+     * Looks a paper up by any reference people use (versioned id, URL); null when unknown. A versioned reference
+     * names a version that must exist: `2401.01234v99` is not a paper here when the latest stored is v2.
+     */
     async find(reference: string): Promise<PaperDetails | null> {
       const ref = parsePaperRef(reference);
       if (!ref) return null;
-      return remember(`paper:${ref.id}`, () => load(ref.id));
+      const found = await remember(`paper:${ref.id}`, () => load(ref.id));
+      if (found && ref.version !== null && ref.version > found.paper.version) return null;
+      return found;
     },
 
     async get(reference: string): Promise<PaperDetails> {
       const found = await this.find(reference);
-      if (!found) throw notFound(`No paper with the id "${reference}" is stored here.`);
-      return found;
+      if (found) return found;
+      const ref = parsePaperRef(reference);
+      const latest = ref?.version !== null && ref ? await remember(`paper:${ref.id}`, () => load(ref.id)) : null;
+      if (latest) throw notFound(`${ref?.id} has no version ${ref?.version} here: the latest known is v${latest.paper.version}.`);
+      throw notFound(`No paper with the id "${reference}" is stored here.`);
     },
 
     /** Papers by their integer keys, as the keyword index returns them. */

@@ -272,6 +272,33 @@ describe('digest: exactly once', () => {
     }
   });
 
+  it('lets a second sender stop once the first has sent what it leased, instead of waiting out its lease', async () => {
+    // Production leases (120 s) and retries (60 s): before, the second sender slept a whole lease for rows sent meanwhile.
+    const { app, sink } = await setup({ acceptDelayMs: 150 });
+    try {
+      for (let i = 0; i < 4; i += 1) await activeSubscriber(app, `lease${i}@example.org`);
+      await app.services.digest.compose((await import('../../src/digest/subscription.ts')).digestPeriod('daily', TUESDAY));
+      const config = loadConfig({ PAPERBOARD_DB: app.file, LOG_LEVEL: 'silent', DEMO_DATA: 'off', SMTP_URL: sink.url, PUBLIC_URL: PUBLIC, DIGEST_LEASE_SECONDS: '120', DIGEST_RETRY_SECONDS: '60' });
+      const other = await openDatabase(config.database);
+      try {
+        const first = app.services.digest.send(); // leases all four (ten a claim), sends them slowly
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const started = Date.now();
+        const second = await createServices(other, config).digest.send({ waitForRetries: true });
+        const seconds = (Date.now() - started) / 1000;
+        await first;
+        assert.equal(second.sent, 0);
+        assert.equal(sink.messages.length, 4);
+        assert.ok(seconds < 5, `the second sender returned after ${seconds.toFixed(1)} s`);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await app.close();
+      await sink.close();
+    }
+  });
+
   it('previews a run with --dry-run and sends nothing', async () => {
     const { app, sink } = await setup();
     try {

@@ -76,4 +76,34 @@ describe('scheduler (fake clock, two instances on one database)', () => {
     assert.equal(run?.error, 'upstream down');
     assert.deepEqual(errors, ['upstream down']);
   });
+
+  it('records occurrences missed while no instance was serving, and runs the latest late', async () => {
+    let runs = 0;
+    const job: JobDefinition = { name: 'weekly-ish', cron: '0 7 * * *', timezone: 'UTC', run: async () => void (runs += 1) };
+    const a = createScheduler({ db: t.db, jobs: [job], instanceId: 'a' });
+    assert.deepEqual(await a.tick(new Date('2026-11-23T06:59:00Z')), []);
+    assert.deepEqual(await a.tick(new Date('2026-11-23T07:00:10Z')), ['weekly-ish']);
+    // Down from Monday to Thursday 07:05: Tuesday's and Wednesday's occurrences passed with nobody to run them.
+    assert.deepEqual(await a.tick(new Date('2026-11-26T07:05:00Z')), ['weekly-ish']);
+    assert.equal(runs, 2, 'the latest runs, once');
+    const rows = (await a.latest(10)).filter((r) => r.job === 'weekly-ish').sort((x, y) => x.scheduled_for.localeCompare(y.scheduled_for));
+    assert.deepEqual(rows.map((r) => [r.scheduled_for.slice(0, 10), r.status]), [
+      ['2026-11-23', 'succeeded'], ['2026-11-24', 'missed'], ['2026-11-25', 'missed'], ['2026-11-26', 'succeeded'],
+    ]);
+    assert.match(rows[1]?.error ?? '', /not run at its time/);
+  });
+
+  it('runs a job whose time has come while another is still running', async () => {
+    let release: () => void = () => undefined;
+    const slow: JobDefinition = { name: 'slow', cron: '0 7 * * *', timezone: 'UTC', run: () => new Promise<void>((resolve) => (release = resolve)) };
+    let quickRuns = 0;
+    const quick: JobDefinition = { name: 'quick', cron: '0 7 * * *', timezone: 'UTC', run: async () => void (quickRuns += 1) };
+    const a = createScheduler({ db: t.db, jobs: [slow, quick], instanceId: 'a' });
+    await a.tick(new Date('2026-12-01T06:00:00Z'));
+    const ticking = a.tick(new Date('2026-12-01T07:00:05Z'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(quickRuns, 1, 'the quick job did not wait for the slow one');
+    release();
+    assert.deepEqual(await ticking, ['slow', 'quick']);
+  });
 });

@@ -15,6 +15,7 @@ import * as forYou from './2026-11-27T10-for-you.ts';
 import * as semanticCorpusSize from './2026-11-27T11-semantic-corpus-size.ts';
 import * as searchFacets from './2026-11-28T00-search-facets.ts';
 import * as mailRequests from './2026-11-28T01-mail-requests.ts';
+import * as missedJobRuns from './2026-11-28T02-missed-job-runs.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T00-papers': papers,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T11-semantic-corpus-size': semanticCorpusSize,
   '2026-11-28T00-search-facets': searchFacets,
   '2026-11-28T01-mail-requests': mailRequests,
+  '2026-11-28T02-missed-job-runs': missedJobRuns,
 };

@@ -34,6 +34,8 @@ const MAX_TERMS = 32;
 export const MAX_CATEGORY_FILTERS = 10;
 export const MAX_AUTHOR_FILTERS = 5;
 export const MAX_EXCLUSIONS = 20;
+/** Prefix terms (`trans*`) cost most to find and to score: a few is what people type. */
+export const MAX_PREFIX_TERMS = 4;
 /** Deep pages cost a sort of every match; nobody reads page 50 of a keyword search. */
 export const MAX_SEARCH_PAGE = 50;
 /** The index keeps a prefix index of three letters (docs/search.md): shorter prefixes would walk every term they begin. */
@@ -109,6 +111,8 @@ export function parseSearchQuery(input: string): ParsedQuery {
   if (query.authors.length > MAX_AUTHOR_FILTERS) problem(`Use at most ${MAX_AUTHOR_FILTERS} author: filters (this query has ${query.authors.length}).`);
   if (query.excluded.length > MAX_EXCLUSIONS) problem(`Use at most ${MAX_EXCLUSIONS} exclusions such as -word (this query has ${query.excluded.length}).`);
   query.terms = parseTerms(text.slice(0, 1000));
+  const prefixes = query.terms.filter((t) => t.prefix).length;
+  if (prefixes > MAX_PREFIX_TERMS) problem(`Use at most ${MAX_PREFIX_TERMS} prefix searches such as trans* (this query has ${prefixes}).`);
   query.freeText = text.replace(/\s+/g, ' ').trim();
   return query;
 }

@@ -11,7 +11,7 @@ export function machineLine(): string {
 
 export async function openBenchDatabase(file: string, { fresh }: { fresh: boolean }) {
   if (fresh) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  const config = loadConfig({ PAPERBOARD_DB: file, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ PAPERBOARD_DB: file, LOG_LEVEL: 'silent', ...(process.env.SEARCH_WORKERS ? { SEARCH_WORKERS: process.env.SEARCH_WORKERS } : {}) });
   const db = await openDatabase(config.database);
   return { db, config, services: createServices(db, config) };
 }

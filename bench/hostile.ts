@@ -75,10 +75,10 @@ async function timedGet(url: string): Promise<{ status: number; ms: number }> {
 const describe = (list: number[]) => `p50 ${percentile(list, 50).toFixed(1)} ms, p99 ${percentile(list, 99).toFixed(1)} ms, max ${(list.at(-1) ?? 0).toFixed(1)} ms (${list.length} probes)`;
 
 // The page cache off: every search is worked out, as a stream of distinct hostile queries would make it.
-const server = await startServerProcess({ PAPERBOARD_DB: dbFile, RATE_LIMIT_READS: '0', RATE_LIMIT_SEARCHES: '0', PAGE_CACHE_SECONDS: '0', LOG_LEVEL: 'warn' }, ['--no-jobs']);
+const server = await startServerProcess({ PAPERBOARD_DB: dbFile, RATE_LIMIT_READS: '0', RATE_LIMIT_SEARCHES: '0', PAGE_CACHE_SECONDS: '0', LOG_LEVEL: 'warn', ...(process.env.SEARCH_WORKERS ? { SEARCH_WORKERS: process.env.SEARCH_WORKERS } : {}) }, ['--no-jobs']);
 try {
   console.log(machineLine());
-  console.log(`corpus: ${n.toLocaleString('en')} papers; server: paperboard serve (SEARCH_WORKERS=2), this client on the same cores`);
+  console.log(`corpus: ${n.toLocaleString('en')} papers; server: paperboard serve (SEARCH_WORKERS=${process.env.SEARCH_WORKERS ?? 'its default, cores - 1'}), this client on the same cores`);
   for (const [, url] of hostile) await timedGet(server.url + url); // warm: workers, statistics, page cache
 
   console.log('\nalone (worst of 3), /healthz probed meanwhile:');

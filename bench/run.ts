@@ -9,6 +9,7 @@ const runs: Array<[script: string, args: string[]]> = [
   ['bench/semantic.ts', [n]],
   ['bench/oai.ts', []], // its own size: 100,000 harvested records
   ['bench/http.ts', [n]],
+  ['bench/hostile.ts', [n]],
   ['bench/digest.ts', [n]],
   ['bench/search-quality.ts', []], // the demo set and its judged queries
   ['bench/embedder-choice.ts', []],

@@ -31,7 +31,8 @@ for (let i = 0; i < 200; i += 1) {
 }
 
 const { db, services } = await openBenchDatabase(dbFile, { fresh: false });
-for (const { q } of queries.slice(0, 20)) await services.search.keyword(q, { limit: 20 }); // warm the page cache
+const WARM = Number(process.env.BENCH_WARM ?? 20);
+for (const { q } of queries.slice(0, WARM)) await services.search.keyword(q, { limit: 20 }); // warm the page cache (and the search worker)
 
 const timings: Record<Kind | 'all', number[]> = { words: [], phrase: [], prefix: [], all: [] };
 const slowest: Array<{ q: string; ms: number }> = [];

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { dailyPaperJsonSchema, dailyPapersQuery, trendingJsonSchema, trendingQuery } from '../feed/feed.schema.ts';
-import { commentJsonBody, commentJsonSchema } from '../community/comments.schema.ts';
+import { commentJsonBody, commentJsonSchema, commentsPageQuery } from '../community/comments.schema.ts';
 import { submitBody, submittedSchema, voteStateSchema } from '../community/community.schema.ts';
 import { paperJsonSchema } from '../papers/papers.schema.ts';
 import { preferencesPatch, subscribeBody, subscriptionJsonSchema } from '../digest/digest.schema.ts';
@@ -22,11 +22,11 @@ interface Endpoint {
 }
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
-const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']), database: z.boolean() });
+const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']), database: z.boolean(), problem: z.string().optional().describe('why the database is unavailable') });
 
 const endpoints: Endpoint[] = [
   { path: '/api/papers/{id}', summary: 'A paper by arXiv id (old-style ids keep their slash: /api/papers/hep-th/9901001)', pathParams: { id: 'arXiv id, versioned id or local id' }, response: paperJsonSchema, errors: [404] },
-  { path: '/api/search', summary: 'Search by words (BM25: words, "phrases", prefix*), by meaning (embeddings), or both fused (hybrid, the default)', query: searchApiQuery, response: searchResponseSchema, errors: [400] },
+  { path: '/api/search', summary: 'Search by words (BM25: words, "phrases", prefix*), by meaning (embeddings), or both fused (hybrid, the default)', query: searchApiQuery, response: searchResponseSchema, errors: [400, 429, 503] },
   { path: '/api/suggest', summary: 'Paper titles for a search box, as someone types (the last word is a prefix)', query: suggestQuery, response: suggestionsSchema, errors: [400] },
   { path: '/api/papers/{id}/similar', summary: 'The papers nearest in meaning to a paper (empty until `paperboard reindex` has fitted a model)', pathParams: { id: 'arXiv id' }, query: similarQuery, response: similarResponseSchema, errors: [404] },
   { path: '/api/daily_papers', summary: "A day's, week's or month's listing (default: the latest day), in Hugging Face's shape", query: dailyPapersQuery as unknown as z.ZodObject, response: z.array(dailyPaperJsonSchema), errors: [400] },
@@ -34,12 +34,12 @@ const endpoints: Endpoint[] = [
   { method: 'post', path: '/api/papers', summary: "Submit a paper to today's list by arXiv id or URL", body: submitBody, auth: true, response: submittedSchema, errors: [400, 401, 404, 409, 429] },
   { method: 'post', path: '/api/papers/{id}/upvote', summary: 'Upvote a paper (once per member; again changes nothing)', pathParams: { id: 'arXiv id' }, auth: true, response: voteStateSchema, errors: [401, 404, 429] },
   { method: 'delete', path: '/api/papers/{id}/upvote', summary: 'Take back an upvote', pathParams: { id: 'arXiv id' }, auth: true, response: voteStateSchema, errors: [401, 404, 429] },
-  { path: '/api/papers/{id}/comments', summary: "A paper's discussion: threads one reply deep", pathParams: { id: 'arXiv id' }, response: z.array(commentJsonSchema.extend({ replies: z.array(commentJsonSchema) })), errors: [404] },
+  { path: '/api/papers/{id}/comments', summary: "A page of a paper's discussion (100 comments), threads one reply deep; the next page's address is in the Link header (rel=next), the total in X-Total-Count", pathParams: { id: 'arXiv id' }, query: commentsPageQuery, response: z.array(commentJsonSchema.extend({ replies: z.array(commentJsonSchema) })), errors: [400, 404] },
   { method: 'post', path: '/api/papers/{id}/comments', summary: 'Comment on a paper (Markdown subset), or reply with parentId', pathParams: { id: 'arXiv id' }, body: commentJsonBody, auth: true, response: commentJsonSchema, errors: [400, 401, 404, 429] },
   { method: 'post', path: '/api/subscriptions', summary: 'Subscribe an address to the digest: mails a confirmation link (no account needed); a member subscribing their own address is active at once', body: subscribeBody, response: z.union([z.object({ status: z.literal('confirmation_sent'), message: z.string() }), z.object({ status: z.literal('active'), subscription: subscriptionJsonSchema })]), errors: [400, 429] },
   { path: '/api/subscriptions/me', summary: "The signed-in member's digest subscription", auth: true, response: subscriptionJsonSchema, errors: [401, 404] },
   { method: 'patch', path: '/api/subscriptions/me', summary: 'Change frequency, weekday, number of papers, topics, or pause', body: preferencesPatch, auth: true, response: subscriptionJsonSchema, errors: [400, 401, 404] },
-  { path: '/healthz', summary: 'Liveness', response: healthSchema, errors: [503] },
+  { path: '/healthz', summary: 'Health: the database answers what pages need, and no request has met a damaged file', response: healthSchema, errors: [503] },
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
@@ -75,7 +75,7 @@ export function openApiDocument(publicUrl: string) {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Paperboard API', version: '0.1.0', description: 'Research papers: daily listings, trending, paper metadata, keyword search, submissions, upvotes and comments.' },
+    info: { title: 'Paperboard API', version: '0.1.0', description: 'Research papers: daily listings, trending, paper metadata, keyword search, submissions, upvotes and comments. Request bodies are JSON (any other content type: 415), at most 128 KiB (413) and nested at most 16 levels (400); requests are rate-limited per client (429 with Retry-After). Every limit: docs/limits.md.' },
     servers: [{ url: publicUrl }],
     paths,
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (pb_…): the account page, or `paperboard token create EMAIL`' } } },

@@ -1,10 +1,9 @@
-// The worst read latency the query language can provoke, and /healthz beside it. A `serve` process on the database
-// bench/import.ts built (N papers, default 300,000; rate limits and page cache off: one client asks for everything, and
-// nothing is answered from memory); each hostile
-// search is asked three times, alone, while /healthz is probed every 20 ms; then four 900-filter queries run side by
-// side (the review's freeze), then the four costliest run side by side
-// for BENCH_SECONDS (default 10) and /healthz is probed the same way. Prints each search's status and worst time, and
-// /healthz's p50, p99 and max during each phase.
+// The worst read latency the query language can provoke, and /healthz beside it. A `serve` process runs on the
+// database bench/import.ts built (N papers, default 300,000), with the rate limits and the page cache off: one client
+// asks for everything, and nothing is answered from memory. Each hostile search is asked three times, alone, while
+// /healthz is probed every 20 ms; then four 900-filter queries (the review's freeze) run side by side for half of
+// BENCH_SECONDS, then the four costliest searches for BENCH_SECONDS (default 10), /healthz probed the same way.
+// Prints each search's status and worst time, and /healthz's p50, p99 and max in each phase.
 // Usage: node --import tsx bench/hostile.ts [N]
 import path from 'node:path';
 import { corpusFile } from './corpus.ts';

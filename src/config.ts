@@ -40,6 +40,11 @@ const envSchema = z.object({
   SEMANTIC_FIT_DOCUMENTS: z.coerce.number().int().min(100).default(50_000),
   EMBEDDING_MODEL_DIR: optionalString,
   // One core is left to the event loop: with every core searching, /healthz waited up to 86 ms (30 ms with one spare).
+  TRENDING_HF_WEIGHT: z.coerce.number().min(0).max(10).default(0.5),
+  TRENDING_STARS_WEIGHT: z.coerce.number().min(0).max(10).default(0.2),
+  GITHUB_API_URL: z.url().default('https://api.github.com'),
+  GITHUB_TOKEN: optionalString,
+  GITHUB_SCHEDULE: z.string().default('15 * * * *'),
   SEARCH_WORKERS: z.coerce.number().int().min(0).max(16).default(Math.max(1, os.availableParallelism() - 1)),
   TRUST_PROXY: z
     .string()
@@ -113,6 +118,10 @@ export interface Config {
     leaseMs: number;
   };
   semantic: { dimensions: number; fitDocuments: number; modelDir: string | undefined };
+  /** What a Hugging Face upvote and a star a day on a paper's code count against one upvote here (docs/ranking.md). */
+  trending: { hfUpvote: number; starPerDay: number };
+  /** GitHub's REST API: where, with which token (optional: 60 requests an hour without, 5,000 with), and when `serve` refreshes. */
+  github: { apiUrl: string; token: string | undefined; schedule: string };
   /** Threads that run keyword searches beside the server's event loop; 0 runs them on it (what commands do). */
   search: { workers: number };
   demoData: 'auto' | 'off';
@@ -188,6 +197,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     semantic: { dimensions: e.SEMANTIC_DIMENSIONS, fitDocuments: e.SEMANTIC_FIT_DOCUMENTS, modelDir: e.EMBEDDING_MODEL_DIR },
     search: { workers: e.SEARCH_WORKERS },
+    trending: { hfUpvote: e.TRENDING_HF_WEIGHT, starPerDay: e.TRENDING_STARS_WEIGHT },
+    github: { apiUrl: e.GITHUB_API_URL.replace(/\/+$/, ''), token: e.GITHUB_TOKEN, schedule: e.GITHUB_SCHEDULE },
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
   });

@@ -34,6 +34,7 @@ import { registerCommentRoutes } from '../community/comments.routes.tsx';
 import { registerFeedsRoutes } from '../feeds/feeds.routes.ts';
 import { registerSubscriptionRoutes } from '../digest/subscriptions.routes.tsx';
 import { registerForYouRoutes } from '../search/for-you.routes.tsx';
+import { registerCodeRoutes } from '../code/code.routes.tsx';
 
 const BODY_LIMIT_BYTES = 128 * 1024;
 
@@ -130,6 +131,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   registerFeedsRoutes(app, services, { publicUrl: config.http.publicUrl, searchLimit });
   registerSubscriptionRoutes(app, services);
   registerForYouRoutes(app, services);
+  registerCodeRoutes(app, services);
   registerAdminRoutes(app, services);
   registerOpenApiRoute(app, config.http.publicUrl);
   return app;

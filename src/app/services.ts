@@ -20,11 +20,16 @@ import { createMailBudget } from '../mail/mail-budget.service.ts';
 import { createPapersService } from '../papers/papers.service.ts';
 import { createSearchService } from '../search/search.service.ts';
 import { createSemanticService } from '../search/semantic.service.ts';
+import { createCodeService } from '../code/code.service.ts';
+import { createGithubClient } from '../code/github.client.ts';
 import { inProcessRanker, workerPoolRanker } from '../search/keyword-pool.service.ts';
 import { createForYouService } from '../search/for-you.service.ts';
 import { createDigestService } from '../digest/digest.service.ts';
 import { createSubscriptionsService } from '../digest/subscriptions.service.ts';
 import { sessionSecret } from '../db/session-secret.ts';
+
+/** Between two requests to GitHub: well under its authenticated budget of 5,000 an hour. */
+const GITHUB_INTERVAL_MS = 750;
 
 /** Where services report what they did outside the process (mail written to a file, say). */
 export type ServiceLog = (message: string) => void;
@@ -32,7 +37,7 @@ export type ServiceLog = (message: string) => void;
 export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLog) {
   let damage: string | null = null;
   const report: ServiceLog = log ?? (config.logLevel === 'silent' ? () => undefined : (message) => console.error(message));
-  const papers = createPapersService(db);
+  const papers = createPapersService(db, { trendingWeights: config.trending });
   const http = createPoliteHttp({
     userAgent: userAgentFor(config.http.publicUrl, config.ingest.contact),
     minIntervalMs: config.ingest.minIntervalMs,
@@ -44,7 +49,8 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     mailDir: path.join(config.dataDir, 'mail'),
     log: report,
   });
-  const hfDaily = createHfDailyService({ db, papers, http, hfApiUrl: config.sources.hfApiUrl });
+  // Hugging Face names a featured paper's code: the code service (made below, once search exists) links it.
+  const hfDaily = createHfDailyService({ db, papers, http, hfApiUrl: config.sources.hfApiUrl, onCode: (items) => void code.linkFromHuggingFace(items) });
   const importer = createImportService(papers, hfDaily);
   const arxivApi = createArxivApiService({ papers, http, apiUrl: config.sources.arxivApiUrl });
   const mailBudget = createMailBudget(db, { perHour: config.mail.hourlyLimit });
@@ -54,6 +60,15 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     ? workerPoolRanker(config.database.file, { workers: config.search.workers, queueLimit: 64, waitMs: 5_000, runMs: 10_000 })
     : inProcessRanker(db);
   const search = createSearchService(db, papers, semantic, ranker);
+  const github = createGithubClient({
+    // Its own spacing: GitHub allows far more than arXiv asks for (the hour's budget is what bounds a run).
+    http: createPoliteHttp({ userAgent: userAgentFor(config.http.publicUrl, config.ingest.contact), minIntervalMs: GITHUB_INTERVAL_MS, timeScale: config.ingest.timeScale }),
+    apiUrl: config.github.apiUrl,
+    token: config.github.token,
+  });
+  const code = createCodeService({ db, papers, search, github });
+  // Code links in a paper's own text are found as it is stored, in the same transaction (import, ingest, submission).
+  papers.onArrival(({ texts }) => void code.linkFromText(texts));
   // Papers join semantic search as they arrive (a submission's page shows similar papers at once), and a revised
   // paper is embedded again; the embed job catches up what other processes stored.
   papers.onArrival(({ revisedIds }) => semantic.embedSoon((error) => report(`embedding new papers failed: ${String(error)}`), revisedIds));
@@ -82,8 +97,9 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     arxivRss: createArxivRssService({ papers, http, arxivApi, rssUrl: config.sources.arxivRssUrl }),
     arxivOai: createArxivOaiService({ db, papers, http, oaiUrl: config.sources.arxivOaiUrl }),
     demo: createDemoService(papers, importer),
-    feed: createFeedService(papers, () => dataVersion(db)),
+    feed: createFeedService(papers, () => dataVersion(db), config.trending),
     search,
+    code,
     subscriptions,
     digest: createDigestService({ db, papers, search, subscriptions, mailer, publicUrl: config.http.publicUrl, settings: config.digest, log: report }),
     /** Changes whenever stored data changes (here or in another process): what cached pages are checked against. */

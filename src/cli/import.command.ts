@@ -1,10 +1,10 @@
 // `paperboard import FILE... [--format …]`: prints each rejected record by line, then the totals.
 import { importFormatNames } from '../ingest/formats.ts';
 import type { FileFormat, ImportCounts } from '../ingest/import.service.ts';
-import { withContext } from './context.ts';
+import { withContext, type CommandContext } from './context.ts';
 import { parseCommandArgs, UsageError } from './usage.ts';
 
-const formats = ['auto', ...importFormatNames, 'hf-daily'];
+const formats = ['auto', ...importFormatNames, 'hf-daily', 'pwc-links'];
 
 function progressPrinter(): ((counts: ImportCounts & { lines: number }) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -23,10 +23,31 @@ function progressPrinter(): ((counts: ImportCounts & { lines: number }) => void)
   };
 }
 
+async function importPwc(services: CommandContext['services'], files: string[]): Promise<number> {
+  const totals = { linked: 0, papers: 0, unmatched: 0, rejected: 0, skipped: 0 };
+  for (const file of files) {
+    const report = await services.code.importPwc(file, {
+      onRejected: (position, reason) => console.log(`rejected ${file}:${position}: ${reason}`),
+      onUnmatched: (position, reference) => console.log(`unmatched ${file}:${position}: no paper ${reference} is stored here`),
+    });
+    for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += report[key];
+  }
+  console.log(`linked ${totals.linked} repositories to ${totals.papers} papers, unmatched ${totals.unmatched}, rejected ${totals.rejected}`);
+  if (totals.skipped > 0) console.log(`skipped ${totals.skipped} links to hosts Paperboard does not follow`);
+  return totals.rejected === 0 ? 0 : 1;
+}
+
 export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { format: { type: 'string', default: 'auto' } }, { positionals: [1, Infinity] });
   if (!formats.includes(values.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
   return withContext(async ({ services }) => {
+    // The Papers with Code archive links code to papers already stored: a report of its own.
+    const pwc = [];
+    for (const file of positionals) if (values.format === 'pwc-links' || (values.format === 'auto' && (await services.code.isPwcArchive(file)))) pwc.push(file);
+    if (pwc.length > 0) {
+      if (pwc.length !== positionals.length) throw new UsageError('import the Papers with Code archive on its own: it links code to papers already stored');
+      return importPwc(services, pwc);
+    }
     const onProgress = progressPrinter();
     const counts = await services.importer.importFiles(positionals, {
       format: values.format as FileFormat | 'auto',

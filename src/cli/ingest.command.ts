@@ -56,6 +56,23 @@ async function hfDaily(args: string[]): Promise<number> {
   });
 }
 
+async function github(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, { all: { type: 'boolean', default: false } }, { positionals: [0, 0] });
+  return withContext(async ({ services }) => {
+    // Recorded as an ingest run: refreshed as "updated", 304s as "unchanged", failures as "rejected".
+    const result = await services.ingestRuns.record('github', values, async () => {
+      const report = await services.code.refreshGithub({ all: values.all });
+      return { ...report, counts: { imported: 0, updated: report.refreshed, unchanged: report.unchanged, rejected: report.failed } };
+    });
+    for (const problem of result.problems) console.log(`failed ${problem}`);
+    console.log(
+      `refreshed ${result.refreshed}, unchanged ${result.unchanged} (304), gone ${result.gone}, failed ${result.failed}; ` +
+        `${result.requests} requests${result.stoppedAt ? `; stopped at the hour's rate budget, resumes after ${result.stoppedAt}` : ''}`,
+    );
+    return result.failed === 0 ? 0 : 1;
+  });
+}
+
 async function status(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, { limit: { type: 'string', default: '20' } }, { positionals: [0, 0] });
   const limit = Number(values.limit);
@@ -77,6 +94,7 @@ const sources: Record<string, (args: string[]) => Promise<number>> = {
   'arxiv-oai': arxivOai,
   'arxiv-rss': arxivRss,
   'hf-daily': hfDaily,
+  github,
   status,
 };
 

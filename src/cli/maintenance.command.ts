@@ -14,6 +14,8 @@ export async function reindexCommand(args: string[]): Promise<number> {
       `semantic index: ${semantic.vectors} papers; fit ${semantic.fitSeconds.toFixed(1)} s, embed ${semantic.embedSeconds.toFixed(1)} s, ` +
         `vector index ${semantic.indexSeconds.toFixed(1)} s`,
     );
+    // Papers stored before code links were looked for get theirs now (repeat runs add nothing twice).
+    await services.code.backfillFromText((message) => console.log(message));
     return 0;
   });
 }

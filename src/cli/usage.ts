@@ -7,10 +7,12 @@ export const USAGE = `Usage: paperboard <command> [options]
 
 Commands:
   serve [--port N] [--no-jobs]                 serve the site (and API) on HOST:PORT
-  import FILE... [--format auto|kaggle|jsonl|hf-daily]
+  import FILE... [--format auto|kaggle|jsonl|hf-daily|pwc-links]
                                                import papers: the arXiv metadata snapshot, Paperboard JSONL
                                                (.gz accepted), or a saved Hugging Face /api/daily_papers
-                                               response; exit 1 when any record was rejected
+                                               response; or link code to stored papers from the Papers with
+                                               Code archive (links-between-papers-and-code.json[.gz]);
+                                               exit 1 when any record was rejected
   ingest arxiv-api ID...                       fetch papers by arXiv id or URL from the arXiv API (batched);
                                                exit 1 when any id failed
   ingest arxiv-oai [--from DATE] [--until DATE] [--set SET]
@@ -20,8 +22,12 @@ Commands:
                                                details from the API, listed today as harvested
   ingest hf-daily [--date DATE]                the papers Hugging Face featured that day (default today),
                                                listed as featured; their HF upvotes kept apart
+  ingest github [--all]                        refresh repositories' facts and star counts from GitHub, most
+                                               valuable first, within the hour's rate budget (--all: not only
+                                               those not refreshed today)
   ingest status [--limit N]                    the latest ingest runs: when, what, counts, errors
-  reindex                                      rebuild and optimise the keyword index
+  reindex                                      rebuild and optimise the keyword index, fit search by meaning,
+                                               and look for code links in every stored paper's text
   digest send [--period daily|weekly] [--dry-run] [--date DAY]
                                                compose and send the digest now (weekly: to every weekly
                                                subscriber); --dry-run lists what would be sent

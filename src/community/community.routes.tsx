@@ -13,7 +13,7 @@ const PROFILE_PAGE = 20;
 import type { VoteState } from './community.service.ts';
 
 export function registerCommunityRoutes(app: FastifyInstance, services: Services, limits: { maxAgeDays: number; dailyCap: number }): void {
-  const { community, accounts, comments } = services;
+  const { community, accounts, comments, code } = services;
   const write = memberWrite(app);
   // Submissions have their own daily cap; this only stops a script from hammering.
   const submitWrite = memberWrite(app, { max: 20, timeWindow: '1 minute' });
@@ -77,7 +77,7 @@ export function registerCommunityRoutes(app: FastifyInstance, services: Services
     ]);
     const shownUpvotes = upvotes?.items ?? null;
     const ids = [...submissions.items.map((s) => s.paper.id), ...(shownUpvotes ?? []).map((paper) => paper.id)];
-    const cards = await community.cardsFor(request.viewer, ids);
+    const cards = code.withCode(await community.cardsFor(request.viewer, ids));
     const page = <ProfilePage member={member} submissions={{ ...submissions, page: p }} upvotes={shownUpvotes} comments={recent} cards={cards} />;
     return sendPage(reply, page);
   });

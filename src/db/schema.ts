@@ -32,6 +32,13 @@ export interface PapersTable {
   commenters: Generated<number>;
   /** The stored trending score (feed/trending.ts); indexed, so /trending reads it without scanning. */
   trending: Generated<number>;
+  /** Where the paper says its project page is (code/repository-url.ts). */
+  project_page: string | null;
+  /** The paper's code signals, kept by the code capability: its main repository's stars, and stars a day this week. */
+  code_stars: Generated<number>;
+  code_stars_per_day: Generated<number>;
+  /** Hugging Face's upvotes, a trending input (weighted, never added to this site's own). */
+  hf_upvotes: Generated<number>;
 }
 
 export interface PaperVersionsTable {
@@ -271,7 +278,62 @@ export interface MailRequestsTable {
   requested_at: string;
 }
 
+export interface RepositoriesTable {
+  id: Generated<number>;
+  host: 'github' | 'gitlab' | 'codeberg' | 'huggingface';
+  kind: 'repository' | 'model' | 'dataset' | 'space';
+  owner: string;
+  name: string;
+  url: string;
+  /** The URL lower-cased: one row however a link writes the owner's case. */
+  url_key: string;
+  status: Generated<'unknown' | 'ok' | 'gone'>;
+  stars: number | null;
+  stars_per_day: Generated<number>;
+  forks: number | null;
+  language: string | null;
+  license: string | null;
+  /** JSON array of topics. */
+  topics: Generated<string>;
+  description: string | null;
+  archived: Generated<number>;
+  pushed_at: string | null;
+  github_id: number | null;
+  /** The ETag of the last 200: sent back as If-None-Match (a 304 costs no rate limit). */
+  etag: string | null;
+  fetched_at: string | null;
+  /** The star history was read once, when the repository was first fetched. */
+  history_loaded: Generated<number>;
+  is_demo: Generated<number>;
+  created_at: string;
+}
+
+export interface CodeLinksTable {
+  paper_pk: number;
+  repository_id: number;
+  source: 'text' | 'huggingface' | 'pwc' | 'member';
+  official: Generated<number>;
+  framework: string | null;
+  added_by: number | null;
+  created_at: string;
+  /** A moderator removed the link: kept, so no source adds it again. */
+  removed_at: string | null;
+  removed_by: number | null;
+}
+
+export interface RepositoryStarsTable {
+  repository_id: number;
+  day: string;
+  stars: number;
+  source: 'github' | 'history' | 'huggingface' | 'demo';
+  /** When the count was taken (the response's Date header for GitHub). */
+  counted_at: string;
+}
+
 export interface Database {
+  repositories: RepositoriesTable;
+  code_links: CodeLinksTable;
+  repository_stars: RepositoryStarsTable;
   mail_requests: MailRequestsTable;
   papers: PapersTable;
   paper_versions: PaperVersionsTable;

@@ -1,5 +1,4 @@
-// Listing pages: a day, week or month (sortable), /trending, and the front page of an empty site.
-import { explainTrending } from './trending.ts';
+// Listing pages: a day, week or month (sortable), /trending (by score, or by code), and the front page of an empty site.
 import { PaperCard, type CardCommunity } from '../papers/paper-card.view.tsx';
 import type { ListedPaper } from '../papers/papers.service.ts';
 import { Layout } from '../http/layout.view.tsx';
@@ -12,16 +11,15 @@ const noun: Record<PeriodKind, string> = { day: 'day', week: 'week', month: 'mon
 
 export type CardsById = Map<string, CardCommunity>;
 
+/** Why a listed paper ranks where it does (the feed service's words, with this site's weights). */
+export type Why = (item: ListedPaper) => string;
+
 /** Cards, each saying why it ranks where it does when the list is sorted by trending. */
-function PaperList({ items, cards, explain, now }: { items: ListedPaper[]; cards: CardsById; explain: boolean; now: Date }) {
+function PaperList({ items, cards, why }: { items: ListedPaper[]; cards: CardsById; why: Why | null }) {
   return (
     <div class="cards">
       {items.map((item) => (
-        <PaperCard
-          paper={item.paper}
-          community={cards.get(item.paper.id)}
-          why={explain ? explainTrending({ upvotes: item.paper.upvotes, commenters: item.paper.commenters, listedDay: item.listedDay || null }, now).text : undefined}
-        />
+        <PaperCard paper={item.paper} community={cards.get(item.paper.id)} why={why ? why(item) : undefined} />
       ))}
     </div>
   );
@@ -37,7 +35,7 @@ function SortLinks({ path, sort }: { path: string; sort: 'trending' | 'newest' }
   );
 }
 
-export function FeedPageView({ feed, cards, isFront = false, now }: { feed: FeedPage; cards: CardsById; isFront?: boolean; now: Date }) {
+export function FeedPageView({ feed, cards, isFront = false, why }: { feed: FeedPage; cards: CardsById; isFront?: boolean; why: Why }) {
   const { period } = feed;
   const title = periodTitle(period);
   const base = basePath[period.kind];
@@ -74,31 +72,43 @@ export function FeedPageView({ feed, cards, isFront = false, now }: { feed: Feed
       {feed.items.length === 0 ? (
         <p class="empty">No papers are listed for this {noun[period.kind]}.</p>
       ) : (
-        <PaperList items={feed.items} cards={cards} explain={sort === 'trending'} now={now} />
+        <PaperList items={feed.items} cards={cards} why={sort === 'trending' ? why : null} />
       )}
       <Pager path={path} params={{ sort: sort === 'newest' ? 'newest' : undefined }} page={feed.page} hasMore={feed.page * feed.limit < feed.total} />
     </Layout>
   );
 }
 
-export function TrendingPageView({ trending, cards, now }: { trending: TrendingPage; cards: CardsById; now: Date }) {
+export function TrendingPageView({ trending, cards, why, by }: { trending: TrendingPage; cards: CardsById; why: Why; by: 'score' | 'stars' }) {
+  const byCode = by === 'stars';
   return (
-    <Layout title="Trending papers" description="The papers this community is upvoting and discussing now" feeds={{ path: '/feeds/trending', title: 'Trending papers' }}>
+    <Layout
+      title={byCode ? 'Trending by code' : 'Trending papers'}
+      description={byCode ? "Papers whose code is gaining stars fastest" : 'The papers this community is upvoting and discussing now'}
+      feeds={{ path: '/feeds/trending', title: 'Trending papers' }}
+    >
       <header class="feed-header">
         <div>
           <p class="feed-kicker">Trending</p>
-          <h1>Trending papers</h1>
+          <h1>{byCode ? 'Trending by code' : 'Trending papers'}</h1>
           <p class="muted">
-            Upvotes and discussion, weighed against age: one doubling of interest is worth one day. <a href="/about#trending">How it works</a>
+            {byCode
+              ? "Papers whose repositories gained the most stars a day this week."
+              : 'Upvotes here, Hugging Face upvotes and the growth of their code, weighed against age: one doubling of interest is worth one day.'}{' '}
+            <a href="/about#trending">How it works</a>
           </p>
+          <nav class="sort" aria-label="Trending by">
+            {byCode ? <a href="/trending">by interest</a> : <strong aria-current="true">by interest</strong>} ·{' '}
+            {byCode ? <strong aria-current="true">by code</strong> : <a href="/trending?by=stars">by code</a>}
+          </nav>
         </div>
       </header>
       {trending.items.length === 0 ? (
-        <p class="empty">No papers are listed yet.</p>
+        <p class="empty">{byCode ? 'No paper has code with stars yet.' : 'No papers are listed yet.'}</p>
       ) : (
-        <PaperList items={trending.items} cards={cards} explain now={now} />
+        <PaperList items={trending.items} cards={cards} why={byCode ? null : why} />
       )}
-      <Pager path="/trending" params={{}} page={trending.page} hasMore={trending.hasMore} />
+      <Pager path="/trending" params={{ by: byCode ? 'stars' : undefined }} page={trending.page} hasMore={trending.hasMore} />
     </Layout>
   );
 }

@@ -11,7 +11,6 @@ import { EmptySiteView, FeedPageView, TrendingPageView } from './feed-page.view.
 import { dailyPapersQuery, feedPageQuery, jumpQuery, trendingQuery } from './feed.schema.ts';
 import { parsePeriod } from './feed.service.ts';
 import { parseDay, type Period, type PeriodKind } from './period.ts';
-import { explainTrending } from './trending.ts';
 
 const formats: Record<PeriodKind, string> = { day: 'YYYY-MM-DD', week: 'YYYY-Www', month: 'YYYY-MM' };
 
@@ -21,13 +20,14 @@ function periodOrFail(kind: PeriodKind, text: string): Period {
   return period;
 }
 
-export function registerFeedRoutes(app: FastifyInstance, { feed, community }: Services): void {
-  const cardsOf = (request: FastifyRequest, items: ListedPaper[]) => community.cardsFor(request.viewer, items.map((i) => i.paper.id));
+export function registerFeedRoutes(app: FastifyInstance, { feed, community, code }: Services): void {
+  const cardsOf = async (request: FastifyRequest, items: ListedPaper[]) => code.withCode(await community.cardsFor(request.viewer, items.map((i) => i.paper.id)));
 
   const listingPage = async (request: FastifyRequest, period: Period, isFront: boolean) => {
     const { p, sort } = parseQuery(request, feedPageQuery);
     const page = await feed.page(period, { page: p, order: sort === 'newest' ? 'publishedAt' : 'trending' });
-    return <FeedPageView feed={page} cards={await cardsOf(request, page.items)} isFront={isFront} now={new Date()} />;
+    const now = new Date();
+    return <FeedPageView feed={page} cards={await cardsOf(request, page.items)} isFront={isFront} why={(item) => feed.explain(item, now).text} />;
   };
 
   // Listing pages differ between members only in their votes and names: rendered once for all (member-page-cache.ts).
@@ -54,9 +54,10 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community }: Se
   app.get('/about', async (_request, reply) => sendPage(reply, <AboutPage />));
 
   app.get('/trending', sharedByMembers, async (request, reply) => {
-    const { p } = parseQuery(request, trendingQuery);
-    const trending = await feed.trending({ page: p });
-    return sendPage(reply, <TrendingPageView trending={trending} cards={await cardsOf(request, trending.items)} now={new Date()} />);
+    const { p, by } = parseQuery(request, trendingQuery);
+    const trending = await feed.trending({ page: p, by });
+    const now = new Date();
+    return sendPage(reply, <TrendingPageView trending={trending} cards={await cardsOf(request, trending.items)} why={(item) => feed.explain(item, now).text} by={by} />);
   });
 
   app.get('/api/daily_papers', async (request) => {
@@ -76,16 +77,15 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community }: Se
   });
 
   app.get('/api/trending', async (request) => {
-    const { p, limit } = parseQuery(request, trendingQuery);
-    const trending = await feed.trending({ page: p, limit });
+    const { p, limit, by } = parseQuery(request, trendingQuery);
+    const trending = await feed.trending({ page: p, limit, by });
     const signals = await community.signalsFor(trending.items.map((item) => item.paper.id));
     const now = new Date();
     return trending.items.map((item) => {
-      const inputs = { upvotes: item.paper.upvotes, commenters: item.paper.commenters, listedDay: item.listedDay || null };
-      const why = explainTrending(inputs, now);
+      const why = feed.explain(item, now);
       return {
         ...toDailyPaperJson(item.paper, item.day, signals.get(item.paper.id)),
-        trending: { score: item.paper.trending, points: why.points, listedDay: inputs.listedDay, explanation: why.text },
+        trending: { score: item.paper.trending, points: why.points, listedDay: item.listedDay || null, explanation: why.text, stars: item.paper.codeStars, starsPerDay: item.paper.codeStarsPerDay },
       };
     });
   });

@@ -14,6 +14,7 @@ export const feedPageQuery = z.object({
 export const trendingQuery = z.object({
   p: page,
   limit: z.coerce.number().int().min(1).max(100).default(30),
+  by: z.enum(['score', 'stars'], { error: 'by is score or stars' }).default('score').describe('stars: trending by code, the star growth of the papers\' repositories'),
 });
 
 export const dailyPapersQuery = z
@@ -52,8 +53,10 @@ export const dailyPaperJsonMatchesType: Same<z.infer<typeof dailyPaperJsonSchema
 export const trendingJsonSchema = dailyPaperJsonSchema.extend({
   trending: z.object({
     score: z.number().describe('log2(1 + points) + days from 1991-01-01 to the latest listing day (docs/ranking.md)'),
-    points: z.number().describe('upvotes + ½ × distinct commenters'),
+    points: z.number().describe('upvotes + ½ × distinct commenters + the weighted Hugging Face upvotes and stars a day (docs/ranking.md)'),
     listedDay: z.string().nullable(),
     explanation: z.string(),
+    stars: z.number().describe("the paper's main repository's stars (0 without code)"),
+    starsPerDay: z.number().describe('the stars it gained a day over the last week: what trending by code orders by'),
   }),
 });

@@ -1,4 +1,5 @@
 // The daily, weekly and monthly listings as pages: which papers, how many, and where to go next.
+import { DEFAULT_TRENDING_WEIGHTS, explainTrending, type TrendingExplanation, type TrendingInputs, type TrendingWeights } from './trending.ts';
 import type { ListedPaper, ListingOrder, PapersService } from '../papers/papers.service.ts';
 import { versionedCache } from '../versioned-cache.ts';
 import { isoWeekOf, parseDay, parseMonth, parseWeek, type Period } from './period.ts';
@@ -28,9 +29,15 @@ export interface TrendingPage {
   hasMore: boolean;
 }
 
+/** A listed paper's trending inputs, as its stored counters hold them. */
+export function trendingInputsOf(item: ListedPaper): TrendingInputs {
+  const p = item.paper;
+  return { upvotes: p.upvotes, commenters: p.commenters, hfUpvotes: p.hfUpvotes, starsPerDay: p.codeStarsPerDay, listedDay: item.listedDay || null };
+}
+
 const pageSize = (limit: number | undefined) => Math.min(Math.max(limit ?? 30, 1), 100);
 
-export function createFeedService(papers: PapersService, dataVersion: () => string) {
+export function createFeedService(papers: PapersService, dataVersion: () => string, weights: TrendingWeights = DEFAULT_TRENDING_WEIGHTS) {
   // Listings are the same for every reader until the data changes: a member's page only adds their vote state.
   const remember = versionedCache(dataVersion);
 
@@ -53,12 +60,18 @@ export function createFeedService(papers: PapersService, dataVersion: () => stri
   }
 
   return {
-    /** Every listed paper by its stored trending score (feed/trending.ts), highest first. */
-    async trending(options: { page?: number; limit?: number } = {}): Promise<TrendingPage> {
+    /** Why a listed paper ranks where it does: each signal and its share (docs/ranking.md), with this site's weights. */
+    explain(item: ListedPaper, now: Date): TrendingExplanation {
+      return explainTrending(trendingInputsOf(item), now, weights);
+    },
+
+    /** Every listed paper by its stored trending score (feed/trending.ts), or by its code's star growth, highest first. */
+    async trending(options: { page?: number; limit?: number; by?: 'score' | 'stars' } = {}): Promise<TrendingPage> {
       const limit = pageSize(options.limit);
       const page = Math.max(options.page ?? 1, 1);
-      return remember(`trending:${page}:${limit}`, async () => {
-        const { items, hasMore } = await papers.trending({ limit, offset: (page - 1) * limit });
+      const by = options.by ?? 'score';
+      return remember(`trending:${by}:${page}:${limit}`, async () => {
+        const { items, hasMore } = await papers.trending({ limit, offset: (page - 1) * limit, by });
         return { items, page, limit, hasMore };
       });
     },

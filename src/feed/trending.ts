@@ -1,7 +1,11 @@
-// The trending score (docs/ranking.md): what the community did with a paper, discounted by how long ago it was listed.
+// The trending score (docs/ranking.md): the interest a paper draws, discounted by how long ago it was listed.
 //
-//   points = upvotes + ½ × commenters
+//   points = upvotes + ½ × commenters + w_hf × Hugging Face upvotes + w_stars × stars a day (its code, this week)
 //   score  = log2(1 + points) + (days from 1991-01-01 to the paper's latest listing day)
+//
+// This site's members come first: an upvote here counts 1; another community's upvote w_hf (½ by default), a star a
+// day on the paper's code w_stars (⅕: a repository gaining 50 stars a day is worth 10 upvotes). A fresh install, with
+// no members yet, is ordered by the signals from elsewhere.
 //
 // The log-plus-linear form is Reddit's "hot": one doubling of (1 + points) is worth one day of freshness.
 // Its point is that the order of two papers never changes while nothing happens to them, so the score is
@@ -23,20 +27,43 @@ export interface TrendingInputs {
   upvotes: number;
   /** Distinct people with a visible comment on the paper. */
   commenters: number;
+  /** Upvotes on Hugging Face's daily papers (0 when it never featured the paper). */
+  hfUpvotes?: number;
+  /** Stars a day over the last week on the paper's main repository (code/code.ts). */
+  starsPerDay?: number;
   /** The latest day the paper was listed here (`YYYY-MM-DD`); null for a paper never listed. */
   listedDay: string | null;
 }
 
-export function trendingPoints({ upvotes, commenters }: TrendingInputs): number {
-  return Math.max(0, upvotes) + COMMENTER_WEIGHT * Math.max(0, commenters);
+/** How much a signal from elsewhere counts against one upvote here (TRENDING_HF_WEIGHT, TRENDING_STARS_WEIGHT). */
+export interface TrendingWeights {
+  hfUpvote: number;
+  starPerDay: number;
+}
+
+export const DEFAULT_TRENDING_WEIGHTS: TrendingWeights = { hfUpvote: 0.5, starPerDay: 0.2 };
+
+/** Each signal's points, in the order the "why" line names them. */
+function contributions(inputs: TrendingInputs, weights: TrendingWeights) {
+  return {
+    upvotes: Math.max(0, inputs.upvotes),
+    commenters: COMMENTER_WEIGHT * Math.max(0, inputs.commenters),
+    hfUpvotes: weights.hfUpvote * Math.max(0, inputs.hfUpvotes ?? 0),
+    stars: weights.starPerDay * Math.max(0, inputs.starsPerDay ?? 0),
+  };
+}
+
+export function trendingPoints(inputs: TrendingInputs, weights: TrendingWeights = DEFAULT_TRENDING_WEIGHTS): number {
+  const c = contributions(inputs, weights);
+  return c.upvotes + c.commenters + c.hfUpvotes + c.stars;
 }
 
 function daysSinceEpoch(day: string): number {
   return (Date.parse(`${day}T00:00:00Z`) - Date.parse(`${TRENDING_EPOCH}T00:00:00Z`)) / DAY_MS;
 }
 
-export function trendingScore(inputs: TrendingInputs): number {
-  const interest = Math.log2(1 + trendingPoints(inputs)) * DOUBLING_DAYS;
+export function trendingScore(inputs: TrendingInputs, weights: TrendingWeights = DEFAULT_TRENDING_WEIGHTS): number {
+  const interest = Math.log2(1 + trendingPoints(inputs, weights)) * DOUBLING_DAYS;
   return inputs.listedDay ? interest + daysSinceEpoch(inputs.listedDay) : interest;
 }
 
@@ -49,13 +76,19 @@ export interface TrendingExplanation {
   text: string;
 }
 
-/** Why a paper ranks where it does, in words a reader follows. */
-export function explainTrending(inputs: TrendingInputs, now: Date): TrendingExplanation {
-  const points = trendingPoints(inputs);
+const share = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
+
+/** Why a paper ranks where it does, in words a reader follows: each signal, what it counts, its share. */
+export function explainTrending(inputs: TrendingInputs, now: Date, weights: TrendingWeights = DEFAULT_TRENDING_WEIGHTS): TrendingExplanation {
+  const c = contributions(inputs, weights);
+  const points = c.upvotes + c.commenters + c.hfUpvotes + c.stars;
   const interestDays = Math.log2(1 + points) * DOUBLING_DAYS;
   const ageDays = inputs.listedDay ? Math.max(0, Math.round(daysSinceEpoch(dayOf(now.toISOString())) - daysSinceEpoch(inputs.listedDay))) : null;
-  const parts = [`${inputs.upvotes} ${inputs.upvotes === 1 ? 'upvote' : 'upvotes'}`];
-  if (inputs.commenters > 0) parts.push(`${inputs.commenters} ${inputs.commenters === 1 ? 'commenter' : 'commenters'} (½ each)`);
+  const of = (part: number) => (points > 0 && part < points ? ` [${share(part, points)}]` : '');
+  const parts = [`${inputs.upvotes} ${inputs.upvotes === 1 ? 'upvote' : 'upvotes'}${of(c.upvotes)}`];
+  if (inputs.commenters > 0) parts.push(`${inputs.commenters} ${inputs.commenters === 1 ? 'commenter' : 'commenters'} (½ each)${of(c.commenters)}`);
+  if ((inputs.hfUpvotes ?? 0) > 0) parts.push(`${inputs.hfUpvotes} Hugging Face upvotes (${formatNumber(weights.hfUpvote)} each)${of(c.hfUpvotes)}`);
+  if ((inputs.starsPerDay ?? 0) > 0) parts.push(`${formatNumber(inputs.starsPerDay ?? 0)} stars a day on its code (${formatNumber(weights.starPerDay)} each)${of(c.stars)}`);
   const age = ageDays === null ? 'never listed' : ageDays === 0 ? 'listed today' : `listed ${ageDays} ${ageDays === 1 ? 'day' : 'days'} ago`;
   const text = `${parts.join(' + ')} = ${formatNumber(points)} points, worth ${formatNumber(interestDays)} ${interestDays === 1 ? 'day' : 'days'} of freshness; ${age}.`;
   return { points, interestDays, ageDays, text };

@@ -74,9 +74,9 @@ export function createPoliteHttp(options: PoliteHttpOptions) {
     nextAllowed.set(host, Math.max(nextAllowed.get(host) ?? 0, Date.now() + interval()));
   }
 
-  async function once(url: string): Promise<HttpResponse> {
+  async function once(url: string, headers: Record<string, string>): Promise<HttpResponse> {
     const response = await fetch(url, {
-      headers: { 'User-Agent': options.userAgent, Accept: 'application/atom+xml, application/xml, application/json;q=0.9, */*;q=0.5' },
+      headers: { 'User-Agent': options.userAgent, Accept: 'application/atom+xml, application/xml, application/json;q=0.9, */*;q=0.5', ...headers },
       signal: AbortSignal.timeout(timeoutMs),
       redirect: 'follow',
     });
@@ -84,18 +84,22 @@ export function createPoliteHttp(options: PoliteHttpOptions) {
   }
 
   return {
+    /** Waits as the caller's service asks (GitHub's rate limit reset): scaled like every other wait. */
+    pause: (ms: number) => wait(ms),
+
     /**
-     * GETs a URL. 429 and 503 wait as Retry-After says (or back off); other 5xx and network errors back off;
-     * any other status is returned for the caller to read. Throws a FetchError once the retries are spent.
+     * GETs a URL (with headers of the caller's: a token, If-None-Match). 429 and 503 wait as Retry-After says (or back
+     * off); other 5xx and network errors back off; any other status is returned for the caller to read. Throws a
+     * FetchError once the retries are spent.
      */
-    async get(url: string): Promise<HttpResponse> {
+    async get(url: string, request: { headers?: Record<string, string> } = {}): Promise<HttpResponse> {
       const host = new URL(url).host;
       let lastProblem = '';
       for (let attempt = 0; attempt <= maxRetries; attempt += 1) {
         await takeTurn(host);
         let response: HttpResponse;
         try {
-          response = await once(url);
+          response = await once(url, request.headers ?? {});
           turnDone(host);
         } catch (error) {
           turnDone(host);

@@ -7,6 +7,7 @@ import * as jobs from './jobs.repository.ts';
 import type { JobDefinition } from './scheduler.service.ts';
 import type { DigestService } from '../digest/digest.service.ts';
 import type { SearchService } from '../search/search.service.ts';
+import type { CodeService } from '../code/code.service.ts';
 import { dayIn } from '../digest/subscription.ts';
 
 export type { JobRunRow } from './jobs.repository.ts';
@@ -26,7 +27,7 @@ export function createJobRuns(db: Db) {
  */
 export function scheduledJobs(
   config: Readonly<Config>,
-  services: { arxivRss: ArxivRssService; ingestRuns: IngestRuns; digest: DigestService; search: SearchService },
+  services: { arxivRss: ArxivRssService; ingestRuns: IngestRuns; digest: DigestService; search: SearchService; code: CodeService },
 ): JobDefinition[] {
   const { categories, schedule, timezone } = config.ingest;
   const digest = config.digest;
@@ -45,5 +46,16 @@ export function scheduledJobs(
     // beside the server) within minutes. Other instances add the vectors to their own index as they query.
     // A fitted model is needed: `paperboard reindex`.
     { name: 'embed-new-papers', cron: '*/5 * * * *', timezone: 'UTC', run: () => services.search.embedNew() },
+    // Repository facts and today's star counts, within the hour's budget; recorded like any ingest.
+    {
+      name: 'github-refresh',
+      cron: config.github.schedule,
+      timezone: 'UTC',
+      run: () =>
+        services.ingestRuns.record('github', { scheduled: true }, async () => {
+          const report = await services.code.refreshGithub({ reserve: 5 });
+          return { ...report, counts: { imported: 0, updated: report.refreshed, unchanged: report.unchanged, rejected: report.failed } };
+        }),
+    },
   ];
 }

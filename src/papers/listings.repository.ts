@@ -96,6 +96,24 @@ export async function listTrending(db: Db, page: { limit: number; offset: number
   return rows.map((row) => ({ ...row, day: row.listed_day ?? '', reason: 'trending', listed_day: row.listed_day ?? '' }));
 }
 
+/**
+ * Trending by code: papers with a repository, by its stars gained a day this week, highest first (then by stars).
+ * A walk of a partial index (papers with code only).
+ */
+export async function listTrendingByStars(db: Db, page: { limit: number; offset: number }): Promise<ListedRow[]> {
+  const rows = await db.kysely
+    .selectFrom('papers as p')
+    .selectAll('p')
+    .select((eb) => [latestListingOf(eb)])
+    .where('p.code_stars', '>', 0)
+    .orderBy('p.code_stars_per_day', 'desc')
+    .orderBy('p.pk', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return rows.map((row) => ({ ...row, day: row.listed_day ?? '', reason: 'trending', listed_day: row.listed_day ?? '' }));
+}
+
 export async function listingsOfPaper(db: Db, pk: number): Promise<Array<{ day: string; reason: ListingReason }>> {
   const rows = await db.kysely
     .selectFrom('daily_listings')

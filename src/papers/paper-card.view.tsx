@@ -4,6 +4,8 @@ import { Highlighted } from '../search/highlighted.view.tsx';
 import { formatDate } from '../feed/period.ts';
 import type { Paper } from './paper.ts';
 import { excerpt } from './paper-text.ts';
+import type { CodeLink } from '../code/code.ts';
+import { CodeMark } from '../code/code.view.tsx';
 
 const SHOWN_AUTHORS = 6;
 const CARD_ABSTRACT_LENGTH = 360;
@@ -24,10 +26,11 @@ export function paperPath(id: string): string {
   return `/papers/${id}`;
 }
 
-/** What the community adds to a card: the viewer's upvote, who submitted it, why it ranks where it does. */
+/** What the community adds to a card: the viewer's upvote, who submitted it; and its main repository, when it has code. */
 export interface CardCommunity {
   upvoted: boolean;
   submittedBy: string | null;
+  code?: CodeLink | null;
 }
 
 export interface PaperCardProps {
@@ -64,6 +67,7 @@ export function PaperCard({ paper, highlight, community, why }: PaperCardProps) 
         {paper.publishedAt ? <time dateTime={paper.publishedAt}>{formatDate(paper.publishedAt)}</time> : null}
         {paper.isDemo ? <span class="chip chip-demo" title="Loaded from the demo set">demo</span> : null}
       </footer>
+      {community?.code ? <CodeMark link={community.code} /> : null}
       {why ? (
         <details class="why">
           <summary>Why here?</summary>

@@ -1,6 +1,8 @@
 // The paper page: everything known about one paper, its links and a BibTeX entry to copy.
 import type { DiscussionPage } from '../community/comment.ts';
 import { Discussion } from '../community/comments.view.tsx';
+import type { CodeLink, StarSample } from '../code/code.ts';
+import { CodeSection } from '../code/code.view.tsx';
 import { UpvoteButton } from '../community/community.view.tsx';
 import { formatDate } from '../feed/period.ts';
 import { Layout } from '../http/layout.view.tsx';
@@ -20,6 +22,8 @@ export interface PaperCommunity {
   upvoted: boolean;
   submittedBy: string | null;
   threads: DiscussionPage;
+  /** Its repositories, best first, and each one's daily stars of the last weeks (code capability). */
+  code: { links: CodeLink[]; history: Map<number, StarSample[]> };
 }
 
 /** Authors named on the page: a collaboration's thousands are in the JSON, not in a page of megabytes. */
@@ -66,11 +70,12 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
             <UpvoteButton paperId={paper.id} upvotes={paper.upvotes} upvoted={community.upvoted} />
             <a class="button-quiet" href="#discussion-heading">{paper.numComments} {paper.numComments === 1 ? 'comment' : 'comments'}</a>
           </div>
-          {links.abs ? (
+          {links.abs || paper.projectPage ? (
             <p class="paper-links">
-              <a class="button" href={links.pdf ?? undefined}>PDF</a>
-              <a class="button button-quiet" href={links.abs}>arXiv page</a>
+              {links.abs ? <a class="button" href={links.pdf ?? undefined}>PDF</a> : null}
+              {links.abs ? <a class="button button-quiet" href={links.abs}>arXiv page</a> : null}
               {paper.doi ? <a class="button button-quiet" href={`https://doi.org/${paper.doi}`}>DOI</a> : null}
+              {paper.projectPage ? <a class="button button-quiet" href={paper.projectPage} rel="nofollow noopener">Project page</a> : null}
             </p>
           ) : null}
         </header>
@@ -81,6 +86,8 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
             {paper.abstract ? paper.abstract.split('\n\n').map((p) => <p>{p}</p>) : <p class="muted">No abstract.</p>}
           </div>
         </section>
+
+        <CodeSection paperId={paper.id} links={community.code.links} history={community.code.history} />
 
         <section aria-labelledby="details-heading">
           <h2 id="details-heading">Details</h2>

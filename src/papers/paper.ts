@@ -1,5 +1,6 @@
 // What a paper is, how its links are built, and the JSON shape every API and export speaks (DESIGN: Papers).
 import { isLocalId } from './paper-id.ts';
+import type { CodeJson } from '../code/code.ts';
 
 export interface Author {
   name: string;
@@ -44,6 +45,15 @@ export interface Paper extends PaperMetadata {
   commenters: number;
   /** The stored trending score (feed/trending.ts). */
   trending: number;
+  /** Where the paper says its project page is; null when it names none. */
+  projectPage: string | null;
+  /** Its main repository's stars, and their growth a day this week (code capability); 0 without code. */
+  codeStars: number;
+  codeStarsPerDay: number;
+  /** Upvotes on Hugging Face's daily papers. */
+  hfUpvotes: number;
+  /** It links to code (a repository, any source): what `has:code` finds. */
+  hasCode: boolean;
 }
 
 /** What another site says of a paper (Hugging Face's upvotes): shown beside, never added to, on-site votes. */
@@ -67,6 +77,8 @@ export interface PaperJson extends PaperMetadata {
   upvotes: number;
   numComments: number;
   submittedBy: string | null;
+  code: CodeJson[];
+  projectPage: string | null;
 }
 
 export function paperLinks(id: string, version?: number): PaperLinks {
@@ -75,10 +87,12 @@ export function paperLinks(id: string, version?: number): PaperLinks {
   return { abs: `https://arxiv.org/abs/${versioned}`, pdf: `https://arxiv.org/pdf/${versioned}` };
 }
 
-/** What the community added to a paper beyond its stored counters. */
+/** What the community and the code capability added to a paper beyond its stored counters. */
 export interface PaperSignals {
   /** Username of whoever submitted it most recently. */
   submittedBy: string | null;
+  /** Its repositories, best first (code/code.ts). */
+  code?: CodeJson[];
 }
 
 export const noSignals: PaperSignals = { submittedBy: null };
@@ -101,6 +115,8 @@ export function paperToJson(paper: Paper, signals: PaperSignals = noSignals): Pa
     upvotes: paper.upvotes,
     numComments: paper.numComments,
     submittedBy: signals.submittedBy,
+    code: signals.code ?? [],
+    projectPage: paper.projectPage,
   };
 }
 

@@ -3,8 +3,8 @@ import type { Selectable } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import { prepared, type Db } from '../db/database.ts';
 import type { PapersTable } from '../db/schema.ts';
-import { trendingScore, type TrendingInputs } from '../feed/trending.ts';
-import { facetWords } from '../search/facets.ts';
+import { DEFAULT_TRENDING_WEIGHTS, trendingScore, type TrendingInputs, type TrendingWeights } from '../feed/trending.ts';
+import { facetWords, HAS_CODE_WORD } from '../search/facets.ts';
 import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
 
 export type PaperRow = Selectable<PapersTable>;
@@ -41,10 +41,15 @@ export function paperFromRow(row: PaperRow): Paper {
     numComments: row.num_comments,
     commenters: row.commenters,
     trending: row.trending,
+    projectPage: row.project_page,
+    hasCode: row.facets.split(' ').includes(HAS_CODE_WORD),
+    codeStars: row.code_stars,
+    codeStarsPerDay: row.code_stars_per_day,
+    hfUpvotes: row.hf_upvotes,
   };
 }
 
-type ContentColumns = Omit<PaperRow, 'pk' | 'is_demo' | 'first_seen_at' | 'upvotes' | 'num_comments' | 'commenters' | 'trending'>;
+type ContentColumns = Omit<PaperRow, 'pk' | 'is_demo' | 'first_seen_at' | 'upvotes' | 'num_comments' | 'commenters' | 'trending' | 'project_page' | 'code_stars' | 'code_stars_per_day' | 'hf_upvotes'>;
 
 function contentOf(input: PaperInput): ContentColumns {
   const primary = input.primaryCategory ?? input.categories[0] ?? null;
@@ -81,8 +86,8 @@ function merge(stored: PaperRow, incoming: ContentColumns): ContentColumns {
     const empty = value === null || value === '' || value === '[]';
     if (!empty) (merged as Record<string, unknown>)[key] = value;
   }
-  // Derived from the merged categories and date, never merged on its own.
-  merged.facets = facetWords(merged.categories ? merged.categories.split(' ') : [], merged.published_at);
+  // Derived from the merged categories and date (and the code mark the code capability set), never merged on its own.
+  merged.facets = facetWords(merged.categories ? merged.categories.split(' ') : [], merged.published_at, stored.facets.split(' ').includes(HAS_CODE_WORD));
   return merged;
 }
 
@@ -93,7 +98,9 @@ interface Statements {
   update: BetterSqlite3.Statement<[Record<string, unknown>]>;
   insertVersion: BetterSqlite3.Statement<[number, number, string | null]>;
   insertListing: BetterSqlite3.Statement<[string, number, string, string]>;
-  trendingInputs: BetterSqlite3.Statement<[number], { upvotes: number; commenters: number; listedDay: string | null }>;
+  trendingInputs: BetterSqlite3.Statement<[number], TrendingInputs>;
+  /** What the signals from elsewhere weigh in the score: set once per connection by the papers service. */
+  weights: TrendingWeights;
   setTrending: BetterSqlite3.Statement<[number, number]>;
   keyOf: BetterSqlite3.Statement<[string], { pk: number }>;
 }
@@ -122,9 +129,11 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
         'INSERT OR IGNORE INTO daily_listings (day, paper_pk, reason, listed_at) VALUES (?, ?, ?, ?)',
       ),
       trendingInputs: sqlite.prepare(
-        `SELECT upvotes, commenters, (SELECT max(day) FROM daily_listings WHERE paper_pk = papers.pk) AS listedDay
+        `SELECT upvotes, commenters, hf_upvotes AS hfUpvotes, code_stars_per_day AS starsPerDay,
+                (SELECT max(day) FROM daily_listings WHERE paper_pk = papers.pk) AS listedDay
          FROM papers WHERE pk = ?`,
       ),
+      weights: DEFAULT_TRENDING_WEIGHTS,
       setTrending: sqlite.prepare('UPDATE papers SET trending = ? WHERE pk = ?'),
       keyOf: sqlite.prepare('SELECT pk FROM papers WHERE id = ?'),
     };
@@ -135,7 +144,7 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
 
 function refreshTrendingWith(s: Statements, pk: number): number {
   const inputs: TrendingInputs | undefined = s.trendingInputs.get(pk);
-  const score = inputs ? trendingScore(inputs) : 0;
+  const score = inputs ? trendingScore(inputs, s.weights) : 0;
   s.setTrending.run(score, pk);
   return score;
 }
@@ -222,8 +231,15 @@ export function saveExternalSignals(db: Db, signals: readonly ExternalSignal[], 
      ON CONFLICT (paper_pk, source) DO UPDATE SET
        upvotes = excluded.upvotes, comments = excluded.comments, updated_at = excluded.updated_at`,
   );
+  // Hugging Face's upvotes are a trending input too: kept on the paper, which is scored again.
+  const onPaper = db.sqlite.prepare(`UPDATE papers SET hf_upvotes = @upvotes WHERE id = @id AND hf_upvotes != @upvotes RETURNING pk`);
   db.sqlite.transaction(() => {
-    for (const s of signals) statement.run({ ...s, now });
+    for (const s of signals) {
+      statement.run({ ...s, now });
+      if (s.source !== 'huggingface') continue;
+      const changed = onPaper.get(s) as { pk: number } | undefined;
+      if (changed) refreshTrending(db, changed.pk);
+    }
   })();
 }
 
@@ -272,6 +288,36 @@ export function listPaper(db: Db, pk: number, day: string, reason: ListingReason
   const listed = s.insertListing.run(day, pk, reason, now).changes === 1;
   if (listed) refreshTrendingWith(s, pk);
   return listed;
+}
+
+/** Sets what the signals from elsewhere weigh in this connection's trending scores (TRENDING_*_WEIGHT). */
+export function setTrendingWeights(db: Db, weights: TrendingWeights): void {
+  statements(db.sqlite).weights = weights;
+}
+
+/**
+ * A paper's code signals (its main repository's stars, and their growth a day) and whether it has code at all (the
+ * `has:code` facet word), and its score with them; synchronous. The index row is rewritten only when the mark changes.
+ */
+export function setCodeSignals(db: Db, pk: number, signals: { stars: number; starsPerDay: number; hasCode: boolean }): void {
+  const row = db.sqlite.prepare('SELECT facets FROM papers WHERE pk = ?').get(pk) as { facets: string } | undefined;
+  if (!row) return;
+  const words = row.facets.split(' ').filter((w) => w && w !== HAS_CODE_WORD);
+  const facets = (signals.hasCode ? [HAS_CODE_WORD, ...words] : words).join(' ');
+  db.sqlite.prepare('UPDATE papers SET code_stars = ?, code_stars_per_day = ? WHERE pk = ?').run(signals.stars, signals.starsPerDay, pk);
+  if (facets !== row.facets) db.sqlite.prepare('UPDATE papers SET facets = ? WHERE pk = ?').run(facets, pk);
+  refreshTrending(db, pk);
+}
+
+/** A paper's Hugging Face upvotes, and its score with them; synchronous. */
+export function setHfUpvotes(db: Db, pk: number, upvotes: number): void {
+  db.sqlite.prepare('UPDATE papers SET hf_upvotes = ? WHERE pk = ?').run(upvotes, pk);
+  refreshTrending(db, pk);
+}
+
+/** Where the paper says its project page is; the first one found stays. */
+export function setProjectPage(db: Db, pk: number, url: string): void {
+  db.sqlite.prepare('UPDATE papers SET project_page = ? WHERE pk = ? AND project_page IS NULL').run(url, pk);
 }
 
 /** Recomputes a paper's stored trending score from its counters and listings; synchronous. */

@@ -20,7 +20,10 @@ function referenceOf(request: FastifyRequest): string {
   return parseInput(paperParams, params).id;
 }
 
-export function registerPaperRoutes(app: FastifyInstance, { papers, community, comments, search }: Services): void {
+/** The weeks of stars a paper page's sparklines draw. */
+const SPARKLINE_DAYS = 8 * 7;
+
+export function registerPaperRoutes(app: FastifyInstance, { papers, community, comments, search, code }: Services): void {
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
     const reference = referenceOf(request);
     const ref = parsePaperRef(reference);
@@ -38,7 +41,10 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
       comments.threads(ref.id, p),
       search.similar(ref.id, 8),
     ]);
-    const about = { upvoted: upvoted.has(ref.id), submittedBy: signals.get(ref.id)?.submittedBy ?? null, threads };
+    const links = code.forPapers([ref.id]).get(ref.id) ?? [];
+    const since = new Date(Date.now() - SPARKLINE_DAYS * 86_400_000).toISOString().slice(0, 10);
+    const history = new Map(links.map((l) => [l.repository.id, code.starHistory(l.repository.id, since)]));
+    const about = { upvoted: upvoted.has(ref.id), submittedBy: signals.get(ref.id)?.submittedBy ?? null, threads, code: { links, history } };
     return sendPage(reply, <PaperPage details={details} community={about} similar={similar.map((s) => s.paper)} />);
   };
   // The same for every member but their vote, the discussion's buttons and the header: rendered once for all
@@ -49,7 +55,8 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
 
   const json = async (request: FastifyRequest) => {
     const { paper } = await papers.get(referenceOf(request));
-    return paperToJson(paper, (await community.signalsFor([paper.id])).get(paper.id));
+    const signals = (await community.signalsFor([paper.id])).get(paper.id) ?? { submittedBy: null };
+    return paperToJson(paper, { ...signals, code: code.jsonFor([paper.id]).get(paper.id) ?? [] });
   };
   app.get('/api/papers/:id', json);
   app.get('/api/papers/:archive/:number', json);

@@ -28,6 +28,22 @@ export const paperJsonSchema = z.object({
   upvotes: z.number().int().describe('on-site upvotes'),
   numComments: z.number().int(),
   submittedBy: nullableText,
+  code: z
+    .array(
+      z.object({
+        url: z.string(),
+        host: z.enum(['github', 'gitlab', 'codeberg', 'huggingface']),
+        owner: z.string(),
+        name: z.string(),
+        official: z.boolean().describe('the authors\' own, as Papers with Code or Hugging Face say'),
+        framework: nullableText,
+        stars: z.number().int().nullable().describe('the latest count'),
+        starsPerDay: z.number().describe('stars gained a day over the last 7 days'),
+        source: z.enum(['text', 'huggingface', 'pwc', 'member']).describe("where the link came from: the paper's text, Hugging Face, the Papers with Code archive, a member"),
+      }),
+    )
+    .describe('repositories, best first'),
+  projectPage: nullableText,
 });
 
 // The schema and the type the code builds must not drift apart: this fails to compile if they do.

@@ -6,6 +6,7 @@ import { parsePaperRef } from './paper-id.ts';
 import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
 import * as listings from './listings.repository.ts';
 import * as repo from './papers.repository.ts';
+import type { TrendingWeights } from '../feed/trending.ts';
 import { checkPaper } from './paper-limits.ts';
 
 export type { UpsertOptions, UpsertOutcome } from './papers.repository.ts';
@@ -18,10 +19,12 @@ export interface PaperDetails {
   externalSignals: Array<Omit<ExternalSignal, 'id'>>;
 }
 
-/** What a store of papers brought: how many papers are new, and which stored ones changed (a new version, say). */
+/** What a store of papers brought: how many papers are new, which stored ones changed (a new version, say), and the text of both. */
 export interface Arrival {
   newPapers: number;
   revisedIds: string[];
+  /** The new and changed papers' abstracts and comments, as stored: where code links are found. */
+  texts: Array<{ id: string; abstract: string; comments: string | null }>;
 }
 
 export interface ListedPaper {
@@ -40,7 +43,8 @@ function listedFromRow(row: listings.ListedRow): ListedPaper {
 /** What storing a paper did: the repository's outcome, or refused at the field limits. */
 export type StoreOutcome = repo.UpsertOutcome | 'rejected';
 
-export function createPapersService(db: Db) {
+export function createPapersService(db: Db, options: { trendingWeights?: TrendingWeights } = {}) {
+  if (options.trendingWeights) repo.setTrendingWeights(db, options.trendingWeights);
   // A paper page reads four tables; what it reads is the same for everyone until the data changes.
   const remember = versionedCache(() => dataVersion(db));
 
@@ -82,10 +86,12 @@ export function createPapersService(db: Db) {
       outcomes.forEach((outcome, i) => {
         if (outcome !== 'rejected') outcomes[i] = stored[next++] as repo.UpsertOutcome;
       });
-      const arrival = { newPapers: 0, revisedIds: [] as string[] };
+      const arrival: Arrival = { newPapers: 0, revisedIds: [], texts: [] };
       stored.forEach((outcome, i) => {
+        const paper = accepted[i] as PaperInput;
         if (outcome === 'imported') arrival.newPapers += 1;
-        else if (outcome === 'updated') arrival.revisedIds.push((accepted[i] as PaperInput).id);
+        else if (outcome === 'updated') arrival.revisedIds.push(paper.id);
+        if (outcome !== 'unchanged') arrival.texts.push({ id: paper.id, abstract: paper.abstract, comments: paper.comments });
       });
       if (arrival.newPapers > 0 || arrival.revisedIds.length > 0) for (const listener of arrivalListeners) listener(arrival);
       return outcomes;
@@ -132,8 +138,10 @@ export function createPapersService(db: Db) {
     },
 
     /** All listed papers by trending score, highest first; `hasMore` instead of a total (a count would scan). */
-    async trending(page: { limit: number; offset: number }): Promise<{ items: ListedPaper[]; hasMore: boolean }> {
-      const rows = await listings.listTrending(db, { limit: page.limit + 1, offset: page.offset });
+    /** By the stored trending score (`by: 'score'`), or by the star growth of the papers' code (`by: 'stars'`). */
+    async trending(page: { limit: number; offset: number; by?: 'score' | 'stars' }): Promise<{ items: ListedPaper[]; hasMore: boolean }> {
+      const list = page.by === 'stars' ? listings.listTrendingByStars : listings.listTrending;
+      const rows = await list(db, { limit: page.limit + 1, offset: page.offset });
       return { items: rows.slice(0, page.limit).map(listedFromRow), hasMore: rows.length > page.limit };
     },
 
@@ -197,6 +205,16 @@ export function createPapersService(db: Db) {
 
     adjustUpvotes(pk: number, delta: number): number {
       return repo.adjustUpvotes(db, pk, delta);
+    },
+
+    /** Sets a paper's code signals (main repository's stars, stars a day) and re-scores it; synchronous. */
+    setCodeSignals(pk: number, signals: { stars: number; starsPerDay: number; hasCode: boolean }): void {
+      repo.setCodeSignals(db, pk, signals);
+    },
+
+    /** Records where a paper says its project page is (the first one found stays); synchronous. */
+    setProjectPage(pk: number, url: string): void {
+      repo.setProjectPage(db, pk, url);
     },
 
     /** Sets the comment counters and re-scores the paper; synchronous, for the comment's transaction. */

@@ -19,9 +19,13 @@ const decadeWord = (year: number) => `d${Math.floor(year / 10)}x9`;
 const yearWord = (year: number) => `y${year}`;
 const monthWord = (year: number, month: number) => `m${year}${String(month).padStart(2, '0')}`;
 
-/** The facet words a paper is indexed under: each category, each archive, and its publication month, year and decade. */
-export function facetWords(categories: readonly string[], publishedAt: string | null): string {
+/** The word of a paper with code (`has:code`): set and cleared by the code capability as links come and go. */
+export const HAS_CODE_WORD = 'hascode9';
+
+/** The facet words a paper is indexed under: each category, each archive, its publication month, year and decade, and whether it has code. */
+export function facetWords(categories: readonly string[], publishedAt: string | null, hasCode = false): string {
   const words = new Set<string>();
+  if (hasCode) words.add(HAS_CODE_WORD);
   for (const category of categories) {
     if (category.includes('.')) words.add(word('c', category));
     words.add(word('a', archiveOf(category)));

@@ -13,6 +13,7 @@ export function categoryMatches(categories: readonly string[], wanted: readonly 
 
 export function matchesFilters(paper: Paper, query: ParsedQuery): boolean {
   if (!categoryMatches(paper.categories, query.categories)) return false;
+  if (query.hasCode && !paper.hasCode) return false;
   const published = paper.publishedAt?.slice(0, 10) ?? null;
   if (query.after && (!published || published < query.after)) return false;
   if (query.before && (!published || published >= query.before)) return false;

@@ -5,11 +5,11 @@ import { backTo, memberWrite, paperIdParam, requireViewer } from '../http/guards
 import { sendPage } from '../http/render.ts';
 import { ForYouPage } from './for-you.view.tsx';
 
-export function registerForYouRoutes(app: FastifyInstance, { forYou, community }: Services): void {
+export function registerForYouRoutes(app: FastifyInstance, { forYou, community, code }: Services): void {
   app.get('/for-you', async (request, reply) => {
     if (!request.viewer) return reply.redirect('/login');
     const feed = await forYou.feed(request.viewer);
-    const cards = await community.cardsFor(request.viewer, feed.items.map((i) => i.paper.id));
+    const cards = code.withCode(await community.cardsFor(request.viewer, feed.items.map((i) => i.paper.id)));
     return sendPage(reply, <ForYouPage items={feed.items} basedOn={feed.basedOn} ready={feed.ready} cards={cards} />);
   });
 

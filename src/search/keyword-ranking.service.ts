@@ -3,7 +3,7 @@
 // SQLite work: on a server it runs on the search workers' threads (keyword-pool.service.ts), never the event loop's.
 import type { Db } from '../db/database.ts';
 import { scoreCandidates, type Candidate, type Scored } from './bm25.ts';
-import { categoryFacet, dateCover } from './facets.ts';
+import { categoryFacet, dateCover, HAS_CODE_WORD } from './facets.ts';
 import * as index from './keyword-index.repository.ts';
 import { termToFts, toFtsMatch, type ParsedQuery } from './query.ts';
 import { compileTerm, countTerm, fold } from './term-match.ts';
@@ -92,7 +92,7 @@ export function createKeywordRanking(db: Db) {
         dates = cover.words;
         if (cover.exact) exact = { after: parsed.after, before: parsed.before };
       }
-      const facets = { categories: parsed.categories.map(categoryFacet), dates };
+      const facets = { categories: parsed.categories.map(categoryFacet), dates, ...(parsed.hasCode ? { hasCode: HAS_CODE_WORD } : {}) };
       const positive = { ...parsed, excluded: [], terms: rarest(parsed.terms) }; // exclusions: checked on the candidates
       const match = toFtsMatch(positive, 'AND', facets);
       if (!match) return none;

@@ -17,6 +17,8 @@ export interface ParsedQuery {
   authors: QueryTerm[];
   /** `cat:cs.LG` (a category) or `cat:cs` (an archive), lower-cased; any of them. */
   categories: string[];
+  /** `has:code`: only papers that link to code. */
+  hasCode: boolean;
   /** `after:2026-11` and `before:2026-11-20`: publication date bounds, as `YYYY-MM-DD` (after inclusive, before exclusive). */
   after: string | null;
   before: string | null;
@@ -68,7 +70,7 @@ function startOfDate(text: string): string | null {
 }
 
 /** The day after a date's span: `before:2026` means before 2026 began; `after:2026-11` from 1 November on. */
-const FILTER = /(^|\s)(author|cat|before|after):(?:"([^"]*)"|(\S+))/giu;
+const FILTER = /(^|\s)(author|cat|before|after|has):(?:"([^"]*)"|(\S+))/giu;
 const EXCLUSION = /(^|\s)-(?:"([^"]*)"|([\p{L}\p{N}]\S*))/gu;
 
 /**
@@ -77,7 +79,7 @@ const EXCLUSION = /(^|\s)-(?:"([^"]*)"|([\p{L}\p{N}]\S*))/gu;
  * FTS5's own syntax never reaches the engine.
  */
 export function parseSearchQuery(input: string): ParsedQuery {
-  const query: ParsedQuery = { terms: [], excluded: [], authors: [], categories: [], after: null, before: null, freeText: '', problems: [] };
+  const query: ParsedQuery = { terms: [], excluded: [], authors: [], categories: [], hasCode: false, after: null, before: null, freeText: '', problems: [] };
   // One problem of each kind is enough to say what to fix: 900 bad cat: values make one message, not 900.
   const kinds = new Set<string>();
   const problem = (message: string, kind = message) => {
@@ -93,6 +95,9 @@ export function parseSearchQuery(input: string): ParsedQuery {
     } else if (name === 'cat') {
       if (/^[a-z][\w.-]*$/i.test(value) && value.length <= 40) query.categories.push(value.toLowerCase());
       else problem(`cat: takes a category such as cs.LG or an archive such as cs, not "${value.slice(0, 40)}".`, 'cat');
+    } else if (name === 'has') {
+      if (value.toLowerCase() === 'code') query.hasCode = true;
+      else problem(`has: takes "code" (has:code: papers that link to their code), not "${value.slice(0, 40)}".`, 'has');
     } else if (name === 'after' || name === 'before') {
       const day = startOfDate(value);
       if (!day) problem(`${name}: takes a date such as 2026, 2026-11 or 2026-11-20; "${value.slice(0, 40)}" is not one.`, name);
@@ -139,7 +144,7 @@ function parseTerms(input: string): QueryTerm[] {
 /** Whether the query narrows by anything but its words (what the semantic ranking must check after the fact). */
 export function hasFilters(query: ParsedQuery): boolean {
   return (
-    query.excluded.length > 0 || query.authors.length > 0 || query.categories.length > 0 || query.after !== null || query.before !== null ||
+    query.excluded.length > 0 || query.authors.length > 0 || query.categories.length > 0 || query.hasCode || query.after !== null || query.before !== null ||
     query.terms.some((t) => t.quoted)
   );
 }
@@ -154,10 +159,11 @@ export function termToFts(term: QueryTerm): string {
   return `"${term.words.join(' ')}"${term.prefix ? '*' : ''}`;
 }
 
-/** Filters answered by the index's facet words (facets.ts): the categories' words, and the date range's. */
+/** Filters answered by the index's facet words (facets.ts): the categories' words, the date range's, has:code's. */
 export interface FacetMatch {
   categories: readonly string[];
   dates: readonly string[];
+  hasCode?: string;
 }
 
 const anyOf = (words: readonly string[]) => `facets : (${words.map((w) => `"${w}"`).join(' OR ')})`;
@@ -168,12 +174,13 @@ const anyOf = (words: readonly string[]) => `facets : (${words.map((w) => `"${w}
  */
 export function toFtsMatch(query: ParsedQuery, operator: 'AND' | 'OR' = 'AND', facets: FacetMatch = { categories: [], dates: [] }): string | null {
   const positive = query.terms.map(termToFts).join(` ${operator} `);
-  const narrowed = query.authors.length > 0 || facets.categories.length > 0 || facets.dates.length > 0 || query.excluded.length > 0;
+  const narrowed = query.authors.length > 0 || facets.categories.length > 0 || facets.dates.length > 0 || facets.hasCode !== undefined || query.excluded.length > 0;
   const required = [
     ...(positive ? [narrowed ? `(${positive})` : positive] : []),
     ...query.authors.map((a) => `(author_names : ${termToFts(a)})`),
     ...(facets.categories.length > 0 ? [`(${anyOf(facets.categories)})`] : []),
     ...(facets.dates.length > 0 ? [`(${anyOf(facets.dates)})`] : []),
+    ...(facets.hasCode ? [`(${anyOf([facets.hasCode])})`] : []),
   ];
   if (required.length === 0) return null;
   const match = required.join(' AND ');

@@ -11,7 +11,7 @@ import { searchApiQuery, searchPageQuery, similarQuery, suggestQuery, type Searc
 
 export function registerSearchRoutes(
   app: FastifyInstance,
-  { search, community, papers }: Services,
+  { search, community, papers, code }: Services,
   options: { searchLimit: RouteShorthandOptions; searchesPerMinute: number },
 ): void {
   // Searches cost more than pages: every kind (page, API, feed) counts against one limit a client (app.ts makes it);
@@ -21,14 +21,16 @@ export function registerSearchRoutes(
   app.get('/search', searchLimit, async (request, reply) => {
     const { q, p, mode } = parseQuery(request, searchPageQuery);
     const result = await search.search(q, { page: p, mode });
-    const cards = await community.cardsFor(request.viewer, result.items.map((hit) => hit.paper.id));
+    const cards = code.withCode(await community.cardsFor(request.viewer, result.items.map((hit) => hit.paper.id)));
     return sendPage(reply, <SearchPageView result={result} cards={cards} />);
   });
 
   app.get('/api/search', searchLimit, async (request): Promise<SearchResponse> => {
     const { q, limit, p, mode } = parseQuery(request, searchApiQuery);
     const result = await search.search(q, { page: p, limit, mode });
-    const signals = await community.signalsFor(result.items.map((hit) => hit.paper.id));
+    const ids = result.items.map((hit) => hit.paper.id);
+    const signals = await community.signalsFor(ids);
+    const codes = code.jsonFor(ids);
     return {
       query: result.query,
       mode: result.mode,
@@ -37,7 +39,7 @@ export function registerSearchRoutes(
       hasMore: result.hasMore,
       loosened: result.loosened,
       items: result.items.map((hit) => ({
-        paper: paperToJson(hit.paper, signals.get(hit.paper.id)),
+        paper: paperToJson(hit.paper, { submittedBy: signals.get(hit.paper.id)?.submittedBy ?? null, code: codes.get(hit.paper.id) ?? [] }),
         score: hit.score,
         snippet: stripHighlights(hit.snippet),
         // HTML-escaped text with each hit in <mark>: safe to insert as HTML.
@@ -57,8 +59,11 @@ export function registerSearchRoutes(
     const { limit } = parseQuery(request, similarQuery);
     const { paper } = await papers.get(id);
     const items = await search.similar(paper.id, limit);
-    const signals = await community.signalsFor(items.map((i) => i.paper.id));
-    return { id: paper.id, items: items.map((i) => ({ paper: paperToJson(i.paper, signals.get(i.paper.id)), similarity: i.similarity })) };
+    const ids = items.map((i) => i.paper.id);
+    const signals = await community.signalsFor(ids);
+    const codes = code.jsonFor(ids);
+    const json = (p: typeof paper) => paperToJson(p, { submittedBy: signals.get(p.id)?.submittedBy ?? null, code: codes.get(p.id) ?? [] });
+    return { id: paper.id, items: items.map((i) => ({ paper: json(i.paper), similarity: i.similarity })) };
   };
   app.get('/api/papers/:id/similar', similar);
   app.get('/api/papers/:archive/:number/similar', similar);

@@ -142,6 +142,18 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
       return rows.flatMap((r) => (ids.has(r.pk) ? [{ id: ids.get(r.pk) as string, title: r.title }] : []));
     },
 
+    /**
+     * The newest papers whose title holds every word of `title` (20 at most): what a reference by title alone (the
+     * Papers with Code archive) is matched against; the caller compares the titles themselves.
+     */
+    async withTitleWords(title: string): Promise<Array<{ id: string; title: string }>> {
+      const words = (title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
+      if (words.length === 0) return [];
+      const rows = await ranker.titles(words.map((w) => `"${w}"`).join(' AND '), 20);
+      const ids = papers.idsOf(rows.map((r) => r.pk));
+      return rows.flatMap((r) => (ids.has(r.pk) ? [{ id: ids.get(r.pk) as string, title: r.title }] : []));
+    },
+
     /** The papers nearest in meaning to a stored one, most similar first; empty until a model is fitted. */
     async similar(paperId: string, limit = 10): Promise<Array<{ paper: Paper; similarity: number }>> {
       const pk = papers.keyOf(paperId);

@@ -87,9 +87,11 @@ describe('pages and JSON API', () => {
     assert.equal(response.status, 200);
     const paper = (await response.json()) as Record<string, unknown>;
     assert.deepEqual(Object.keys(paper).sort(), [
-      'abstract', 'authors', 'categories', 'comments', 'doi', 'id', 'journalRef', 'links', 'numComments',
-      'primaryCategory', 'publishedAt', 'submittedBy', 'title', 'updatedAt', 'upvotes', 'version',
+      'abstract', 'authors', 'categories', 'code', 'comments', 'doi', 'id', 'journalRef', 'links', 'numComments',
+      'primaryCategory', 'projectPage', 'publishedAt', 'submittedBy', 'title', 'updatedAt', 'upvotes', 'version',
     ]);
+    assert.deepEqual(paper.code, []);
+    assert.equal(paper.projectPage, null);
     assert.equal(paper.id, '0704.0001');
     assert.equal(paper.version, 2);
     assert.deepEqual(paper.links, { abs: 'https://arxiv.org/abs/0704.0001', pdf: 'https://arxiv.org/pdf/0704.0001' });

@@ -76,7 +76,7 @@ describe('the community in Chromium', () => {
     await page.waitForURL(/\/trending$/);
     assert.equal(await page.locator('article.card a[href="/papers/1707.08567"]').count(), 1, 'on /trending');
     await page.locator('article.card').first().locator('summary', { hasText: 'Why here?' }).click();
-    assert.match(await page.locator('article.card .why p').first().innerText(), /1 upvote \+ 1 commenter/);
+    assert.match(await page.locator('article.card .why p').first().innerText(), /1 upvote \[\d+%\] \+ 1 commenter/);
     if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/trending.png` });
 
     // The moderator, in the same browser after Ada signs out.

@@ -16,6 +16,7 @@ import * as semanticCorpusSize from './2026-11-27T11-semantic-corpus-size.ts';
 import * as searchFacets from './2026-11-28T00-search-facets.ts';
 import * as mailRequests from './2026-11-28T01-mail-requests.ts';
 import * as missedJobRuns from './2026-11-28T02-missed-job-runs.ts';
+import * as code from './2026-11-28T03-code.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T00-papers': papers,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T00-search-facets': searchFacets,
   '2026-11-28T01-mail-requests': mailRequests,
   '2026-11-28T02-missed-job-runs': missedJobRuns,
+  '2026-11-28T03-code': code,
 };

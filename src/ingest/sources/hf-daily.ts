@@ -15,6 +15,9 @@ export const hfDailyItemSchema = z.object({
     authors: z.array(z.object({ name: z.string() })).nullish(),
     publishedAt: z.string().nullish(),
     upvotes: count,
+    githubRepo: z.string().max(500).nullish(),
+    githubStars: count,
+    projectPage: z.string().max(500).nullish(),
   }, { error: 'missing paper' }),
   /** When Hugging Face featured it. */
   publishedAt: z.string().nullish(),
@@ -27,6 +30,10 @@ export interface HfDailyItem {
   featuredDay: string | null;
   upvotes: number;
   comments: number;
+  /** The code Hugging Face knows of: its repository, that repository's stars, the project page (code capability). */
+  githubRepo: string | null;
+  githubStars: number | null;
+  projectPage: string | null;
 }
 
 export function parseHfDailyItem(value: unknown): { ok: true; item: HfDailyItem } | { ok: false; reason: string } {
@@ -52,6 +59,9 @@ export function parseHfDailyItem(value: unknown): { ok: true; item: HfDailyItem 
       featuredDay: featured ? dayOf(featured) : null,
       upvotes: paper.upvotes ?? 0,
       comments: numComments ?? 0,
+      githubRepo: paper.githubRepo?.trim() || null,
+      githubStars: paper.githubStars ?? null,
+      projectPage: paper.projectPage?.trim() || null,
     },
   };
 }

@@ -1,0 +1,298 @@
+// Papers with code: links from every source (a paper's own text, Hugging Face, the Papers with Code archive,
+// members), repository facts and star counts from GitHub, and the code signals the trending score reads.
+import type { Db } from '../db/database.ts';
+import { inTransaction } from '../db/database.ts';
+import { AppError, badRequest, notFound } from '../errors.ts';
+import type { User } from '../accounts/account.ts';
+import type { PapersService } from '../papers/papers.service.ts';
+import type { SearchService } from '../search/search.service.ts';
+import { codeToJson, GROWTH_WINDOW_DAYS, mainLink, starsPerDay, type CodeJson, type CodeLink } from './code.ts';
+import * as repo from './code.repository.ts';
+import { countsFromHistory } from './github.ts';
+import type { GithubClient } from './github.client.ts';
+import { readJsonArray } from './json-array.reader.ts';
+import { looksLikePwcEntry, normalizeTitle, parsePwcEntry, type PwcLink } from './pwc.ts';
+import { findCodeLinks, parseProjectPage, parseRepositoryUrl } from './repository-url.ts';
+
+const DAY_MS = 86_400_000;
+const dayBefore = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+/** Code hosts or project pages named: a cheap test before the link finder reads a text. */
+const MAY_NAME_CODE = /github|gitlab|codeberg|huggingface|hf\.co/i;
+
+export interface PwcImportReport {
+  linked: number;
+  papers: number;
+  unmatched: number;
+  rejected: number;
+  skipped: number;
+}
+
+export interface GithubRefreshReport {
+  refreshed: number;
+  unchanged: number;
+  gone: number;
+  failed: number;
+  requests: number;
+  /** Stopped before the list's end: the hour's budget was spent (resumes when GitHub says it comes back). */
+  stoppedAt: string | null;
+  problems: string[];
+}
+
+export function createCodeService(deps: { db: Db; papers: PapersService; search: SearchService; github: GithubClient }) {
+  const { db, papers } = deps;
+
+  /** A repository's growth, from its counts of the last weeks, and the code signals of every paper it belongs to. */
+  function recomputeGrowth(repositoryId: number, today: string): void {
+    const samples = repo.starsSince(db, repositoryId, dayBefore(today, 8 * GROWTH_WINDOW_DAYS));
+    repo.setRepositoryGrowth(db, repositoryId, { stars: samples.at(-1)?.stars ?? null, starsPerDay: starsPerDay(samples) });
+    for (const pk of repo.papersOfRepository(db, repositoryId)) papers.setCodeSignals(pk, repo.paperCodeSignals(db, pk));
+  }
+
+  /** Links found in papers' own text (abstract, arXiv comments); synchronous, inside the store's transaction. */
+  function linkFromText(texts: ReadonlyArray<{ id: string; abstract: string; comments: string | null }>, now = new Date().toISOString()): number {
+    const candidates = texts.filter((t) => MAY_NAME_CODE.test(t.abstract) || (t.comments !== null && MAY_NAME_CODE.test(t.comments)));
+    if (candidates.length === 0) return 0;
+    const keys = papers.keysOf(candidates.map((t) => t.id));
+    let linked = 0;
+    inTransaction(db, () => {
+      for (const text of candidates) {
+        const pk = keys.get(text.id);
+        if (pk === undefined) continue;
+        const found = findCodeLinks(`${text.abstract}\n${text.comments ?? ''}`);
+        for (const repository of found.repositories) {
+          const repositoryId = repo.ensureRepository(db, repository, now);
+          if (repo.linkCode(db, { paperPk: pk, repositoryId, source: 'text', official: false, framework: null, addedBy: null, now })) linked += 1;
+        }
+        if (found.repositories.length > 0) papers.setCodeSignals(pk, repo.paperCodeSignals(db, pk));
+        const page = found.projectPages[0];
+        if (page) papers.setProjectPage(pk, page);
+      }
+    });
+    return linked;
+  }
+
+  /** Links one reference of the archive: by arXiv id, else by a title that matches exactly once normalised. */
+  async function pwcPaper(link: PwcLink): Promise<number | null> {
+    if (link.arxivId) return papers.keyOf(link.arxivId);
+    if (!link.title) return null;
+    const wanted = normalizeTitle(link.title);
+    const found = (await deps.search.withTitleWords(link.title)).filter((p) => normalizeTitle(p.title) === wanted);
+    return found.length === 1 ? papers.keyOf((found[0] as { id: string }).id) : null;
+  }
+
+  return {
+    linkFromText,
+
+    /**
+     * Scans every stored paper's text for code links (what `paperboard reindex` runs, for papers stored before links
+     * were looked for). A page of 2,000 at a time, each in its own transaction.
+     */
+    async backfillFromText(progress: (message: string) => void = () => undefined): Promise<number> {
+      let linked = 0;
+      for (let after = 0; ; ) {
+        const keys = papers.keysAfter(after, 2000);
+        if (keys.length === 0) break;
+        const found = await papers.byKeys(keys);
+        const texts = [...found.values()].map((p) => ({ id: p.id, abstract: p.abstract, comments: p.comments }));
+        linked += linkFromText(texts);
+        after = keys.at(-1) as number;
+      }
+      progress(`found ${linked} new code links in the papers' text`);
+      return linked;
+    },
+
+    /** Hugging Face's daily papers: the repository it names (and its star count), and the project page. */
+    linkFromHuggingFace(items: ReadonlyArray<{ id: string; githubRepo: string | null; githubStars: number | null; projectPage: string | null }>, now = new Date()): number {
+      const stamp = now.toISOString();
+      const today = stamp.slice(0, 10);
+      const keys = papers.keysOf(items.map((i) => i.id));
+      let linked = 0;
+      inTransaction(db, () => {
+        for (const item of items) {
+          const pk = keys.get(item.id);
+          if (pk === undefined) continue;
+          const page = item.projectPage ? parseProjectPage(item.projectPage) ?? (/^https?:\/\//i.test(item.projectPage) ? item.projectPage : null) : null;
+          if (page) papers.setProjectPage(pk, page);
+          const repository = item.githubRepo ? parseRepositoryUrl(item.githubRepo) : null;
+          if (!repository) continue;
+          const repositoryId = repo.ensureRepository(db, repository, stamp);
+          if (repo.linkCode(db, { paperPk: pk, repositoryId, source: 'huggingface', official: true, framework: null, addedBy: null, now: stamp })) linked += 1;
+          // Hugging Face's count is a sample too: a day's count, where GitHub has not given one.
+          if (item.githubStars !== null) repo.saveStars(db, repositoryId, [{ day: today, stars: item.githubStars }], 'huggingface', stamp);
+          recomputeGrowth(repositoryId, today);
+        }
+      });
+      return linked;
+    },
+
+    /**
+     * `paperboard import links-between-papers-and-code.json[.gz]`: the Papers with Code archive, streamed element by
+     * element. Each entry is matched by arXiv id, else by title; bad entries are reported with their position.
+     */
+    async importPwc(file: string, report: { onRejected?: (position: number, reason: string) => void; onUnmatched?: (position: number, reference: string) => void } = {}): Promise<PwcImportReport> {
+      const result: PwcImportReport = { linked: 0, papers: 0, unmatched: 0, rejected: 0, skipped: 0 };
+      const linkedPapers = new Set<number>();
+      const now = new Date().toISOString();
+      for await (const element of readJsonArray(file)) {
+        if ('error' in element) {
+          result.rejected += 1;
+          report.onRejected?.(element.position, element.error);
+          continue;
+        }
+        const entry = parsePwcEntry(element.value);
+        if (!entry.ok) {
+          if ('skipped' in entry) result.skipped += 1;
+          else {
+            result.rejected += 1;
+            report.onRejected?.(element.position, entry.reason);
+          }
+          continue;
+        }
+        const pk = await pwcPaper(entry.link);
+        if (pk === null) {
+          result.unmatched += 1;
+          report.onUnmatched?.(element.position, entry.link.arxivId ?? `"${entry.link.title}"`);
+          continue;
+        }
+        const repositoryId = repo.ensureRepository(db, entry.link.repository, now);
+        if (repo.linkCode(db, { paperPk: pk, repositoryId, source: 'pwc', official: entry.link.official, framework: entry.link.framework, addedBy: null, now })) {
+          result.linked += 1;
+          linkedPapers.add(pk);
+          papers.setCodeSignals(pk, repo.paperCodeSignals(db, pk));
+        }
+      }
+      result.papers = linkedPapers.size;
+      return result;
+    },
+
+    /** Whether a file is the Papers with Code archive: a JSON array (gzipped or not) whose first element is one of its entries. */
+    async isPwcArchive(file: string): Promise<boolean> {
+      try {
+        for await (const element of readJsonArray(file)) return 'value' in element && looksLikePwcEntry(element.value);
+      } catch {
+        return false;
+      }
+      return false;
+    },
+
+    /** A member's "add a code link": any repository URL; shown as added by them. */
+    async addByMember(user: User, paperId: string, url: string, now = new Date()): Promise<CodeLink> {
+      const pk = papers.keyOf(paperId);
+      if (pk === null) throw notFound(`No paper with the id "${paperId}" is stored here.`);
+      const repository = parseRepositoryUrl(url);
+      if (!repository) throw badRequest('That is not a repository address: give a GitHub, GitLab, Codeberg or Hugging Face link such as https://github.com/owner/name.');
+      const stamp = now.toISOString();
+      const repositoryId = repo.ensureRepository(db, repository, stamp);
+      const added = repo.linkCode(db, { paperPk: pk, repositoryId, source: 'member', official: false, framework: null, addedBy: user.id, now: stamp });
+      const link = repo.linksOfPapers(db, [pk]).get(pk)?.find((l) => l.repository.id === repositoryId);
+      if (!link) throw new AppError('conflict', 'A moderator removed this link from the paper; it cannot be added again.');
+      if (!added) throw new AppError('conflict', 'This paper already links to that repository.');
+      papers.setCodeSignals(pk, repo.paperCodeSignals(db, pk));
+      return link;
+    },
+
+    /** A moderator removes a link; it stays removed, whatever source brings it again. */
+    async removeByModerator(moderator: User, paperId: string, repositoryId: number, now = new Date()): Promise<void> {
+      if (moderator.role !== 'moderator' && moderator.role !== 'admin') throw new AppError('forbidden', 'Only moderators remove code links.');
+      const pk = papers.keyOf(paperId);
+      if (pk === null) throw notFound(`No paper with the id "${paperId}" is stored here.`);
+      if (!repo.removeLink(db, pk, repositoryId, moderator.id, now.toISOString())) throw notFound('This paper has no such code link.');
+      papers.setCodeSignals(pk, repo.paperCodeSignals(db, pk));
+    },
+
+    /** The live code links of papers by id, best first (official, then most starred). */
+    forPapers(ids: readonly string[]): Map<string, CodeLink[]> {
+      const keys = papers.keysOf(ids);
+      const byPk = repo.linksOfPapers(db, [...keys.values()]);
+      return new Map([...keys].map(([id, pk]) => [id, byPk.get(pk) ?? []]));
+    },
+
+    /** Cards with their paper's main repository (official first, then most starred), or null: what a card shows of code. */
+    withCode<T extends object>(cards: Map<string, T>): Map<string, T & { code: CodeLink | null }> {
+      const links = this.forPapers([...cards.keys()]);
+      return new Map([...cards].map(([id, card]) => [id, { ...card, code: mainLink(links.get(id) ?? []) }]));
+    },
+
+    /** The same, in the paper JSON's shape. */
+    jsonFor(ids: readonly string[]): Map<string, CodeJson[]> {
+      return new Map([...this.forPapers(ids)].map(([id, links]) => [id, links.map(codeToJson)]));
+    },
+
+    /** A repository's daily counts since a day (the paper page's sparkline). */
+    starHistory(repositoryId: number, sinceDay: string) {
+      return repo.starsSince(db, repositoryId, sinceDay);
+    },
+
+    /**
+     * `paperboard ingest github [--all]`: repository facts and today's star count, most valuable first (papers of the
+     * last three weeks, then by trending), as long as the hour's budget allows. A repository's star history is read
+     * once, when it is first fetched; a 304 keeps yesterday's facts and counts today the same.
+     */
+    async refreshGithub(options: { all?: boolean; limit?: number; now?: Date; reserve?: number } = {}): Promise<GithubRefreshReport> {
+      const now = options.now ?? new Date();
+      const stamp = now.toISOString();
+      const today = stamp.slice(0, 10);
+      const report: GithubRefreshReport = { refreshed: 0, unchanged: 0, gone: 0, failed: 0, requests: 0, stoppedAt: null, problems: [] };
+      const started = deps.github.requests();
+      const queue = repo.repositoriesToRefresh(db, {
+        recentDay: dayBefore(today, 21), staleBefore: new Date(now.getTime() - 20 * 3_600_000).toISOString(), all: options.all ?? false, limit: options.limit ?? 100_000,
+      });
+      for (const item of queue) {
+        const { remaining, resetAt } = deps.github.budget();
+        // The hour's budget is spent and has not come back yet: the rest waits for the next run.
+        if (remaining !== null && remaining <= (options.reserve ?? 0) && resetAt !== null && resetAt > Date.now()) {
+          report.stoppedAt = resetAt ? new Date(resetAt).toISOString() : stamp;
+          break;
+        }
+        const state = repo.fetchState(db, item.id);
+        const answer = await deps.github.repository(item.owner, item.name, state.etag);
+        if (answer.kind === 'failed') {
+          report.failed += 1;
+          report.problems.push(answer.message);
+          continue;
+        }
+        if (answer.kind === 'gone') {
+          inTransaction(db, () => {
+            repo.markGone(db, item.id, stamp);
+            for (const pk of repo.papersOfRepository(db, item.id)) papers.setCodeSignals(pk, repo.paperCodeSignals(db, pk));
+          });
+          report.gone += 1;
+          continue;
+        }
+        let id = item.id;
+        if (answer.kind === 'unchanged') {
+          const known = repo.findRepository(db, item.id);
+          inTransaction(db, () => {
+            repo.markUnchanged(db, item.id, stamp);
+            if (known?.stars !== null && known?.stars !== undefined) repo.saveStars(db, item.id, [{ day: answer.countedOn, stars: known.stars }], 'github', stamp);
+          });
+          report.unchanged += 1;
+        } else {
+          id = inTransaction(db, () => {
+            const held = repo.saveFacts(db, item.id, answer.facts, { etag: answer.etag, at: stamp });
+            repo.saveStars(db, held, [{ day: answer.countedOn, stars: answer.facts.stars }], 'github', stamp);
+            return held;
+          });
+          report.refreshed += 1;
+          if (!state.historyLoaded) {
+            const body = await deps.github.starHistory(answer.facts.owner, answer.facts.name);
+            const counts = body ? countsFromHistory(body, { stars: answer.facts.stars, countedOn: answer.countedOn }) : null;
+            inTransaction(db, () => {
+              if (counts) repo.saveStars(db, id, counts, 'history', stamp);
+              repo.markHistoryLoaded(db, id);
+            });
+          }
+        }
+        inTransaction(db, () => recomputeGrowth(id, today));
+      }
+      report.requests = deps.github.requests() - started;
+      return report;
+    },
+
+    counts() {
+      return repo.countRepositories(db);
+    },
+  };
+}
+
+export type CodeService = ReturnType<typeof createCodeService>;

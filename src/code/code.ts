@@ -1,0 +1,87 @@
+// What is known of a paper's code, and the rules on it: where a link came from, star counts over time and the growth
+// they show, the JSON shape (DESIGN: Papers, `code`). Pure: no I/O.
+import type { CodeHost, RepositoryRef } from './repository-url.ts';
+
+/** Where a code link came from, strongest claim last: a member's word is shown as theirs. */
+export const codeSources = ['text', 'huggingface', 'pwc', 'member'] as const;
+export type CodeSource = (typeof codeSources)[number];
+
+export interface Repository extends RepositoryRef {
+  id: number;
+  /** `gone`: the host answered 404 (shown, not deleted); `unknown`: never fetched. */
+  status: 'unknown' | 'ok' | 'gone';
+  stars: number | null;
+  starsPerDay: number;
+  forks: number | null;
+  language: string | null;
+  license: string | null;
+  topics: string[];
+  description: string | null;
+  archived: boolean;
+  pushedAt: string | null;
+  fetchedAt: string | null;
+}
+
+export interface CodeLink {
+  repository: Repository;
+  source: CodeSource;
+  official: boolean;
+  framework: string | null;
+  /** The member who added it (source `member`). */
+  addedBy: string | null;
+}
+
+/** One star count on one day: from a repository response, the history endpoint, or Hugging Face. */
+export interface StarSample {
+  day: string;
+  stars: number;
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+/** The window star growth is measured over. */
+export const GROWTH_WINDOW_DAYS = 7;
+
+/**
+ * Stars gained a day over the last week of samples: from the latest count back to the last one at least a week
+ * older (or the oldest inside the week), per day between them. Never negative (unstarring is not anti-interest),
+ * 0 with fewer than two counts.
+ */
+export function starsPerDay(samples: readonly StarSample[]): number {
+  if (samples.length < 2) return 0;
+  const sorted = [...samples].sort((a, b) => a.day.localeCompare(b.day));
+  const latest = sorted.at(-1) as StarSample;
+  const edge = dayNumber(latest.day) - GROWTH_WINDOW_DAYS;
+  const before = sorted.filter((s) => dayNumber(s.day) <= edge).at(-1);
+  const base = before ?? sorted.find((s) => s.day !== latest.day);
+  if (!base) return 0;
+  const days = dayNumber(latest.day) - dayNumber(base.day);
+  return days > 0 ? Math.max(0, (latest.stars - base.stars) / days) : 0;
+}
+
+/** The main repository of a paper: an official one first, then the most starred, then the first linked. */
+export function mainLink(links: readonly CodeLink[]): CodeLink | null {
+  const rank = (l: CodeLink) => (l.official ? 1 : 0) * 1e12 + (l.repository.stars ?? -1);
+  return [...links].sort((a, b) => rank(b) - rank(a))[0] ?? null;
+}
+
+/** DESIGN's `code` entry of the paper JSON. */
+export interface CodeJson {
+  url: string;
+  host: CodeHost;
+  owner: string;
+  name: string;
+  official: boolean;
+  framework: string | null;
+  stars: number | null;
+  starsPerDay: number;
+  source: CodeSource;
+}
+
+export function codeToJson(link: CodeLink): CodeJson {
+  const r = link.repository;
+  return {
+    url: r.url, host: r.host, owner: r.owner, name: r.name, official: link.official, framework: link.framework,
+    stars: r.stars, starsPerDay: Math.round(r.starsPerDay * 100) / 100, source: link.source,
+  };
+}

@@ -96,12 +96,12 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     hfDaily,
     arxivRss: createArxivRssService({ papers, http, arxivApi, rssUrl: config.sources.arxivRssUrl }),
     arxivOai: createArxivOaiService({ db, papers, http, oaiUrl: config.sources.arxivOaiUrl }),
-    demo: createDemoService(papers, importer),
+    demo: createDemoService(papers, importer, code),
     feed: createFeedService(papers, () => dataVersion(db), config.trending),
     search,
     code,
     subscriptions,
-    digest: createDigestService({ db, papers, search, subscriptions, mailer, publicUrl: config.http.publicUrl, settings: config.digest, log: report }),
+    digest: createDigestService({ db, papers, search, code, subscriptions, mailer, publicUrl: config.http.publicUrl, settings: config.digest, log: report }),
     /** Changes whenever stored data changes (here or in another process): what cached pages are checked against. */
     dataVersion(): string {
       return dataVersion(db);

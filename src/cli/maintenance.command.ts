@@ -35,7 +35,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   if (positionals[0] !== 'remove') throw new UsageError(`unknown demo command "${positionals[0]}" (try "demo remove")`);
   return withContext(async ({ services }) => {
     const removed = await services.demo.remove();
-    console.log(`removed ${removed.papers} demo papers and ${removed.listings} demo listings`);
+    console.log(`removed ${removed.papers} demo papers, ${removed.listings} demo listings and ${removed.repositories} repositories only they linked to`);
     return 0;
   });
 }

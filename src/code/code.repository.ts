@@ -93,7 +93,7 @@ export function fetchState(db: Db, id: number): { etag: string | null; historyLo
 }
 
 /** A 200's facts, its ETag and the time; a rename moves the row to the new name (merging into a row already there). Returns the id that holds them. */
-export function saveFacts(db: Db, id: number, facts: RepositoryFacts, fetch: { etag: string | null; at: string }): number {
+export function saveFacts(db: Db, id: number, facts: RepositoryFacts, fetch: { etag: string | null; at: string | null }): number {
   const current = findRepository(db, id);
   let target = id;
   if (current && (current.owner !== facts.owner || current.name !== facts.name)) target = rename(db, id, `https://github.com/${facts.owner}/${facts.name}`, facts);
@@ -198,4 +198,12 @@ export function countRepositories(db: Db): { repositories: number; links: number
     repositories: number;
     links: number;
   };
+}
+
+/** The demo's star counts go, and the repositories no paper links to any more (those of the demo papers). */
+export function deleteDemoCode(db: Db): { repositories: number; recount: number[] } {
+  const recount = (prepared(db, "SELECT DISTINCT repository_id AS id FROM repository_stars WHERE source = 'demo'").all() as Array<{ id: number }>).map((r) => r.id);
+  prepared(db, "DELETE FROM repository_stars WHERE source = 'demo'").run();
+  const orphans = prepared(db, 'DELETE FROM repositories WHERE NOT EXISTS (SELECT 1 FROM code_links l WHERE l.repository_id = repositories.id)').run();
+  return { repositories: orphans.changes, recount };
 }

@@ -8,7 +8,7 @@ import type { PapersService } from '../papers/papers.service.ts';
 import type { SearchService } from '../search/search.service.ts';
 import { codeToJson, GROWTH_WINDOW_DAYS, mainLink, starsPerDay, type CodeJson, type CodeLink } from './code.ts';
 import * as repo from './code.repository.ts';
-import { countsFromHistory } from './github.ts';
+import { countsFromHistory, repositoryFacts } from './github.ts';
 import type { GithubClient } from './github.client.ts';
 import { readJsonArray } from './json-array.reader.ts';
 import { looksLikePwcEntry, normalizeTitle, parsePwcEntry, type PwcLink } from './pwc.ts';
@@ -209,8 +209,13 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
 
     /** Cards with their paper's main repository (official first, then most starred), or null: what a card shows of code. */
     withCode<T extends object>(cards: Map<string, T>): Map<string, T & { code: CodeLink | null }> {
-      const links = this.forPapers([...cards.keys()]);
-      return new Map([...cards].map(([id, card]) => [id, { ...card, code: mainLink(links.get(id) ?? []) }]));
+      const main = this.mainLinks([...cards.keys()]);
+      return new Map([...cards].map(([id, card]) => [id, { ...card, code: main.get(id) ?? null }]));
+    },
+
+    /** Each paper's main repository (official first, then most starred), or null. */
+    mainLinks(ids: readonly string[]): Map<string, CodeLink | null> {
+      return new Map([...this.forPapers(ids)].map(([id, links]) => [id, mainLink(links)]));
     },
 
     /** The same, in the paper JSON's shape. */
@@ -221,6 +226,40 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
     /** A repository's daily counts since a day (the paper page's sparkline). */
     starHistory(repositoryId: number, sinceDay: string) {
       return repo.starsSince(db, repositoryId, sinceDay);
+    },
+
+    /**
+     * The demo's repositories (data/demo/repositories.json: recorded GitHub responses a few days apart): their facts,
+     * and their counts dated that many days before `today`, marked demo. Never marked fetched, so a machine that
+     * reaches GitHub replaces them with real counts at the next refresh.
+     */
+    loadDemo(snapshots: ReadonlyArray<{ daysAgo: number; repositories: readonly unknown[] }>, today: string): number {
+      const stamp = new Date().toISOString();
+      const touched = new Set<number>();
+      inTransaction(db, () => {
+        for (const snapshot of [...snapshots].sort((a, b) => b.daysAgo - a.daysAgo)) {
+          for (const response of snapshot.repositories) {
+            const facts = repositoryFacts(JSON.stringify(response));
+            const ref = facts && parseRepositoryUrl(`https://github.com/${facts.owner}/${facts.name}`);
+            if (!facts || !ref) continue;
+            const id = repo.ensureRepository(db, ref, stamp, true);
+            repo.saveFacts(db, id, facts, { etag: null, at: null });
+            repo.saveStars(db, id, [{ day: dayBefore(today, snapshot.daysAgo), stars: facts.stars }], 'demo', stamp);
+            touched.add(id);
+          }
+        }
+        for (const id of touched) recomputeGrowth(id, today);
+      });
+      return touched.size;
+    },
+
+    /** `paperboard demo remove`: the demo's counts and the repositories only demo papers linked to. */
+    removeDemo(today = new Date().toISOString().slice(0, 10)): number {
+      return inTransaction(db, () => {
+        const { repositories, recount } = repo.deleteDemoCode(db);
+        for (const id of recount) if (repo.findRepository(db, id)) recomputeGrowth(id, today);
+        return repositories;
+      });
     },
 
     /**

@@ -86,7 +86,7 @@ export function CodeSection({ paperId, links, history }: CodeSectionProps) {
               {r.description ? <p class="muted">{r.description}</p> : null}
               <p class="repository-facts">
                 {r.stars !== null ? <span>★ {thousands(r.stars)} stars</span> : <span class="muted">stars not counted yet</span>}
-                {growth ? <span> · {growth}</span> : null}
+                {growth ? <span class="growth"> · {growth}</span> : null}
                 {r.forks !== null ? <span> · {thousands(r.forks)} forks</span> : null}
                 {r.language ? <span> · {r.language}</span> : null}
                 {r.license ? <span> · {r.license}</span> : null}

@@ -1,5 +1,6 @@
 // Which papers one subscriber's digest holds, and its subject line.
 import { formatDate } from '../feed/period.ts';
+import type { CodeLink } from '../code/code.ts';
 import type { Paper } from '../papers/paper.ts';
 import type { DigestPeriod } from './subscription.ts';
 
@@ -7,6 +8,8 @@ export interface DigestItem {
   paper: Paper;
   /** Why it is here: null for the period's trending papers, else the topic it matched. */
   topic: string | null;
+  /** The paper's main repository, when it has code. */
+  code?: CodeLink | null;
 }
 
 /**

@@ -16,6 +16,14 @@ export interface DigestMailLinks {
 const ABSTRACT = 320;
 const AUTHORS = 5;
 
+const thousands = (n: number) => n.toLocaleString('en');
+/** "★ 1,234 on GitHub": what a reader weighs a paper's code by. */
+const codeLine = (item: DigestItem) => {
+  const r = item.code?.repository;
+  if (!r) return null;
+  return `${r.owner}/${r.name}${r.stars !== null ? ` · ★ ${thousands(r.stars)}` : ''}`;
+};
+
 const authorsOf = (item: DigestItem) => {
   const names = item.paper.authors.map((a) => a.name);
   return names.length > AUTHORS ? `${names.slice(0, AUTHORS).join(', ')} and ${names.length - AUTHORS} more` : names.join(', ');
@@ -36,6 +44,11 @@ function Item({ item, site }: { item: DigestItem; site: string }) {
           {authorsOf(item)}
           {item.paper.upvotes > 0 ? ` · ▲ ${item.paper.upvotes}` : ''}
         </p>
+        {item.code ? (
+          <p style="margin:0 0 6px;font-size:13px;color:#61656e">
+            Code: <a href={item.code.repository.url} style="color:#1d4ed8;text-decoration:none">{codeLine(item)}</a>
+          </p>
+        ) : null}
         <p style="margin:0 0 8px;font-size:14px;line-height:1.5;color:#33363c">{excerpt(item.paper.abstract, ABSTRACT)}</p>
         <p style="margin:0;font-size:13px">
           <a href={page} style={link}>Read on Paperboard</a>
@@ -72,6 +85,7 @@ export function renderDigestMail(input: { heading: string; items: readonly Diges
         item.paper.title,
         authorsOf(item),
         excerpt(item.paper.abstract, ABSTRACT),
+        ...(item.code ? [`Code: ${codeLine(item)}  ${item.code.repository.url}`] : []),
         `${links.site}/papers/${item.paper.id}${arxiv.abs ? `  ·  ${arxiv.abs}` : ''}`,
         '',
       ];

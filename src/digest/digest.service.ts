@@ -1,6 +1,7 @@
 // Composing digests into the outbox, and sending the outbox: leased, paced, retried, recorded.
 import { randomUUID } from 'node:crypto';
 import { inTransaction, type Db } from '../db/database.ts';
+import type { CodeService } from '../code/code.service.ts';
 import type { Mailer } from '../mail/mail.transport.ts';
 import type { Paper } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
@@ -46,6 +47,7 @@ export function createDigestService(deps: {
   db: Db;
   papers: PapersService;
   search: SearchService;
+  code: Pick<CodeService, 'mainLinks'>;
   subscriptions: SubscriptionsService;
   mailer: Mailer;
   publicUrl: string;
@@ -67,6 +69,13 @@ export function createDigestService(deps: {
       }
       return found;
     };
+  }
+
+  /** Each item with its paper's main repository, for the stars and the "Code" link. */
+  function withCode(items: DigestItem[]): DigestItem[] {
+    if (items.length === 0) return items;
+    const main = deps.code.mainLinks(items.map((i) => i.paper.id));
+    return items.map((item) => ({ ...item, code: main.get(item.paper.id) ?? null }));
   }
 
   async function itemsFor(subscription: Subscription, trending: Paper[], matches: (topic: string) => Promise<Paper[]>, keys: Map<string, number>): Promise<DigestItem[]> {
@@ -99,7 +108,7 @@ export function createDigestService(deps: {
             result.alreadyComposed += 1;
             continue;
           }
-          const items = await itemsFor(subscription, trending, matches, keys);
+          const items = withCode(await itemsFor(subscription, trending, matches, keys));
           if (items.length === 0) {
             result.nothingNew += 1;
             continue;

@@ -84,8 +84,8 @@ export function TrendingPageView({ trending, cards, why, by }: { trending: Trend
   return (
     <Layout
       title={byCode ? 'Trending by code' : 'Trending papers'}
-      description={byCode ? "Papers whose code is gaining stars fastest" : 'The papers this community is upvoting and discussing now'}
-      feeds={{ path: '/feeds/trending', title: 'Trending papers' }}
+      description={byCode ? 'Papers whose code is gaining stars fastest' : 'The papers this community is upvoting and discussing now'}
+      feeds={byCode ? { path: '/feeds/trending-code', title: 'Trending by code' } : { path: '/feeds/trending', title: 'Trending papers' }}
     >
       <header class="feed-header">
         <div>
@@ -93,7 +93,7 @@ export function TrendingPageView({ trending, cards, why, by }: { trending: Trend
           <h1>{byCode ? 'Trending by code' : 'Trending papers'}</h1>
           <p class="muted">
             {byCode
-              ? "Papers whose repositories gained the most stars a day this week."
+              ? 'Papers whose repositories gained the most stars a day this week.'
               : 'Upvotes here, Hugging Face upvotes and the growth of their code, weighed against age: one doubling of interest is worth one day.'}{' '}
             <a href="/about#trending">How it works</a>
           </p>

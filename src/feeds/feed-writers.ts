@@ -22,6 +22,8 @@ export interface FeedEntry {
   categories: string[];
   published: string | null;
   updated: string;
+  /** The paper's main repository: a `related` link (Atom), a line of the description, `_paperboard.code` (JSON Feed). */
+  code: { url: string; stars: number | null } | null;
 }
 
 export interface FeedDocument {
@@ -53,6 +55,9 @@ const xmlDeclaration = { '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' } }
 
 const text = (value: string) => ({ '@_type': 'text', '#text': clean(value) });
 
+/** The summary a reader sees, ending with the code's address when there is code: most readers show no links but one. */
+const summaryOf = (e: FeedEntry) => (e.code ? `${e.summary}\n\nCode: ${e.code.url}${e.code.stars !== null ? ` (${e.code.stars.toLocaleString('en')} stars)` : ''}` : e.summary);
+
 export function toAtom(feed: FeedDocument): string {
   const updated = rfc3339(feed.updated, new Date().toISOString());
   return builder.build({
@@ -75,10 +80,13 @@ export function toAtom(feed: FeedDocument): string {
         title: text(e.title),
         updated: rfc3339(e.updated, updated),
         ...(e.published && !Number.isNaN(Date.parse(e.published)) ? { published: rfc3339(e.published, updated) } : {}),
-        link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': e.url },
+        link: [
+          { '@_rel': 'alternate', '@_type': 'text/html', '@_href': e.url },
+          ...(e.code ? [{ '@_rel': 'related', '@_type': 'text/html', '@_title': 'Code', '@_href': e.code.url }] : []),
+        ],
         ...(e.authors.length ? { author: e.authors.map((name) => ({ name: clean(name) })) } : {}),
         ...(e.categories.length ? { category: e.categories.map((term) => ({ '@_term': clean(term) })) } : {}),
-        summary: text(e.summary),
+        summary: text(summaryOf(e)),
       })),
     },
   });
@@ -104,7 +112,7 @@ export function toRss(feed: FeedDocument): string {
           title: clean(e.title),
           link: e.url,
           guid: { '@_isPermaLink': 'true', '#text': e.url },
-          description: clean(e.summary),
+          description: clean(summaryOf(e)),
           // RSS's own <author> must be an email address; Dublin Core's creator takes names.
           ...(e.authors.length ? { 'dc:creator': clean(e.authors.join(', ')) } : {}),
           ...(e.categories.length ? { category: e.categories.map(clean) } : {}),
@@ -127,11 +135,13 @@ export function toJsonFeed(feed: FeedDocument): string {
       id: e.url,
       url: e.url,
       title: e.title,
-      content_text: e.summary,
+      content_text: summaryOf(e),
       ...(e.published && !Number.isNaN(Date.parse(e.published)) ? { date_published: rfc3339(e.published, e.updated) } : {}),
       date_modified: rfc3339(e.updated, feed.updated),
       ...(e.authors.length ? { authors: e.authors.map((name) => ({ name })) } : {}),
       ...(e.categories.length ? { tags: e.categories } : {}),
+      // JSON Feed's extension mechanism: a key that starts with an underscore, an object with `about`.
+      ...(e.code ? { _paperboard: { about: 'https://jsonfeed.org/version/1.1#extensions', code: e.code } } : {}),
     })),
   });
 }

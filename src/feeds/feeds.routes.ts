@@ -1,5 +1,5 @@
 // Feeds for readers: the latest day, a given day, trending, a member's submissions and a search, each in
-// Atom, RSS 2.0 and JSON Feed (`/feeds/trending.atom`, `/feeds/day/2026-11-26.rss`, `/feeds/u/ada.json`, …).
+// Atom, RSS 2.0 and JSON Feed (`/feeds/trending.atom`, `/feeds/trending-code.rss`, `/feeds/day/2026-11-26.rss`, `/feeds/u/ada.json`, …).
 import type { FastifyInstance, FastifyReply, RouteShorthandOptions } from 'fastify';
 import { badRequest, notFound } from '../errors.ts';
 import { parseDay, periodTitle } from '../feed/period.ts';
@@ -19,10 +19,10 @@ function parseFile(file: string): { name: string; format: FeedFormat } {
 }
 
 export function registerFeedsRoutes(app: FastifyInstance, services: Services, options: { publicUrl: string; searchLimit: RouteShorthandOptions }): void {
-  const { feed, community, accounts, search } = services;
+  const { feed, community, accounts, search, code } = services;
   const base = options.publicUrl.replace(/\/$/, '');
 
-  const entryOf = (paper: Paper): FeedEntry => ({
+  const entryOf = (paper: Paper, repository: FeedEntry['code']): FeedEntry => ({
     url: `${base}/papers/${paper.id}`,
     title: paper.title,
     summary: paper.abstract,
@@ -30,10 +30,15 @@ export function registerFeedsRoutes(app: FastifyInstance, services: Services, op
     categories: paper.categories,
     published: paper.publishedAt,
     updated: paper.updatedAt ?? paper.publishedAt ?? paper.firstSeenAt,
+    code: repository,
   });
 
   const send = (reply: FastifyReply, format: FeedFormat, path: string, page: string, meta: { title: string; description: string }, papers: Paper[]) => {
-    const entries = papers.map(entryOf);
+    const main = code.mainLinks(papers.map((p) => p.id));
+    const entries = papers.map((paper) => {
+      const repository = main.get(paper.id)?.repository;
+      return entryOf(paper, repository ? { url: repository.url, stars: repository.stars } : null);
+    });
     const updated = entries.reduce((latest, e) => (e.updated > latest ? e.updated : latest), '') || new Date().toISOString();
     const document: FeedDocument = {
       ...meta,
@@ -52,6 +57,11 @@ export function registerFeedsRoutes(app: FastifyInstance, services: Services, op
       const meta = { title: 'Trending papers · Paperboard', description: 'The papers this community is upvoting and discussing now.' };
       return send(reply, format, '/feeds/trending', '/trending', meta, items.map((i) => i.paper));
     }
+    if (name === 'trending-code') {
+      const { items } = await feed.trending({ limit: ENTRIES, by: 'stars' });
+      const meta = { title: 'Trending by code · Paperboard', description: 'Papers whose code gains the most GitHub stars a day this week.' };
+      return send(reply, format, '/feeds/trending-code', '/trending?by=stars', meta, items.map((i) => i.paper));
+    }
     if (name === 'latest') {
       const latest = await feed.latestDay();
       const period = latest ? parseDay(latest) : null;
@@ -59,7 +69,7 @@ export function registerFeedsRoutes(app: FastifyInstance, services: Services, op
       const meta = { title: 'Latest papers · Paperboard', description: period ? `Papers listed for ${periodTitle(period)}.` : 'No papers yet.' };
       return send(reply, format, '/feeds/latest', '/', meta, items.map((i) => i.paper));
     }
-    throw notFound(`There is no feed called "${name}". Try /feeds/trending.atom or /feeds/latest.atom.`);
+    throw notFound(`There is no feed called "${name}". Try /feeds/trending.atom, /feeds/trending-code.atom or /feeds/latest.atom.`);
   });
 
   // A search feed is a search: it counts against the searches' rate limit, shared with /search and /api/search.

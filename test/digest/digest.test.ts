@@ -19,7 +19,7 @@ const fast = { DIGEST_RETRY_SECONDS: '0.05', DIGEST_LEASE_SECONDS: '1', DIGEST_S
 function papersOn(day: string, ids: string[], dir: string): string {
   const file = path.join(dir, `papers-${day}-${ids[0]}.jsonl`);
   const lines = ids.map((id, i) => ({
-    id, title: `${i % 2 ? 'Quokka' : 'Graph'} study ${id}`, abstract: `An abstract about ${i % 2 ? 'quokkas' : 'graphs'} number ${i}.`,
+    id, title: `${i % 2 ? 'Quokka' : 'Graph'} study ${id}`, abstract: `An abstract about ${i % 2 ? 'quokkas' : 'graphs'} number ${i}.${i === 1 ? ' Code: https://github.com/quokka-lab/quokka-net' : ''}`,
     authors: [{ name: 'A. Author' }], categories: ['cs.LG'], publishedAt: `${day}T09:00:00Z`,
   }));
   fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n'));
@@ -83,6 +83,8 @@ describe('digest: subscribing and delivery', () => {
     assert.doesNotMatch(html, /<script|<img/i, 'no scripts, no images');
     assert.match(html, /<table role="presentation"/);
     assert.match(digest.text ?? '', /Quokka study 2611\.10002/);
+    assert.match(digest.text ?? '', /Code: quokka-lab\/quokka-net {2}https:\/\/github\.com\/quokka-lab\/quokka-net/, "a paper's code, under it");
+    assert.match(html, /Code: <a href="https:\/\/github\.com\/quokka-lab\/quokka-net"/);
     assert.match(html, /Matches your topic “quokka”|Quokka study/);
     assert.equal(digest.messageId, `<digest-1@paperboard.test>`);
 
@@ -92,7 +94,7 @@ describe('digest: subscribing and delivery', () => {
     assert.equal(header('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
 
     const links = linksIn(html);
-    assert.ok(links.every((l) => l.startsWith(PUBLIC) || l.startsWith('https://arxiv.org/')), 'absolute links from PUBLIC_URL');
+    assert.ok(links.every((l) => l.startsWith(PUBLIC) || l.startsWith('https://arxiv.org/') || l.startsWith('https://github.com/')), 'absolute links from PUBLIC_URL');
     for (const l of links.filter((x) => x.startsWith(PUBLIC))) assert.equal((await app.get(onApp(app, l).slice(app.url.length))).status, 200, l);
 
     const unsubscribe = /<(http[^>]+)>/.exec(listUnsubscribe)?.[1] as string;

@@ -36,6 +36,14 @@ describe('feeds', () => {
         publishedAt: '2007-04-25T10:00:00Z',
       }));
       await services.importer.importFile(file);
+      // A paper with code, its repository counted by Hugging Face.
+      const withCode = path.join(dir, 'with-code.jsonl');
+      fs.writeFileSync(withCode, JSON.stringify({
+        id: '0704.9998', title: 'A paper with code', abstract: 'Code: https://github.com/ada/feeds-demo.',
+        authors: [{ name: 'Ada' }], categories: ['cs.LG'], publishedAt: '2007-04-26T10:00:00Z',
+      }));
+      await services.importer.importFile(withCode);
+      services.code.linkFromHuggingFace([{ id: '0704.9998', githubRepo: 'https://github.com/ada/feeds-demo', githubStars: 1234, projectPage: null }]);
     }, { SUBMIT_MAX_AGE_DAYS: '100000' });
   });
   after(() => app.close());
@@ -51,6 +59,7 @@ describe('feeds', () => {
     ['a day', '/feeds/day/2007-04-02', '/date/2007-04-02'],
     ['a day with a hostile record', '/feeds/day/2007-04-25', '/date/2007-04-25'],
     ['trending', '/feeds/trending', '/trending'],
+    ['trending by code', '/feeds/trending-code', '/trending?by=stars'],
     ['the latest day', '/feeds/latest', '/'],
     ["a member's submissions", '/feeds/u/ada', '/u/ada'],
     ['a search', '/feeds/search', '/search?q=diphoton'],
@@ -72,6 +81,18 @@ describe('feeds', () => {
       }
     });
   }
+
+  it("carries a paper's code: a related link (Atom), a line of the text (all), an extension (JSON Feed)", async () => {
+    const atom = await fetchFeed('/feeds/day/2007-04-26.atom', /atom/);
+    const [entry] = validateAtom(atom);
+    const related = entry?.children.filter((c) => c.name === 'link' && c.attributes.rel === 'related') ?? [];
+    assert.deepEqual(related.map((l) => [l.attributes.href, l.attributes.title]), [['https://github.com/ada/feeds-demo', 'Code']]);
+    const [item] = validateRss(await fetchFeed('/feeds/day/2007-04-26.rss', /rss/));
+    const description = item?.children.find((c) => c.name === 'description')?.text ?? '';
+    assert.match(description, /Code: https:\/\/github\.com\/ada\/feeds-demo \(1,234 stars\)$/);
+    const [json] = validateJsonFeed(await fetchFeed('/feeds/trending-code.json', /json/));
+    assert.deepEqual(json?._paperboard, { about: 'https://jsonfeed.org/version/1.1#extensions', code: { url: 'https://github.com/ada/feeds-demo', stars: 1234 } });
+  });
 
   it('holds the right papers: a member feed lists their submissions', async () => {
     const items = checkJsonFeed(await fetchFeed('/feeds/u/ada.json', /json/));

@@ -89,6 +89,7 @@ export function validateAtom(xml: string): XmlElement[] {
     assert.ok(hasContent || children(entry, 'link', ATOM).some((l) => (l.attributes.rel ?? 'alternate') === 'alternate'), `${where}: an alternate link when there is no content`);
     for (const summary of children(entry, 'summary', ATOM)) atomText(summary, `${where} summary`);
     for (const category of children(entry, 'category', ATOM)) assert.ok(category.attributes.term, `${where}: category has a term`);
+    for (const link of children(entry, 'link', ATOM)) assert.ok(isAbsoluteUrl(link.attributes.href ?? ''), `${where}: every link has an absolute href`);
   }
   return entries;
 }
@@ -125,6 +126,11 @@ export function validateRss(xml: string): XmlElement[] {
 }
 
 /** JSON Feed 1.1: version, title, absolute URLs, items with a unique id and content, RFC 3339 dates. */
+const JSON_FEED_ITEM_KEYS = new Set([
+  'id', 'url', 'external_url', 'title', 'content_html', 'content_text', 'summary', 'image', 'banner_image',
+  'date_published', 'date_modified', 'authors', 'author', 'tags', 'language', 'attachments',
+]);
+
 export function validateJsonFeed(text: string): Array<Record<string, unknown>> {
   const feed = JSON.parse(text) as Record<string, unknown>;
   assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
@@ -140,6 +146,11 @@ export function validateJsonFeed(text: string): Array<Record<string, unknown>> {
     ids.add(item.id as string);
     assert.ok(typeof item.content_text === 'string' || typeof item.content_html === 'string', `${where}: content_text or content_html`);
     if ('url' in item) assert.ok(isAbsoluteUrl(String(item.url)), `${where}: url is absolute`);
+    for (const [key, value] of Object.entries(item)) {
+      // Extensions start with an underscore and are objects; anything else must be a key the spec names.
+      if (key.startsWith('_')) assert.ok(value !== null && typeof value === 'object' && !Array.isArray(value), `${where}: extension ${key} is an object`);
+      else assert.ok(JSON_FEED_ITEM_KEYS.has(key), `${where}: ${key} is not a JSON Feed 1.1 item key`);
+    }
     for (const key of ['date_published', 'date_modified']) if (key in item) assert.match(String(item[key]), RFC3339, `${where}: ${key} is RFC 3339`);
     if ('authors' in item) {
       assert.ok(Array.isArray(item.authors), `${where}: authors is an array`);

@@ -28,6 +28,15 @@ describe('demo data', () => {
       assert.ok(today.total > 20);
       assert.equal(today.previous, '2026-11-25');
       assert.ok(today.items.every((item) => item.reason === 'demo' && item.paper.isDemo));
+
+      // The code the demo papers name, with the recorded counts of a week ago and today: trending by code has a list.
+      const byCode = await t.services.feed.trending({ limit: 3, by: 'stars' });
+      assert.deepEqual(byCode.items.map((i) => Math.round(i.paper.codeStarsPerDay)), [250, 250, 250]);
+      const ctp = byCode.items.find((i) => /CTP/.test(t.services.code.forPapers([i.paper.id]).get(i.paper.id)?.[0]?.repository.name ?? ''));
+      assert.ok(ctp, 'KevinLight831/CTP: 50 stars a week ago, 1,800 today');
+      const [sample] = t.services.code.forPapers([ctp.paper.id]).get(ctp.paper.id) ?? [];
+      assert.deepEqual(t.services.code.starHistory(sample?.repository.id ?? 0, '2026-11-01'), [{ day: '2026-11-19', stars: 50 }, { day: '2026-11-26', stars: 1800 }]);
+      assert.equal(sample?.repository.language, 'Python');
     } finally {
       await t.cleanup();
     }
@@ -42,6 +51,9 @@ describe('demo data', () => {
       assert.match(await (await app.get('/papers/local-2a1df18317')).text(), /chip-demo/);
       const removed = await app.services.demo.remove();
       assert.ok(removed.papers > 100);
+      assert.ok(removed.repositories >= 19, `${removed.repositories} repositories only demo papers linked to`);
+      assert.equal((await app.get('/api/trending?by=stars')).status, 200);
+      assert.deepEqual(await (await app.get('/api/trending?by=stars')).json(), [], 'no demo counts are left');
       assert.equal((await app.get('/papers/local-2a1df18317')).status, 404);
       const real = await app.get('/papers/0704.0001');
       assert.equal(real.status, 200, 'a paper also imported for real is kept');

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { dailyPaperJsonSchema, dailyPapersQuery, trendingJsonSchema, trendingQuery } from '../feed/feed.schema.ts';
 import { commentJsonBody, commentJsonSchema, commentsPageQuery } from '../community/comments.schema.ts';
 import { submitBody, submittedSchema, voteStateSchema } from '../community/community.schema.ts';
-import { paperJsonSchema } from '../papers/papers.schema.ts';
+import { codeJsonSchema, paperJsonSchema } from '../papers/papers.schema.ts';
+import { codeLinkBody } from '../code/code.schema.ts';
 import { preferencesPatch, subscribeBody, subscriptionJsonSchema } from '../digest/digest.schema.ts';
 import { searchApiQuery, searchResponseSchema, similarQuery, similarResponseSchema, suggestionsSchema, suggestQuery } from '../search/search.schema.ts';
 
@@ -17,7 +18,10 @@ interface Endpoint {
   auth?: boolean;
   pathParams?: Record<string, string>;
   query?: z.ZodObject;
-  response: z.ZodType;
+  /** The answer, or null for 204 No Content. */
+  response: z.ZodType | null;
+  /** The success status, when not 200. */
+  status?: 201 | 204;
   errors: number[];
 }
 
@@ -30,12 +34,14 @@ const endpoints: Endpoint[] = [
   { path: '/api/suggest', summary: 'Paper titles for a search box, as someone types (the last word is a prefix)', query: suggestQuery, response: suggestionsSchema, errors: [400] },
   { path: '/api/papers/{id}/similar', summary: 'The papers nearest in meaning to a paper (empty until `paperboard reindex` has fitted a model)', pathParams: { id: 'arXiv id' }, query: similarQuery, response: similarResponseSchema, errors: [404] },
   { path: '/api/daily_papers', summary: "A day's, week's or month's listing (default: the latest day), in Hugging Face's shape", query: dailyPapersQuery as unknown as z.ZodObject, response: z.array(dailyPaperJsonSchema), errors: [400] },
-  { path: '/api/trending', summary: 'Every listed paper by trending score, highest first (docs/ranking.md)', query: trendingQuery, response: z.array(trendingJsonSchema), errors: [400] },
-  { method: 'post', path: '/api/papers', summary: "Submit a paper to today's list by arXiv id or URL", body: submitBody, auth: true, response: submittedSchema, errors: [400, 401, 404, 409, 429] },
+  { path: '/api/trending', summary: 'Every listed paper by trending score, highest first (docs/ranking.md); by=stars: papers with code by the stars their repositories gained a day this week', query: trendingQuery, response: z.array(trendingJsonSchema), errors: [400] },
+  { method: 'post', path: '/api/papers', summary: "Submit a paper to today's list by arXiv id or URL", body: submitBody, auth: true, status: 201, response: submittedSchema, errors: [400, 401, 404, 409, 429] },
+  { method: 'post', path: '/api/papers/{id}/code', summary: 'Link a repository to a paper (GitHub, GitLab, Codeberg or Hugging Face); the link is credited to the member', pathParams: { id: 'arXiv id' }, body: codeLinkBody, auth: true, status: 201, response: codeJsonSchema, errors: [400, 401, 404, 409, 429] },
+  { method: 'delete', path: '/api/papers/{id}/code/{repository}', summary: 'Remove a code link (moderators); it stays removed whatever source brings it again', pathParams: { id: 'arXiv id', repository: 'repository id' }, auth: true, status: 204, response: null, errors: [400, 401, 403, 404] },
   { method: 'post', path: '/api/papers/{id}/upvote', summary: 'Upvote a paper (once per member; again changes nothing)', pathParams: { id: 'arXiv id' }, auth: true, response: voteStateSchema, errors: [401, 404, 429] },
   { method: 'delete', path: '/api/papers/{id}/upvote', summary: 'Take back an upvote', pathParams: { id: 'arXiv id' }, auth: true, response: voteStateSchema, errors: [401, 404, 429] },
   { path: '/api/papers/{id}/comments', summary: "A page of a paper's discussion (100 comments), threads one reply deep; the next page's address is in the Link header (rel=next), the total in X-Total-Count", pathParams: { id: 'arXiv id' }, query: commentsPageQuery, response: z.array(commentJsonSchema.extend({ replies: z.array(commentJsonSchema) })), errors: [400, 404] },
-  { method: 'post', path: '/api/papers/{id}/comments', summary: 'Comment on a paper (Markdown subset), or reply with parentId', pathParams: { id: 'arXiv id' }, body: commentJsonBody, auth: true, response: commentJsonSchema, errors: [400, 401, 404, 429] },
+  { method: 'post', path: '/api/papers/{id}/comments', summary: 'Comment on a paper (Markdown subset), or reply with parentId', pathParams: { id: 'arXiv id' }, body: commentJsonBody, auth: true, status: 201, response: commentJsonSchema, errors: [400, 401, 404, 429] },
   { method: 'post', path: '/api/subscriptions', summary: 'Subscribe an address to the digest: mails a confirmation link (no account needed); a member subscribing their own address is active at once', body: subscribeBody, response: z.union([z.object({ status: z.literal('confirmation_sent'), message: z.string() }), z.object({ status: z.literal('active'), subscription: subscriptionJsonSchema })]), errors: [400, 429] },
   { path: '/api/subscriptions/me', summary: "The signed-in member's digest subscription", auth: true, response: subscriptionJsonSchema, errors: [401, 404] },
   { method: 'patch', path: '/api/subscriptions/me', summary: 'Change frequency, weekday, number of papers, topics, or pause', body: preferencesPatch, auth: true, response: subscriptionJsonSchema, errors: [400, 401, 404] },
@@ -68,7 +74,9 @@ export function openApiDocument(publicUrl: string) {
           ...queryParameters(endpoint.query),
         ],
         responses: {
-          200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } } },
+          [endpoint.status ?? 200]: endpoint.response
+            ? { description: endpoint.status === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } } }
+            : { description: 'No Content' },
           ...Object.fromEntries(endpoint.errors.map((status) => [status, { description: 'Error', content: { 'application/json': { schema: jsonSchema(errorSchema, 'output') } } }])),
         },
     };

@@ -10,6 +10,19 @@ export const oldStyleParams = z.object({ archive: z.string().min(1).max(40), num
 
 const nullableText = z.string().nullable();
 
+/** One repository of a paper (DESIGN: Papers, `code`). */
+export const codeJsonSchema = z.object({
+  url: z.string(),
+  host: z.enum(['github', 'gitlab', 'codeberg', 'huggingface']),
+  owner: z.string(),
+  name: z.string(),
+  official: z.boolean().describe('the authors\' own, as Papers with Code or Hugging Face say'),
+  framework: nullableText,
+  stars: z.number().int().nullable().describe('the latest count'),
+  starsPerDay: z.number().describe('stars gained a day over the last 7 days'),
+  source: z.enum(['text', 'huggingface', 'pwc', 'member']).describe("where the link came from: the paper's text, Hugging Face, the Papers with Code archive, a member"),
+});
+
 /** DESIGN's paper JSON shape. */
 export const paperJsonSchema = z.object({
   id: z.string().describe('arXiv id without version (2401.01234, hep-th/9901001) or a local id'),
@@ -28,21 +41,7 @@ export const paperJsonSchema = z.object({
   upvotes: z.number().int().describe('on-site upvotes'),
   numComments: z.number().int(),
   submittedBy: nullableText,
-  code: z
-    .array(
-      z.object({
-        url: z.string(),
-        host: z.enum(['github', 'gitlab', 'codeberg', 'huggingface']),
-        owner: z.string(),
-        name: z.string(),
-        official: z.boolean().describe('the authors\' own, as Papers with Code or Hugging Face say'),
-        framework: nullableText,
-        stars: z.number().int().nullable().describe('the latest count'),
-        starsPerDay: z.number().describe('stars gained a day over the last 7 days'),
-        source: z.enum(['text', 'huggingface', 'pwc', 'member']).describe("where the link came from: the paper's text, Hugging Face, the Papers with Code archive, a member"),
-      }),
-    )
-    .describe('repositories, best first'),
+  code: z.array(codeJsonSchema).describe('repositories, best first'),
   projectPage: nullableText,
 });
 

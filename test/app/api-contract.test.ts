@@ -30,12 +30,16 @@ describe('API contract: OpenAPI and metrics', () => {
     };
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/daily_papers', '/api/papers', '/api/papers/{id}', '/api/papers/{id}/comments', '/api/papers/{id}/similar', '/api/papers/{id}/upvote', '/api/search', '/api/subscriptions',
+      '/api/daily_papers', '/api/papers', '/api/papers/{id}', '/api/papers/{id}/code', '/api/papers/{id}/code/{repository}', '/api/papers/{id}/comments', '/api/papers/{id}/similar', '/api/papers/{id}/upvote', '/api/search', '/api/subscriptions',
       '/api/subscriptions/me', '/api/suggest', '/api/trending', '/healthz',
     ]);
     const writes = doc.paths as unknown as Record<string, Record<string, { security?: unknown[]; requestBody?: unknown }>>;
     assert.ok(writes['/api/papers']?.post?.requestBody && writes['/api/papers']?.post?.security);
     assert.ok(writes['/api/papers/{id}/upvote']?.delete?.security);
+    const codeLink = doc.paths['/api/papers/{id}/code'] as unknown as { post: { responses: Record<string, { content?: { 'application/json': { schema: { properties: Record<string, unknown> } } } }> } };
+    assert.deepEqual(Object.keys(codeLink.post.responses['201']?.content?.['application/json'].schema.properties ?? {}).sort(), ['framework', 'host', 'name', 'official', 'owner', 'source', 'stars', 'starsPerDay', 'url']);
+    const removal = doc.paths['/api/papers/{id}/code/{repository}'] as unknown as { delete: { responses: Record<string, { content?: unknown }> } };
+    assert.ok(removal.delete.responses['204'] && !removal.delete.responses['204'].content, '204: no body');
     const search = doc.paths['/api/search']?.get;
     assert.deepEqual(search?.parameters.map((p) => [p.name, p.required]), [['q', true], ['mode', false], ['limit', false], ['p', false]]);
     assert.equal(search?.parameters.find((p) => p.name === 'limit')?.schema.maximum, 100);

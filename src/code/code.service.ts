@@ -229,28 +229,26 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
     },
 
     /**
-     * The demo's repositories (data/demo/repositories.json: recorded GitHub responses a few days apart): their facts,
-     * and their counts dated that many days before `today`, marked demo. Never marked fetched, so a machine that
-     * reaches GitHub replaces them with real counts at the next refresh.
+     * The demo's repositories (data/demo/repositories.json: recorded GitHub responses and a count for each day of the
+     * week before): their facts, and their counts dated that many days before `today`, marked demo. Never marked
+     * fetched, so a machine that reaches GitHub replaces them with real counts at the next refresh.
      */
-    loadDemo(snapshots: ReadonlyArray<{ daysAgo: number; repositories: readonly unknown[] }>, today: string): number {
+    loadDemo(repositories: ReadonlyArray<{ response: unknown; stars: ReadonlyArray<{ daysAgo: number; stars: number }> }>, today: string): number {
       const stamp = new Date().toISOString();
-      const touched = new Set<number>();
+      let loaded = 0;
       inTransaction(db, () => {
-        for (const snapshot of [...snapshots].sort((a, b) => b.daysAgo - a.daysAgo)) {
-          for (const response of snapshot.repositories) {
-            const facts = repositoryFacts(JSON.stringify(response));
-            const ref = facts && parseRepositoryUrl(`https://github.com/${facts.owner}/${facts.name}`);
-            if (!facts || !ref) continue;
-            const id = repo.ensureRepository(db, ref, stamp, true);
-            repo.saveFacts(db, id, facts, { etag: null, at: null });
-            repo.saveStars(db, id, [{ day: dayBefore(today, snapshot.daysAgo), stars: facts.stars }], 'demo', stamp);
-            touched.add(id);
-          }
+        for (const demo of repositories) {
+          const facts = repositoryFacts(JSON.stringify(demo.response));
+          const ref = facts && parseRepositoryUrl(`https://github.com/${facts.owner}/${facts.name}`);
+          if (!facts || !ref) continue;
+          const id = repo.ensureRepository(db, ref, stamp, true);
+          repo.saveFacts(db, id, facts, { etag: null, at: null });
+          repo.saveStars(db, id, demo.stars.map((s) => ({ day: dayBefore(today, s.daysAgo), stars: s.stars })), 'demo', stamp);
+          recomputeGrowth(id, today);
+          loaded += 1;
         }
-        for (const id of touched) recomputeGrowth(id, today);
       });
-      return touched.size;
+      return loaded;
     },
 
     /** `paperboard demo remove`: the demo's counts and the repositories only demo papers linked to. */

@@ -13,7 +13,7 @@ export const demoFile = path.join(demoDir, 'papers.jsonl');
 const demoRepositoriesFile = path.join(demoDir, 'repositories.json');
 
 interface DemoRepositories {
-  snapshots: Array<{ daysAgo: number; repositories: unknown[] }>;
+  repositories: Array<{ response: unknown; stars: Array<{ daysAgo: number; stars: number }> }>;
 }
 
 /** Spread over the last week, so every recent day of the feed has something to show. */
@@ -33,7 +33,7 @@ export function createDemoService(papers: PapersService, importer: ImportService
       });
       // The papers' code links came with their text; the counts make "trending by code" show something.
       const repositories = JSON.parse(fs.readFileSync(demoRepositoriesFile, 'utf8')) as DemoRepositories;
-      code.loadDemo(repositories.snapshots, latest);
+      code.loadDemo(repositories.repositories, latest);
       return counts;
     },
 

@@ -9,9 +9,10 @@ export function machineLine(): string {
   return `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
 }
 
-export async function openBenchDatabase(file: string, { fresh }: { fresh: boolean }) {
+/** Services on the database at `file`, configured by defaults and `env` only (never the caller's environment, but SEARCH_WORKERS). */
+export async function openBenchDatabase(file: string, { fresh, env = {} }: { fresh: boolean; env?: Record<string, string> }) {
   if (fresh) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  const config = loadConfig({ PAPERBOARD_DB: file, LOG_LEVEL: 'silent', ...(process.env.SEARCH_WORKERS ? { SEARCH_WORKERS: process.env.SEARCH_WORKERS } : {}) });
+  const config = loadConfig({ PAPERBOARD_DB: file, LOG_LEVEL: 'silent', ...(process.env.SEARCH_WORKERS ? { SEARCH_WORKERS: process.env.SEARCH_WORKERS } : {}), ...env });
   const db = await openDatabase(config.database);
   return { db, config, services: createServices(db, config) };
 }

@@ -6,17 +6,16 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { inTransaction } from '../src/db/database.ts';
 import { corpusFile, random } from './corpus.ts';
 import { importedDatabase, machineLine, openBenchDatabase } from './env.ts';
+import { LOAD_SECONDS, measure as measureAt } from './load.ts';
 import { sessionThroughMailFile } from '../test/helpers/sign-in.ts';
 
 const n = Number(process.argv[2] ?? process.env.BENCH_N ?? 300_000);
 const MEMBERS = 10_000;
 const VOTES_EACH = 100;
 const PORT = 3917;
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const MEMBER_SESSIONS = 50;
 
 const baseFile = path.join(path.dirname(corpusFile(n)), `bench-${n}.db`);
@@ -72,24 +71,6 @@ async function startServer(pageCacheSeconds: number) {
   throw new Error('the server did not start');
 }
 
-/** Requests cycle through the paths (and the members' cookies, when given: each request is one member's). */
-async function measure(name: string, paths: string[], cookies: string[] = []): Promise<void> {
-  const url = `http://127.0.0.1:${PORT}`;
-  const count = Math.max(paths.length, cookies.length);
-  const requests = Array.from({ length: count }, (_, i) => ({
-    method: 'GET' as const,
-    path: paths[i % paths.length] as string,
-    ...(cookies.length ? { headers: { cookie: cookies[i % cookies.length] as string } } : {}),
-  }));
-  await autocannon({ url, connections: 100, duration: 2, requests }); // warm up caches and the JIT
-  const result = await autocannon({ url, connections: 100, duration: DURATION, requests });
-  const bad = result.non2xx + result.errors + result.timeouts;
-  console.log(
-    `${name.padEnd(12)} ${Math.round(result.requests.average).toLocaleString('en').padStart(6)} req/s · latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` +
-      (bad ? ` · ${bad} failed` : ''),
-  );
-}
-
 /** Signs members in the way a browser does (the mailed link), for requests that carry a session as members' do. */
 async function memberSessions(count: number): Promise<string[]> {
   const { db, services, config } = await openBenchDatabase(dbFile, { fresh: false });
@@ -115,8 +96,9 @@ async function memberCookies(sessions: string[]): Promise<string[]> {
 await seed();
 const sessions = await memberSessions(MEMBER_SESSIONS);
 console.log(machineLine());
-console.log(`corpus: ${n.toLocaleString('en')} papers, ${(MEMBERS * VOTES_EACH).toLocaleString('en')} upvotes; 100 connections, ${DURATION} s each; server and autocannon share the cores`);
+console.log(`corpus: ${n.toLocaleString('en')} papers, ${(MEMBERS * VOTES_EACH).toLocaleString('en')} upvotes; 100 connections, ${LOAD_SECONDS} s each; server and autocannon share the cores`);
 const server = await startServer(10);
+const measure = (name: string, paths: string[], cookies: string[] = []) => measureAt(`http://127.0.0.1:${PORT}`, name, paths, cookies);
 try {
   const top = (await (await fetch(`http://127.0.0.1:${PORT}/api/trending?limit=100`)).json()) as Array<{ paper: { id: string } }>;
   const paperPaths = top.map((t) => `/papers/${t.paper.id}`);

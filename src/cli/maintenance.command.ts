@@ -16,6 +16,9 @@ export async function reindexCommand(args: string[]): Promise<number> {
     );
     // Papers stored before code links were looked for get theirs now (repeat runs add nothing twice).
     await services.code.backfillFromText((message) => console.log(message));
+    const rescoring = Date.now();
+    const moved = services.papers.rescoreAll();
+    console.log(`trending scores: ${moved.toLocaleString('en')} changed with this site's weights in ${((Date.now() - rescoring) / 1000).toFixed(1)} s`);
     return 0;
   });
 }

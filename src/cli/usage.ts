@@ -27,7 +27,8 @@ Commands:
                                                those not refreshed today)
   ingest status [--limit N]                    the latest ingest runs: when, what, counts, errors
   reindex                                      rebuild and optimise the keyword index, fit search by meaning,
-                                               and look for code links in every stored paper's text
+                                               look for code links in every stored paper's text, and
+                                               re-score trending with the configured weights
   digest send [--period daily|weekly] [--dry-run] [--date DAY]
                                                compose and send the digest now (weekly: to every weekly
                                                subscriber); --dry-run lists what would be sent

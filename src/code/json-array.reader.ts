@@ -8,8 +8,9 @@ export type ArrayElement = { position: number; value: unknown } | { position: nu
 
 /** Elements of the array, 1-based; throws when the file does not open with `[`. An element longer than 1 MB is refused. */
 export async function* readJsonArray(file: string, maxElementBytes = 1 << 20): AsyncGenerator<ArrayElement> {
-  let input: NodeJS.ReadableStream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  if (file.endsWith('.gz')) input = input.pipe(zlib.createGunzip());
+  const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  // Decoded as a stream, so a character split between two chunks stays one character.
+  const input = (file.endsWith('.gz') ? raw.pipe(zlib.createGunzip()) : raw).setEncoding('utf8');
   let started = false;
   let depth = 0;
   let inString = false;
@@ -23,7 +24,7 @@ export async function* readJsonArray(file: string, maxElementBytes = 1 << 20): A
     const text = element.join('').trim();
     element = [];
     size = 0;
-    if (tooLong) {
+    if (tooLong || text.length > maxElementBytes) {
       tooLong = false;
       return { position, error: `longer than ${maxElementBytes} bytes` };
     }
@@ -34,7 +35,7 @@ export async function* readJsonArray(file: string, maxElementBytes = 1 << 20): A
     }
   };
   for await (const chunk of input) {
-    const text = typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+    const text = chunk as string;
     let from = 0;
     for (let i = 0; i < text.length; i += 1) {
       const c = text[i];

@@ -39,7 +39,10 @@ export function parsePwcEntry(value: unknown): PwcEntry {
   const title = entry.paper_title?.trim() || null;
   if (!arxivId && !title) return { ok: false, reason: 'neither an arXiv id nor a title names the paper' };
   const repository = parseRepositoryUrl(url);
-  if (!repository) return { ok: false, skipped: `${new URL(url).hostname} is not a code host Paperboard follows` };
+  if (!repository) {
+    const host = URL.canParse(url) ? new URL(url).hostname : null;
+    return host ? { ok: false, skipped: `${host} is not a code host Paperboard follows` } : { ok: false, reason: `repo_url "${url.slice(0, 60)}" is not a web address` };
+  }
   const framework = entry.framework && entry.framework !== 'none' ? entry.framework.slice(0, 40) : null;
   return { ok: true, link: { arxivId, title, repository, official: entry.is_official === true, framework } };
 }

@@ -51,7 +51,7 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
     });
   }
 
-  app.get('/about', async (_request, reply) => sendPage(reply, <AboutPage />));
+  app.get('/about', async (_request, reply) => sendPage(reply, <AboutPage weights={feed.weights()} />));
 
   app.get('/trending', sharedByMembers, async (request, reply) => {
     const { p, by } = parseQuery(request, trendingQuery);

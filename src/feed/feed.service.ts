@@ -60,6 +60,9 @@ export function createFeedService(papers: PapersService, dataVersion: () => stri
   }
 
   return {
+    /** What the signals from elsewhere weigh here (TRENDING_HF_WEIGHT, TRENDING_STARS_WEIGHT), for /about. */
+    weights: (): TrendingWeights => ({ ...weights }),
+
     /** Why a listed paper ranks where it does: each signal and its share (docs/ranking.md), with this site's weights. */
     explain(item: ListedPaper, now: Date): TrendingExplanation {
       return explainTrending(trendingInputsOf(item), now, weights);

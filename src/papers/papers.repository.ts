@@ -325,6 +325,25 @@ export function refreshTrending(db: Db, pk: number): number {
   return refreshTrendingWith(statements(db.sqlite), pk);
 }
 
+/**
+ * Re-scores the papers after `afterPk` (up to `limit`, ascending), writing only the scores that changed: after the
+ * trending weights change. Returns the last key visited (null when there are no more) and how many changed.
+ */
+export function rescoreAfter(db: Db, afterPk: number, limit: number): { lastPk: number | null; changed: number } {
+  const s = statements(db.sqlite);
+  const rows = db.sqlite.prepare('SELECT pk, trending FROM papers WHERE pk > ? ORDER BY pk LIMIT ?').all(afterPk, limit) as Array<{ pk: number; trending: number }>;
+  let changed = 0;
+  for (const row of rows) {
+    const inputs = s.trendingInputs.get(row.pk);
+    const score = inputs ? trendingScore(inputs, s.weights) : 0;
+    if (Math.abs(score - row.trending) > 1e-9) {
+      s.setTrending.run(score, row.pk);
+      changed += 1;
+    }
+  }
+  return { lastPk: rows.at(-1)?.pk ?? null, changed };
+}
+
 /** Sets the comment counters (visible comments, distinct commenters); synchronous. */
 export function setCommentCounts(db: Db, pk: number, counts: { comments: number; commenters: number }): void {
   db.sqlite.prepare('UPDATE papers SET num_comments = ?, commenters = ? WHERE pk = ?').run(counts.comments, counts.commenters, pk);

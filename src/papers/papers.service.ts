@@ -174,6 +174,18 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
       return added;
     },
 
+    /** Every stored score recomputed with this site's weights (after TRENDING_*_WEIGHT changed); how many moved. */
+    rescoreAll(): number {
+      let changed = 0;
+      // Batches of 10,000 in their own transactions: readers and writers get their turn between them.
+      for (let after = 0; ; ) {
+        const batch = inTransaction(db, () => repo.rescoreAfter(db, after, 10_000));
+        changed += batch.changed;
+        if (batch.lastPk === null) return changed;
+        after = batch.lastPk;
+      }
+    },
+
     /** Records what other sites say of stored papers, in its own table (never mixed with on-site votes). */
     saveExternalSignals(signals: readonly ExternalSignal[]): void {
       repo.saveExternalSignals(db, signals, new Date().toISOString());

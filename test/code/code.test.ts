@@ -9,6 +9,7 @@ import { startApp, type RunningApp } from '../helpers/app.ts';
 import { runCli } from '../helpers/cli.ts';
 import { recordedError, startGithubFixtures, type GithubFixtures } from '../helpers/github-fixtures.ts';
 import { demoPapers, fixturesDir } from '../helpers/paths.ts';
+import { createPapersService } from '../../src/papers/papers.service.ts';
 
 interface CodeJson { url: string; owner: string; name: string; stars: number | null; starsPerDay: number; source: string; official: boolean }
 interface PaperJson { id: string; title: string; code: CodeJson[]; projectPage: string | null }
@@ -119,6 +120,25 @@ describe('papers with code', () => {
     assert.equal(rates[3], 40, 'then LAE or PreSelect: 280 in 7 days');
     const sorted = [...rates].sort((a, b) => b - a);
     assert.deepEqual(rates, sorted);
+  });
+
+  it('re-scores every paper when the weights change (what paperboard reindex runs), and only those that moved', async () => {
+    type Item = { paper: { id: string }; trending: { score: number; starsPerDay: number } };
+    const top = async () => ((await (await app.get('/api/trending?by=stars&limit=1')).json()) as Item[])[0] as Item;
+    const starred = await top();
+    assert.ok(starred.trending.starsPerDay > 0);
+    const withoutStars = createPapersService(app.db, { trendingWeights: { ...app.config.trending, starPerDay: 0 } });
+    assert.ok(withoutStars.rescoreAll() > 0);
+    assert.ok((await top()).trending.score < starred.trending.score, 'its stars no longer count');
+    assert.equal(withoutStars.rescoreAll(), 0, 'a second run writes nothing');
+    createPapersService(app.db, { trendingWeights: app.config.trending }).rescoreAll();
+    assert.equal((await top()).trending.score, starred.trending.score);
+  });
+
+  it('/about states the formula with this site\'s weights', async () => {
+    const about = await (await app.get('/about')).text();
+    assert.match(about, /½ × Hugging Face upvotes \+ 0\.2 × stars a day on its code/);
+    assert.match(about, /href="\/trending\?by=stars"/);
   });
 
   it('pauses until the reset on the primary rate limit, waits as retry-after says on a secondary one, and goes on', async () => {

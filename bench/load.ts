@@ -13,10 +13,11 @@ export async function measure(url: string, name: string, paths: string[], cookie
   }));
   await autocannon({ url, connections: 100, duration: 2, requests }); // warm up caches and the JIT
   const result = await autocannon({ url, connections: 100, duration: LOAD_SECONDS, requests });
-  const bad = result.non2xx + result.errors + result.timeouts;
+  const statuses = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, { count }]) => `${count} × ${code}`);
+  const bad = [...statuses, result.timeouts ? `${result.timeouts} timed out` : '', result.errors - result.timeouts > 0 ? `${result.errors - result.timeouts} errors` : ''].filter(Boolean).join(', ');
   console.log(
     `${name.padEnd(18)} ${Math.round(result.requests.average).toLocaleString('en').padStart(6)} req/s · latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` +
-      (bad ? ` · ${bad} failed` : ''),
+      (bad ? ` · failed: ${bad}` : ''),
   );
   return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }

@@ -10,6 +10,7 @@ const runs: Array<[script: string, args: string[]]> = [
   ['bench/oai.ts', []], // its own size: 100,000 harvested records
   ['bench/http.ts', [n]],
   ['bench/hostile.ts', [n]],
+  ['bench/github.ts', [n]], // and 10,000 repositories refreshed against a local GitHub
   ['bench/digest.ts', [n]],
   ['bench/search-quality.ts', []], // the demo set and its judged queries
   ['bench/embedder-choice.ts', []],

@@ -1,7 +1,6 @@
 // Papers with code: links from every source (a paper's own text, Hugging Face, the Papers with Code archive,
 // members), repository facts and star counts from GitHub, and the code signals the trending score reads.
-import type { Db } from '../db/database.ts';
-import { inTransaction } from '../db/database.ts';
+import { dataVersion, inTransaction, type Db } from '../db/database.ts';
 import { AppError, badRequest, notFound } from '../errors.ts';
 import type { User } from '../accounts/account.ts';
 import type { PapersService } from '../papers/papers.service.ts';
@@ -13,6 +12,7 @@ import type { GithubClient } from './github.client.ts';
 import { readJsonArray } from './json-array.reader.ts';
 import { looksLikePwcEntry, normalizeTitle, parsePwcEntry, type PwcLink } from './pwc.ts';
 import { findCodeLinks, parseProjectPage, parseRepositoryUrl } from './repository-url.ts';
+import { versionedMemo } from '../versioned-cache.ts';
 
 const DAY_MS = 86_400_000;
 const dayBefore = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
@@ -40,6 +40,8 @@ export interface GithubRefreshReport {
 
 export function createCodeService(deps: { db: Db; papers: PapersService; search: SearchService; github: GithubClient }) {
   const { db, papers } = deps;
+  // A listing's code is the same for every reader until the data changes: cards and feeds read it per request.
+  const remember = versionedMemo(() => dataVersion(db));
 
   /** A repository's growth, from its counts of the last weeks, and the code signals of every paper it belongs to. */
   function recomputeGrowth(repositoryId: number, today: string): void {
@@ -201,10 +203,12 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
     },
 
     /** The live code links of papers by id, best first (official, then most starred). */
-    forPapers(ids: readonly string[]): Map<string, CodeLink[]> {
-      const keys = papers.keysOf(ids);
-      const byPk = repo.linksOfPapers(db, [...keys.values()]);
-      return new Map([...keys].map(([id, pk]) => [id, byPk.get(pk) ?? []]));
+    forPapers(ids: readonly string[]): ReadonlyMap<string, readonly CodeLink[]> {
+      return remember(ids.join('\n'), () => {
+        const keys = papers.keysOf(ids);
+        const byPk = repo.linksOfPapers(db, [...keys.values()]);
+        return new Map([...keys].map(([id, pk]) => [id, byPk.get(pk) ?? []]));
+      });
     },
 
     /** Cards with their paper's main repository (official first, then most starred), or null: what a card shows of code. */

@@ -54,7 +54,7 @@ export function Sparkline({ samples, label }: { samples: readonly StarSample[]; 
 
 export interface CodeSectionProps {
   paperId: string;
-  links: CodeLink[];
+  links: readonly CodeLink[];
   /** Each repository's daily counts of the last weeks, by repository id. */
   history: Map<number, StarSample[]>;
 }

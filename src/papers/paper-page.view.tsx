@@ -23,7 +23,7 @@ export interface PaperCommunity {
   submittedBy: string | null;
   threads: DiscussionPage;
   /** Its repositories, best first, and each one's daily stars of the last weeks (code capability). */
-  code: { links: CodeLink[]; history: Map<number, StarSample[]> };
+  code: { links: readonly CodeLink[]; history: Map<number, StarSample[]> };
 }
 
 /** Authors named on the page: a collaboration's thousands are in the JSON, not in a page of megabytes. */

@@ -6,12 +6,8 @@ import type { CodeHost, RepositoryRef } from './repository-url.ts';
 export const codeSources = ['text', 'huggingface', 'pwc', 'member'] as const;
 export type CodeSource = (typeof codeSources)[number];
 
-export interface Repository extends RepositoryRef {
-  id: number;
-  /** `gone`: the host answered 404 (shown, not deleted); `unknown`: never fetched. */
-  status: 'unknown' | 'ok' | 'gone';
-  stars: number | null;
-  starsPerDay: number;
+/** What GitHub says of a repository besides its stars. */
+export interface RepositoryDetails {
   forks: number | null;
   language: string | null;
   license: string | null;
@@ -19,6 +15,14 @@ export interface Repository extends RepositoryRef {
   description: string | null;
   archived: boolean;
   pushedAt: string | null;
+}
+
+export interface Repository extends RepositoryRef, RepositoryDetails {
+  id: number;
+  /** `gone`: the host answered 404 (shown, not deleted); `unknown`: never fetched. */
+  status: 'unknown' | 'ok' | 'gone';
+  stars: number | null;
+  starsPerDay: number;
   fetchedAt: string | null;
 }
 

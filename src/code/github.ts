@@ -2,7 +2,7 @@
 // (`GET /repos/OWNER/REPO/stargazers/history`: weeks of daily gains, newest first, no stargazer named), and what the
 // rate-limit headers ask of a client. Pure: the requests are made by github.client.ts.
 import { z } from 'zod';
-import type { StarSample } from './code.ts';
+import type { RepositoryDetails, StarSample } from './code.ts';
 
 const repositorySchema = z.object({
   id: z.number().int(),
@@ -17,18 +17,11 @@ const repositorySchema = z.object({
   pushed_at: z.string().nullish(),
 });
 
-export interface RepositoryFacts {
+export interface RepositoryFacts extends RepositoryDetails {
   githubId: number;
   owner: string;
   name: string;
   stars: number;
-  forks: number | null;
-  language: string | null;
-  license: string | null;
-  topics: string[];
-  description: string | null;
-  archived: boolean;
-  pushedAt: string | null;
 }
 
 /** A repository response's facts; null when the body is not one (the caller reports it). */

@@ -24,16 +24,12 @@ describe('code links by members and moderators', () => {
   });
   after(() => app.close());
 
-  const postFrom = async (session: HttpSession, pagePath: string, action: string, fields: Record<string, string>) => {
-    const page = await (await session.get(pagePath)).text();
-    return session.post(action, { ...fields, _csrf: HttpSession.csrfOf(page) });
-  };
   const code = async (id: string) => ((await (await app.get(`/api/papers/${id}`)).json()) as { code: CodeJson[] }).code;
 
   it('adds a link from the paper page, credits the member, and marks the paper as having code', async () => {
     const stranger = await (await app.get('/papers/0704.0001')).text();
     assert.match(stranger, /Sign in<\/a> to add a code link/);
-    const added = await postFrom(ada, '/papers/0704.0001', '/papers/0704.0001/code', { url: 'https://github.com/Ada/Resummation.git' });
+    const added = await ada.postFrom('/papers/0704.0001', '/papers/0704.0001/code', { url: 'https://github.com/Ada/Resummation.git' });
     assert.equal(added.status, 303);
     assert.equal(added.headers.get('location'), '/papers/0704.0001#code-heading');
     assert.deepEqual((await code('0704.0001')).map((c) => [c.url, c.source]), [['https://github.com/Ada/Resummation', 'member']]);
@@ -46,19 +42,19 @@ describe('code links by members and moderators', () => {
 
   it('refuses what is not a repository, keeps what was typed (escaped), and refuses the same link twice', async () => {
     const hostile = 'https://example.org/"><script>alert(1)</script>';
-    const refused = await postFrom(ada, '/papers/0704.0002', '/papers/0704.0002/code', { url: hostile });
+    const refused = await ada.postFrom('/papers/0704.0002', '/papers/0704.0002/code', { url: hostile });
     assert.equal(refused.status, 400);
     const html = await refused.text();
     assert.match(html, /not a repository address/);
     assert.ok(!html.includes('<script>alert(1)</script>'), 'what the member typed is escaped');
     assert.ok(html.includes('value="https://example.org/&quot;>&lt;script>alert(1)&lt;/script>"'), 'and shown again to fix');
-    const tooLong = await postFrom(ada, '/papers/0704.0002', '/papers/0704.0002/code', { url: `https://github.com/a/${'b'.repeat(600)}` });
+    const tooLong = await ada.postFrom('/papers/0704.0002', '/papers/0704.0002/code', { url: `https://github.com/a/${'b'.repeat(600)}` });
     assert.equal(tooLong.status, 400);
-    const twice = await postFrom(ada, '/papers/0704.0001', '/papers/0704.0001/code', { url: 'https://github.com/ada/resummation' });
+    const twice = await ada.postFrom('/papers/0704.0001', '/papers/0704.0001/code', { url: 'https://github.com/ada/resummation' });
     assert.equal(twice.status, 409, 'owner and name compare without case, as GitHub does');
     assert.match(await twice.text(), /already links to that repository/);
     assert.equal((await code('0704.0001')).length, 1);
-    const unknownPaper = await postFrom(ada, '/papers/0704.0001', '/papers/0704.9999/code', { url: 'https://github.com/a/b' });
+    const unknownPaper = await ada.postFrom('/papers/0704.0001', '/papers/0704.9999/code', { url: 'https://github.com/a/b' });
     assert.equal(unknownPaper.status, 404);
   });
 
@@ -86,20 +82,20 @@ describe('code links by members and moderators', () => {
     assert.ok(repositoryId, 'the moderator sees a remove button');
     assert.ok(!/\/code\/\d+\/remove/.test(await (await ada.get('/papers/0704.0001')).text()), 'a member does not');
 
-    const byMember = await postFrom(ada, '/papers/0704.0001', `/papers/0704.0001/code/${repositoryId}/remove`, {});
+    const byMember = await ada.postFrom('/papers/0704.0001', `/papers/0704.0001/code/${repositoryId}/remove`, {});
     assert.equal(byMember.status, 403);
     assert.equal((await code('0704.0001')).length, 1);
-    const notANumber = await postFrom(mod, '/papers/0704.0001', '/papers/0704.0001/code/x1/remove', {});
+    const notANumber = await mod.postFrom('/papers/0704.0001', '/papers/0704.0001/code/x1/remove', {});
     assert.equal(notANumber.status, 400);
 
-    const removed = await postFrom(mod, '/papers/0704.0001', `/papers/0704.0001/code/${repositoryId}/remove`, { return: '/papers/0704.0001' });
+    const removed = await mod.postFrom('/papers/0704.0001', `/papers/0704.0001/code/${repositoryId}/remove`, { return: '/papers/0704.0001' });
     assert.equal(removed.status, 303);
     assert.equal(removed.headers.get('location'), '/papers/0704.0001#code-heading');
     assert.deepEqual(await code('0704.0001'), []);
-    const again = await postFrom(mod, '/papers/0704.0001', `/papers/0704.0001/code/${repositoryId}/remove`, {});
+    const again = await mod.postFrom('/papers/0704.0001', `/papers/0704.0001/code/${repositoryId}/remove`, {});
     assert.equal(again.status, 404);
 
-    const readded = await postFrom(ada, '/papers/0704.0001', '/papers/0704.0001/code', { url: 'https://github.com/Ada/Resummation' });
+    const readded = await ada.postFrom('/papers/0704.0001', '/papers/0704.0001/code', { url: 'https://github.com/Ada/Resummation' });
     assert.equal(readded.status, 409);
     assert.match(await readded.text(), /moderator removed this link/);
     // The same repository named in the paper's own text, later: still not linked.

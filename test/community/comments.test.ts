@@ -23,11 +23,6 @@ describe('comments', () => {
   });
   after(() => app.close());
 
-  /** Posts a form found on a page: the CSRF token comes from that page, as a browser's would. */
-  const postFrom = async (session: HttpSession, pagePath: string, action: string, fields: Record<string, string>) => {
-    const page = await (await session.get(pagePath)).text();
-    return session.post(action, { ...fields, _csrf: HttpSession.csrfOf(page) });
-  };
   const thread = async (id: string) => (await (await app.get(`/api/papers/${id}/comments`)).json()) as CommentJson[];
   const counts = async (id: string) => {
     const paper = (await (await app.get(`/api/papers/${id}`)).json()) as { numComments: number };
@@ -35,15 +30,15 @@ describe('comments', () => {
   };
 
   it('posts a comment and a reply; a reply to a reply joins the thread (one level deep)', async () => {
-    const posted = await postFrom(ada, '/papers/0704.0001', '/papers/0704.0001/comments', { body: 'Is the **NNLL** resummation new here?' });
+    const posted = await ada.postFrom('/papers/0704.0001', '/papers/0704.0001/comments', { body: 'Is the **NNLL** resummation new here?' });
     assert.equal(posted.status, 303);
     assert.match(posted.headers.get('location') ?? '', /^\/papers\/0704.0001#comment-\d+$/);
     const [first] = await thread('0704.0001');
     assert.equal(first?.body, 'Is the **NNLL** resummation new here?');
 
-    await postFrom(bob, '/papers/0704.0001', '/papers/0704.0001/comments', { body: 'See section 3.', parentId: String(first?.id) });
+    await bob.postFrom('/papers/0704.0001', '/papers/0704.0001/comments', { body: 'See section 3.', parentId: String(first?.id) });
     const reply = (await thread('0704.0001'))[0]?.replies?.[0];
-    await postFrom(ada, '/papers/0704.0001', '/papers/0704.0001/comments', { body: 'Thanks!', parentId: String(reply?.id) });
+    await ada.postFrom('/papers/0704.0001', '/papers/0704.0001/comments', { body: 'Thanks!', parentId: String(reply?.id) });
     const [only] = await thread('0704.0001');
     assert.deepEqual(only?.replies?.map((r) => [r.body, r.parentId]), [['See section 3.', first?.id], ['Thanks!', first?.id]]);
     assert.equal(await counts('0704.0001'), 3);
@@ -54,11 +49,11 @@ describe('comments', () => {
   });
 
   it('refuses empty comments and keeps the text of refused ones', async () => {
-    const empty = await postFrom(ada, '/papers/0704.0002', '/papers/0704.0002/comments', { body: '   ' });
+    const empty = await ada.postFrom('/papers/0704.0002', '/papers/0704.0002/comments', { body: '   ' });
     assert.equal(empty.status, 400);
     assert.match(await empty.text(), /write a comment first/);
     const long = 'x'.repeat(5001);
-    const tooLong = await postFrom(ada, '/papers/0704.0002', '/papers/0704.0002/comments', { body: long });
+    const tooLong = await ada.postFrom('/papers/0704.0002', '/papers/0704.0002/comments', { body: long });
     assert.equal(tooLong.status, 400);
     const page = await tooLong.text();
     assert.match(page, /at most 5,000 characters/);
@@ -67,15 +62,15 @@ describe('comments', () => {
 
   it('lets the author edit within ten minutes, and nobody else', async () => {
     const created = await app.services.comments.add(await user('ada@example.org'), { paperId: '0704.0003', body: 'typo' });
-    const edited = await postFrom(ada, `/comments/${created.id}/edit`, `/comments/${created.id}/edit`, { body: 'fixed' });
+    const edited = await ada.postFrom(`/comments/${created.id}/edit`, `/comments/${created.id}/edit`, { body: 'fixed' });
     assert.equal(edited.status, 303);
     assert.equal((await thread('0704.0003'))[0]?.body, 'fixed');
     assert.match(await (await app.get('/papers/0704.0003')).text(), /· edited/);
 
-    const byBob = await postFrom(bob, '/papers/0704.0003', `/comments/${created.id}/edit`, { body: 'hijacked' });
+    const byBob = await bob.postFrom('/papers/0704.0003', `/comments/${created.id}/edit`, { body: 'hijacked' });
     assert.equal(byBob.status, 403);
     const old = await app.services.comments.add(await user('ada@example.org'), { paperId: '0704.0003', body: 'old' }, new Date(Date.now() - 11 * 60_000));
-    const late = await postFrom(ada, `/comments/${old.id}/edit`, `/comments/${old.id}/edit`, { body: 'too late' });
+    const late = await ada.postFrom(`/comments/${old.id}/edit`, `/comments/${old.id}/edit`, { body: 'too late' });
     assert.equal(late.status, 403);
     assert.match(await late.text(), /for 10 minutes after posting/);
   });
@@ -83,8 +78,8 @@ describe('comments', () => {
   it('lets authors delete their own comments; a deleted comment with replies stays as a placeholder', async () => {
     const parent = await app.services.comments.add(await user('bob@example.org'), { paperId: '0704.0004', body: 'parent' });
     await app.services.comments.add(await user('ada@example.org'), { paperId: '0704.0004', body: 'child', parentId: parent.id });
-    assert.equal((await postFrom(ada, '/papers/0704.0004', `/comments/${parent.id}/delete`, {})).status, 403, 'not hers');
-    const deleted = await postFrom(bob, '/papers/0704.0004', `/comments/${parent.id}/delete`, {});
+    assert.equal((await ada.postFrom('/papers/0704.0004', `/comments/${parent.id}/delete`, {})).status, 403, 'not hers');
+    const deleted = await bob.postFrom('/papers/0704.0004', `/comments/${parent.id}/delete`, {});
     assert.equal(deleted.status, 303);
     const [t] = await thread('0704.0004');
     assert.deepEqual([t?.state, t?.body, t?.replies?.[0]?.body], ['deleted', null, 'child']);
@@ -96,12 +91,12 @@ describe('comments', () => {
 
   it('takes flags once per person, queues them for moderators, who hide and restore', async () => {
     const rude = await app.services.comments.add(await user('bob@example.org'), { paperId: '0704.0005', body: 'buy cheap pills' });
-    assert.equal((await postFrom(bob, '/papers/0704.0005', `/comments/${rude.id}/flag`, { reason: 'spam' })).status, 400, 'not your own');
-    for (let i = 0; i < 2; i += 1) await postFrom(ada, '/papers/0704.0005', `/comments/${rude.id}/flag`, { reason: 'spam' });
+    assert.equal((await bob.postFrom('/papers/0704.0005', `/comments/${rude.id}/flag`, { reason: 'spam' })).status, 400, 'not your own');
+    for (let i = 0; i < 2; i += 1) await ada.postFrom('/papers/0704.0005', `/comments/${rude.id}/flag`, { reason: 'spam' });
     const flagsOf = async (id: number) => (await app.services.comments.threads('0704.0005')).threads.find((t) => t.comment.id === id)?.comment.flagCount;
     assert.equal(await flagsOf(rude.id), 1);
 
-    assert.equal((await postFrom(ada, '/papers/0704.0005', `/comments/${rude.id}/hide`, {})).status, 403, 'members do not moderate');
+    assert.equal((await ada.postFrom('/papers/0704.0005', `/comments/${rude.id}/hide`, {})).status, 403, 'members do not moderate');
     const admin = await (await mod.get('/admin')).text();
     assert.match(admin, /buy cheap pills/);
     assert.match(admin, /1 \(spam\)/);

@@ -33,6 +33,12 @@ export class HttpSession {
     });
   }
 
+  /** Posts a form found on a page: the CSRF token comes from that page, as a browser's would. */
+  async postFrom(pagePath: string, action: string, fields: Record<string, string>): Promise<Response> {
+    const page = await (await this.get(pagePath)).text();
+    return this.post(action, { ...fields, _csrf: HttpSession.csrfOf(page) });
+  }
+
   /** The CSRF token of the first form on a page. */
   static csrfOf(html: string): string {
     const match = /name="_csrf" value="([^"]+)"/.exec(html);

@@ -58,9 +58,13 @@ describe('hostile searches', () => {
     assert.match(answer.body, /at most 10 cat: filters/);
   });
 
+  const FREEZE_MS = 250;
+
   /**
    * /healthz's latency while `searches` run: the best of three rounds, and the worst. Another test file may hold the
    * other core meanwhile, so one round can be slow for reasons of its own; a server that freezes is slow in all three.
+   * The bound is a freeze's (the review's search held the loop 15 s), not the budget's: with the test files sharing two
+   * cores, an idle /healthz was seen at 60 ms. The budget itself (50 ms) is measured by bench/hostile.ts.
    */
   async function healthWhile(searches: string[]): Promise<{ best: number; worst: number; statuses: number[] }> {
     for (const url of [...searches, '/healthz', '/healthz']) await timed(app, url); // warm: JIT, caches, workers
@@ -74,10 +78,10 @@ describe('hostile searches', () => {
     return { best: Math.min(...rounds), worst: Math.max(...rounds), statuses };
   }
 
-  it('keeps /healthz under 50 ms while four such searches run', async () => {
+  it('keeps /healthz answering while four such searches run', async () => {
     const health = await healthWhile(Array.from({ length: 4 }, () => `/api/search?q=${q(filterFlood)}&mode=keyword`));
     assert.ok(health.statuses.every((status) => status === 400));
-    assert.ok(health.best < 50, `/healthz took ${health.best.toFixed(0)} ms at best`);
+    assert.ok(health.best < FREEZE_MS, `/healthz took ${health.best.toFixed(0)} ms at best`);
     assert.ok(health.worst < 1000, `/healthz took ${health.worst.toFixed(0)} ms at worst`);
   });
 
@@ -113,7 +117,7 @@ describe('hostile searches', () => {
     for (const item of window.items) assert.ok(item.paper.publishedAt >= '2015-03-10' && item.paper.publishedAt < '2015-03-20', item.paper.publishedAt);
   });
 
-  it('keeps /healthz under 50 ms while four costly searches run on the search workers', async () => {
+  it('keeps /healthz answering while four costly searches run on the search workers', async () => {
     const prefixes = 'con* pre* int* dis* the of and a in to is we for that on with by this are as an be our which from these can at it its';
     const phrases = Array.from({ length: 12 }, (_, i) => `"the ${['model', 'data', 'results', 'analysis', 'method', 'problem'][i % 6]}"`).join(' ');
     const costly = [prefixes, phrases, 'results data model method analysis approach problem system', `${prefixes} -model`];
@@ -122,7 +126,7 @@ describe('hostile searches', () => {
     assert.match(tooMany.body, /at most 4 prefix searches/);
     const health = await healthWhile(costly.map((text) => `/api/search?q=${q(text)}&mode=keyword&p=2`));
     assert.ok(health.statuses.every((status) => status === 200));
-    assert.ok(health.best < 50, `/healthz took ${health.best.toFixed(0)} ms at best`);
+    assert.ok(health.best < FREEZE_MS, `/healthz took ${health.best.toFixed(0)} ms at best`);
     assert.ok(health.worst < 1000, `/healthz took ${health.worst.toFixed(0)} ms at worst`);
   });
 });

@@ -76,7 +76,7 @@ function TokensPanel({ tokens, newToken }: { tokens: ApiToken[]; newToken?: stri
       {newToken ? (
         <div role="status">
           <p><strong>Your new token. Copy it now: it will not be shown again.</strong></p>
-          <pre class="bibtex" id="new-token"><code>{newToken}</code></pre>
+          <pre class="bibtex" id="new-token" tabIndex={0}><code>{newToken}</code></pre>
           <button type="button" class="button button-quiet" data-copy="#new-token" hidden>Copy token</button>
         </div>
       ) : null}

@@ -15,6 +15,7 @@ import type { Config } from '../config.ts';
 import { registerFeedRoutes } from '../feed/feed.routes.tsx';
 import { registerPaperRoutes } from '../papers/papers.routes.tsx';
 import { registerSearchRoutes } from '../search/search.routes.tsx';
+import { registerAuthorRoutes } from '../authors/authors.routes.tsx';
 import type { Services } from './services.ts';
 import { installErrorHandling } from '../http/error-handler.tsx';
 import { sharedLimit } from '../http/guards.ts';
@@ -129,6 +130,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   registerCommunityRoutes(app, services, { maxAgeDays: config.community.submitMaxAgeDays, dailyCap: config.community.submitDailyCap });
   registerCommentRoutes(app, services);
   registerFeedsRoutes(app, services, { publicUrl: config.http.publicUrl, searchLimit });
+  registerAuthorRoutes(app, services, { searchLimit });
   registerSubscriptionRoutes(app, services);
   registerForYouRoutes(app, services);
   registerCodeRoutes(app, services);

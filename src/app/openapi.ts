@@ -1,13 +1,14 @@
 // GET /openapi.json: the JSON API described from the same zod schemas its routes validate and answer with.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { dailyPaperJsonSchema, dailyPapersQuery, trendingJsonSchema, trendingQuery } from '../feed/feed.schema.ts';
+import { categoryApiQuery, dailyPaperJsonSchema, dailyPapersQuery, trendingJsonSchema, trendingQuery } from '../feed/feed.schema.ts';
 import { commentJsonBody, commentJsonSchema, commentsPageQuery } from '../community/comments.schema.ts';
 import { submitBody, submittedSchema, voteStateSchema } from '../community/community.schema.ts';
 import { codeJsonSchema, paperJsonSchema } from '../papers/papers.schema.ts';
 import { codeLinkBody } from '../code/code.schema.ts';
 import { preferencesPatch, subscribeBody, subscriptionJsonSchema } from '../digest/digest.schema.ts';
 import { searchApiQuery, searchResponseSchema, similarQuery, similarResponseSchema, suggestionsSchema, suggestQuery } from '../search/search.schema.ts';
+import { authorResponseSchema } from '../authors/authors.schema.ts';
 
 interface Endpoint {
   method?: 'get' | 'post' | 'patch' | 'delete';
@@ -34,6 +35,8 @@ const endpoints: Endpoint[] = [
   { path: '/api/suggest', summary: 'Paper titles for a search box, as someone types (the last word is a prefix)', query: suggestQuery, response: suggestionsSchema, errors: [400] },
   { path: '/api/papers/{id}/similar', summary: 'The papers nearest in meaning to a paper (empty until `paperboard reindex` has fitted a model)', pathParams: { id: 'arXiv id' }, query: similarQuery, response: similarResponseSchema, errors: [404] },
   { path: '/api/daily_papers', summary: "A day's, week's or month's listing (default: the latest day), in Hugging Face's shape", query: dailyPapersQuery as unknown as z.ZodObject, response: z.array(dailyPaperJsonSchema), errors: [400] },
+  { path: '/api/categories/{cat}', summary: "A category's papers of a day (date, default the latest), week or month, in Hugging Face's daily papers shape", pathParams: { cat: 'an arXiv category: cs.LG, hep-th' }, query: categoryApiQuery as unknown as z.ZodObject, response: z.array(dailyPaperJsonSchema), errors: [400] },
+  { path: '/api/authors/{name}', summary: "An author's papers here, newest first (100 at most), and their co-authors", pathParams: { name: 'the author\'s name as papers write it' }, response: authorResponseSchema, errors: [400, 404, 429] },
   { path: '/api/trending', summary: 'Every listed paper by trending score, highest first (docs/ranking.md); by=stars: papers with code by the stars their repositories gained a day this week', query: trendingQuery, response: z.array(trendingJsonSchema), errors: [400] },
   { method: 'post', path: '/api/papers', summary: "Submit a paper to today's list by arXiv id or URL", body: submitBody, auth: true, status: 201, response: submittedSchema, errors: [400, 401, 404, 409, 429] },
   { method: 'post', path: '/api/papers/{id}/code', summary: 'Link a repository to a paper (GitHub, GitLab, Codeberg or Hugging Face); the link is credited to the member', pathParams: { id: 'arXiv id' }, body: codeLinkBody, auth: true, status: 201, response: codeJsonSchema, errors: [400, 401, 404, 409, 429] },

@@ -21,6 +21,7 @@ import { createPapersService } from '../papers/papers.service.ts';
 import { createSearchService } from '../search/search.service.ts';
 import { createSemanticService } from '../search/semantic.service.ts';
 import { createCodeService } from '../code/code.service.ts';
+import { createAuthorsService } from '../authors/authors.service.ts';
 import { createGithubClient } from '../code/github.client.ts';
 import { inProcessRanker, workerPoolRanker } from '../search/keyword-pool.service.ts';
 import { createForYouService } from '../search/for-you.service.ts';
@@ -99,6 +100,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     demo: createDemoService(papers, importer, code),
     feed: createFeedService(papers, () => dataVersion(db), config.trending),
     search,
+    authors: createAuthorsService({ search }),
     code,
     subscriptions,
     digest: createDigestService({ db, papers, search, code, subscriptions, mailer, publicUrl: config.http.publicUrl, settings: config.digest, log: report }),

@@ -26,21 +26,25 @@ export function SubmitPage({ reference = '', error, limits }: { reference?: stri
   );
 }
 
+/** "1 upvote", "3 upvotes": the vote button's name says what it counts. */
+export const upvoteCount = (n: number) => `${n} ${n === 1 ? 'upvote' : 'upvotes'}`;
+
 export function UpvoteButton({ paperId, upvotes, upvoted }: { paperId: string; upvotes: number; upvoted: boolean }) {
   const { viewer, perMember } = usePageContext();
   if (perMember) return <>{perMember((member) => <UpvoteButton paperId={paperId} upvotes={upvotes} upvoted={member.upvoted.has(paperId)} />, paperId)}</>;
   if (!viewer) {
     return (
-      <a class="vote" href="/login" title="Sign in to upvote">
-        ▲ <span class="vote-count">{upvotes}</span>
+      <a class="vote" href="/login" title="Sign in to upvote" aria-label={`Sign in to upvote, ${upvoteCount(upvotes)}`}>
+        <span aria-hidden="true">▲</span> <span class="vote-count">{upvotes}</span>
       </a>
     );
   }
   return (
     <form class="vote-form" action={`/papers/${paperId}/${upvoted ? 'unvote' : 'upvote'}`} method="post" data-vote>
       <CsrfField />
-      <button type="submit" class={upvoted ? 'vote voted' : 'vote'} aria-pressed={upvoted ? 'true' : 'false'} title={upvoted ? 'Remove your upvote' : 'Upvote'}>
-        ▲ <span class="vote-count">{upvotes}</span>
+      <button type="submit" class={upvoted ? 'vote voted' : 'vote'} aria-pressed={upvoted ? 'true' : 'false'} title={upvoted ? 'Remove your upvote' : 'Upvote'}
+        aria-label={`${upvoted ? 'Upvoted' : 'Upvote'}, ${upvoteCount(upvotes)}`}>
+        <span aria-hidden="true">▲</span> <span class="vote-count">{upvotes}</span>
       </button>
     </form>
   );

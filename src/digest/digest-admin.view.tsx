@@ -14,9 +14,9 @@ export function DigestAdmin({ overview }: { overview: DigestOverview }) {
         {count(overview.subscriptionCounts, 'unsubscribed')} unsubscribed.
       </p>
       <p>
-        Outbox: <span class="status-running">{count(overview.outboxCounts, 'queued')} queued</span>,{' '}
-        <span class="status-succeeded">{count(overview.outboxCounts, 'sent')} sent</span>,{' '}
-        <span class="status-failed">{count(overview.outboxCounts, 'failed')} failed</span>.
+        {/* Calm when nothing is wrong: a count is marked only when it is not zero. */}
+        Outbox: {count(overview.outboxCounts, 'queued')} queued, {count(overview.outboxCounts, 'sent')} sent,{' '}
+        <span class={count(overview.outboxCounts, 'failed') > 0 ? 'status-failed' : undefined}>{count(overview.outboxCounts, 'failed')} failed</span>.
       </p>
       <h3>Runs</h3>
       {overview.runs.length === 0 ? (

@@ -14,7 +14,7 @@ export function AboutPage({ weights }: { weights: TrendingWeights }) {
           (<a href="/submit">submit</a>), upvote them and discuss them, and the feeds follow what the community does.
         </p>
         <h2 id="trending">How trending works</h2>
-        <pre><code>{`points = upvotes + ${weight(COMMENTER_WEIGHT)} × commenters
+        <pre tabIndex={0}><code>{`points = upvotes + ${weight(COMMENTER_WEIGHT)} × commenters
        + ${weight(weights.hfUpvote)} × Hugging Face upvotes + ${weight(weights.starPerDay)} × stars a day on its code
 score  = log2(1 + points) + days from ${TRENDING_EPOCH} to the latest listing day`}</code></pre>
         <p>

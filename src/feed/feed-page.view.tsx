@@ -1,10 +1,11 @@
-// Listing pages: a day, week or month (sortable), /trending (by score, or by code), and the front page of an empty site.
-import { PaperCard, type CardCommunity } from '../papers/paper-card.view.tsx';
+// Listing pages: a day, week or month (sortable; all papers, or one category's), /trending (by score, or by code), and
+// the front page of an empty site. Every listing has the same bar: Now · Day · Week · Month tabs and a date picker.
+import { PaperCard, categoryPath, type CardCommunity } from '../papers/paper-card.view.tsx';
 import type { ListedPaper } from '../papers/papers.service.ts';
 import { Layout } from '../http/layout.view.tsx';
 import { Pager } from '../http/components/pager.view.tsx';
 import type { FeedPage, TrendingPage } from './feed.service.ts';
-import { periodTitle, type PeriodKind } from './period.ts';
+import { isoWeekOf, periodTitle, type PeriodKind } from './period.ts';
 
 const basePath: Record<PeriodKind, string> = { day: '/date', week: '/week', month: '/month' };
 const noun: Record<PeriodKind, string> = { day: 'day', week: 'week', month: 'month' };
@@ -14,7 +15,43 @@ export type CardsById = Map<string, CardCommunity>;
 /** Why a listed paper ranks where it does (the feed service's words, with this site's weights). */
 export type Why = (item: ListedPaper) => string;
 
-/** Cards, each saying why it ranks where it does when the list is sorted by trending. */
+/** Where a period's listing lives: its own address, or a category's page with the period in the query. */
+export function periodPath(kind: PeriodKind, key: string, category: string | null): string {
+  return category ? `${categoryPath(category)}?${kind === 'day' ? 'd' : kind}=${key}` : `${basePath[kind]}/${key}`;
+}
+
+const keyOf = (kind: PeriodKind, day: string) => (kind === 'day' ? day : kind === 'week' ? isoWeekOf(day) : day.slice(0, 7));
+
+/** Now · Day · Week · Month around one day, and a date picker: how a reader moves between the views. */
+function PeriodBar({ current, day, category }: { current: PeriodKind | 'now'; day: string | null; category: string | null }) {
+  const tab = (kind: PeriodKind | 'now', label: string, href: string | null) =>
+    kind === current ? <a href={href ?? '#'} class="tab" aria-current="page">{label}</a> : href ? <a href={href} class="tab">{label}</a> : null;
+  return (
+    <div class="period-bar">
+      <nav class="tabs" aria-label="Period">
+        {category ? null : tab('now', 'Trending now', '/trending')}
+        {day ? (['day', 'week', 'month'] as const).map((kind) => tab(kind, kind === 'day' ? 'Day' : kind === 'week' ? 'Week' : 'Month', periodPath(kind, keyOf(kind, day), category))) : null}
+      </nav>
+      <form action={category ? categoryPath(category) : '/date'} method="get" class="jump">
+        <label class="visually-hidden" for="jump-date">Go to date</label>
+        <input id="jump-date" type="date" name="d" value={day ?? ''} required />
+        <button type="submit" class="button-quiet">Go</button>
+      </form>
+    </div>
+  );
+}
+
+/** One line for the whole page when demo papers are on it, instead of a chip on every card. */
+function DemoBanner({ items }: { items: ListedPaper[] }) {
+  if (!items.some((item) => item.paper.isDemo)) return null;
+  return (
+    <p class="demo-banner">
+      Demo data: these papers were loaded on first start so the site has something to show.{' '}
+      <code>npx paperboard demo remove</code> takes them away; <code>npx paperboard import</code> brings real ones.
+    </p>
+  );
+}
+
 function PaperList({ items, cards, why }: { items: ListedPaper[]; cards: CardsById; why: Why | null }) {
   return (
     <div class="cards">
@@ -26,60 +63,63 @@ function PaperList({ items, cards, why }: { items: ListedPaper[]; cards: CardsBy
 }
 
 function SortLinks({ path, sort }: { path: string; sort: 'trending' | 'newest' }) {
+  const join = path.includes('?') ? '&' : '?';
   return (
     <nav class="sort" aria-label="Sort">
       Sort:{' '}
       {sort === 'trending' ? <strong aria-current="true">trending</strong> : <a href={path}>trending</a>} ·{' '}
-      {sort === 'newest' ? <strong aria-current="true">newest</strong> : <a href={`${path}?sort=newest`}>newest</a>}
+      {sort === 'newest' ? <strong aria-current="true">newest</strong> : <a href={`${path}${join}sort=newest`}>newest</a>}
     </nav>
   );
 }
 
 export function FeedPageView({ feed, cards, isFront = false, why }: { feed: FeedPage; cards: CardsById; isFront?: boolean; why: Why }) {
-  const { period } = feed;
+  const { period, category } = feed;
   const title = periodTitle(period);
-  const base = basePath[period.kind];
-  const path = isFront ? '/' : `${base}/${period.key}`;
+  const path = isFront ? '/' : periodPath(period.kind, period.key, category);
   const sort = feed.order === 'trending' ? 'trending' : 'newest';
-  const feeds = isFront ? '/feeds/latest' : period.kind === 'day' ? `/feeds/day/${period.key}` : null;
+  const feeds = category ? null : isFront ? '/feeds/latest' : period.kind === 'day' ? `/feeds/day/${period.key}` : null;
+  const heading = category ? `${category}: ${title}` : title;
+  const [pathOnly, query = ''] = path.split('?');
   return (
     <Layout
-      title={isFront ? 'Paperboard' : title}
+      title={isFront ? 'Paperboard' : heading}
       description={`Research papers listed for ${title}`}
       feeds={feeds ? { path: feeds, title: `Papers of ${title}` } : undefined}
     >
       <header class="feed-header">
         <div>
-          <p class="feed-kicker">{isFront ? 'Latest papers' : `Papers of the ${noun[period.kind]}`}</p>
-          <h1>{title}</h1>
+          <p class="feed-kicker">{category ? `Category ${category}` : isFront ? 'Latest papers' : `Papers of the ${noun[period.kind]}`}</p>
+          <h1>{heading}</h1>
           <p class="muted">
             {feed.total} {feed.total === 1 ? 'paper' : 'papers'}
+            {category ? <> · <a href={`/search?mode=keyword&q=${encodeURIComponent(`cat:${category}`)}`}>every paper in {category}</a></> : null}
           </p>
           <SortLinks path={path} sort={sort} />
         </div>
         <nav class="period-nav" aria-label={`Other ${noun[period.kind]}s`}>
-          {feed.previous ? <a rel="prev" href={`${base}/${feed.previous}`}>← {feed.previous}</a> : null}
-          {feed.next ? <a rel="next" href={`${base}/${feed.next}`}>{feed.next} →</a> : null}
-          {period.kind === 'day' ? (
-            <form action="/date" method="get" class="jump">
-              <label class="visually-hidden" for="jump-date">Go to date</label>
-              <input id="jump-date" type="date" name="d" value={period.key} />
-              <button type="submit" class="button-quiet">Go</button>
-            </form>
-          ) : null}
+          {feed.previous ? <a rel="prev" href={periodPath(period.kind, feed.previous, category)}>← {feed.previous}</a> : null}
+          {feed.next ? <a rel="next" href={periodPath(period.kind, feed.next, category)}>{feed.next} →</a> : null}
         </nav>
       </header>
+      <PeriodBar current={period.kind} day={period.kind === 'day' ? period.key : period.to} category={category} />
+      <DemoBanner items={feed.items} />
       {feed.items.length === 0 ? (
-        <p class="empty">No papers are listed for this {noun[period.kind]}.</p>
+        <p class="empty">No papers are listed for this {noun[period.kind]}{category ? ` in ${category}` : ''}.</p>
       ) : (
         <PaperList items={feed.items} cards={cards} why={sort === 'trending' ? why : null} />
       )}
-      <Pager path={path} params={{ sort: sort === 'newest' ? 'newest' : undefined }} page={feed.page} hasMore={feed.page * feed.limit < feed.total} />
+      <Pager
+        path={pathOnly as string}
+        params={{ ...Object.fromEntries(new URLSearchParams(query)), sort: sort === 'newest' ? 'newest' : undefined }}
+        page={feed.page}
+        hasMore={feed.page * feed.limit < feed.total}
+      />
     </Layout>
   );
 }
 
-export function TrendingPageView({ trending, cards, why, by }: { trending: TrendingPage; cards: CardsById; why: Why; by: 'score' | 'stars' }) {
+export function TrendingPageView({ trending, cards, why, by, latestDay }: { trending: TrendingPage; cards: CardsById; why: Why; by: 'score' | 'stars'; latestDay: string | null }) {
   const byCode = by === 'stars';
   return (
     <Layout
@@ -103,6 +143,8 @@ export function TrendingPageView({ trending, cards, why, by }: { trending: Trend
           </nav>
         </div>
       </header>
+      <PeriodBar current="now" day={latestDay} category={null} />
+      <DemoBanner items={trending.items} />
       {trending.items.length === 0 ? (
         <p class="empty">{byCode ? 'No paper has code with stars yet.' : 'No papers are listed yet.'}</p>
       ) : (
@@ -119,7 +161,7 @@ export function EmptySiteView() {
       <section class="empty-site">
         <h1>No papers yet</h1>
         <p>This Paperboard has no papers. Import the arXiv metadata snapshot or a JSONL file of papers:</p>
-        <pre><code>npx paperboard import arxiv-metadata-oai-snapshot.json</code></pre>
+        <pre tabIndex={0}><code>npx paperboard import arxiv-metadata-oai-snapshot.json</code></pre>
       </section>
     </Layout>
   );

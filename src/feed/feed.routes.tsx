@@ -1,14 +1,14 @@
-// The front page, day / week / month pages, /trending, `GET /api/daily_papers` and `GET /api/trending`.
+// The front page, day / week / month pages, category pages, /trending, and their JSON: daily papers, categories, trending.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest } from '../errors.ts';
 import type { ListedPaper } from '../papers/papers.service.ts';
 import type { Services } from '../app/services.ts';
 import { sendPage } from '../http/render.ts';
-import { parseQuery } from '../http/validate.ts';
+import { parseInput, parseQuery } from '../http/validate.ts';
 import { AboutPage } from './about.view.tsx';
 import { toDailyPaperJson } from './daily-papers.ts';
 import { EmptySiteView, FeedPageView, TrendingPageView } from './feed-page.view.tsx';
-import { dailyPapersQuery, feedPageQuery, jumpQuery, trendingQuery } from './feed.schema.ts';
+import { categoryApiQuery, categoryPageQuery, categoryParams, dailyPapersQuery, feedPageQuery, jumpQuery, trendingQuery } from './feed.schema.ts';
 import { parsePeriod } from './feed.service.ts';
 import { parseDay, type Period, type PeriodKind } from './period.ts';
 
@@ -55,9 +55,38 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
 
   app.get('/trending', sharedByMembers, async (request, reply) => {
     const { p, by } = parseQuery(request, trendingQuery);
-    const trending = await feed.trending({ page: p, by });
+    const [trending, latestDay] = await Promise.all([feed.trending({ page: p, by }), feed.latestDay()]);
     const now = new Date();
-    return sendPage(reply, <TrendingPageView trending={trending} cards={await cardsOf(request, trending.items)} why={(item) => feed.explain(item, now).text} by={by} />);
+    const why = (item: ListedPaper) => feed.explain(item, now).text;
+    return sendPage(reply, <TrendingPageView trending={trending} cards={await cardsOf(request, trending.items)} why={why} by={by} latestDay={latestDay} />);
+  });
+
+  // A category's day, week or month (the latest day by default), by trending or newest.
+  const categoryPeriod = async (q: { d?: string | undefined; date?: string | undefined; week?: string | undefined; month?: string | undefined }) => {
+    if (q.week) return periodOrFail('week', q.week);
+    if (q.month) return periodOrFail('month', q.month);
+    const day = q.d ?? q.date ?? (await feed.latestDay());
+    return day ? periodOrFail('day', day) : null;
+  };
+
+  app.get('/categories/:cat', sharedByMembers, async (request, reply) => {
+    const { cat } = parseInput(categoryParams, request.params);
+    const q = parseQuery(request, categoryPageQuery);
+    const period = await categoryPeriod(q);
+    if (!period) return sendPage(reply, <EmptySiteView />);
+    const page = await feed.page(period, { page: q.p, order: q.sort === 'newest' ? 'publishedAt' : 'trending', category: cat });
+    const now = new Date();
+    return sendPage(reply, <FeedPageView feed={page} cards={await cardsOf(request, page.items)} why={(item) => feed.explain(item, now).text} />);
+  });
+
+  app.get('/api/categories/:cat', async (request) => {
+    const { cat } = parseInput(categoryParams, request.params);
+    const q = parseQuery(request, categoryApiQuery);
+    const period = await categoryPeriod(q);
+    if (!period) return [];
+    const page = await feed.page(period, { order: q.sort, page: q.p, limit: q.limit, category: cat });
+    const signals = await community.signalsFor(page.items.map((item) => item.paper.id));
+    return page.items.map((item) => toDailyPaperJson(item.paper, item.day, signals.get(item.paper.id)));
   });
 
   app.get('/api/daily_papers', async (request) => {

@@ -30,6 +30,20 @@ export const dailyPapersQuery = z
 
 export const jumpQuery = z.object({ d: z.string().optional() });
 
+/** An arXiv category as arXiv writes it: an archive (`hep-th`, `cs`) and, for most, a subject (`cs.LG`, `math.AG`). */
+export const categoryParams = z.object({
+  cat: z.string().regex(/^[a-z][a-z-]{0,19}(\.[A-Za-z][A-Za-z-]{0,19})?$/, 'is not an arXiv category (cs.LG, hep-th, …)'),
+});
+
+/** A category's page: one day (`d`), week or month; the latest day by default. */
+export const categoryPageQuery = z
+  .object({ d: z.string().optional(), week: z.string().optional(), month: z.string().optional(), p: page, sort: feedPageQuery.shape.sort })
+  .refine((q) => [q.d, q.week, q.month].filter(Boolean).length <= 1, 'give one of d, week or month');
+
+export const categoryApiQuery = z
+  .object({ date: z.string().optional(), week: z.string().optional(), month: z.string().optional(), p: page, limit: z.coerce.number().int().min(1).max(100).default(30), sort: z.enum(['trending', 'publishedAt'], { error: 'sort is trending or publishedAt' }).default('trending') })
+  .refine((q) => [q.date, q.week, q.month].filter(Boolean).length <= 1, 'give one of date, week or month');
+
 /** An item of /api/daily_papers, in Hugging Face's shape. */
 export const dailyPaperJsonSchema = z.object({
   paper: z.object({

@@ -14,6 +14,8 @@ export interface FeedPage {
   /** The nearest earlier and later periods that have papers, as URL keys. */
   previous: string | null;
   next: string | null;
+  /** The one category shown, on a category's page. */
+  category: string | null;
 }
 
 function keyOfDay(kind: Period['kind'], day: string | null): string | null {
@@ -41,10 +43,10 @@ export function createFeedService(papers: PapersService, dataVersion: () => stri
   // Listings are the same for every reader until the data changes: a member's page only adds their vote state.
   const remember = versionedCache(dataVersion);
 
-  async function loadPage(period: Period, options: { order?: ListingOrder; page: number; limit: number }): Promise<FeedPage> {
+  async function loadPage(period: Period, options: { order?: ListingOrder; page: number; limit: number; category?: string | undefined }): Promise<FeedPage> {
     const { page, limit } = options;
     const [listed, neighbours] = await Promise.all([
-      papers.list(period, { order: options.order ?? 'trending', limit, offset: (page - 1) * limit }),
+      papers.list(period, { order: options.order ?? 'trending', limit, offset: (page - 1) * limit, category: options.category }),
       papers.neighbours(period),
     ]);
     return {
@@ -56,6 +58,7 @@ export function createFeedService(papers: PapersService, dataVersion: () => stri
       limit,
       previous: keyOfDay(period.kind, neighbours.previous),
       next: keyOfDay(period.kind, neighbours.next),
+      category: options.category ?? null,
     };
   }
 
@@ -84,10 +87,12 @@ export function createFeedService(papers: PapersService, dataVersion: () => stri
       return remember('latest-day', () => papers.latestDay());
     },
 
-    async page(period: Period, options: { order?: ListingOrder; page?: number; limit?: number } = {}): Promise<FeedPage> {
+    /** A day's, week's or month's papers (of one category, with `category`: a day or a week only, see papers.list). */
+    async page(period: Period, options: { order?: ListingOrder; page?: number; limit?: number; category?: string } = {}): Promise<FeedPage> {
       const limit = pageSize(options.limit);
       const page = Math.max(options.page ?? 1, 1);
-      return remember(`page:${period.kind}:${period.key}:${options.order ?? 'trending'}:${page}:${limit}`, () => loadPage(period, { ...options, page, limit }));
+      const key = `page:${period.kind}:${period.key}:${options.order ?? 'trending'}:${page}:${limit}:${options.category ?? ''}`;
+      return remember(key, () => loadPage(period, { ...options, page, limit }));
     },
 
   };

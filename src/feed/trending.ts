@@ -90,7 +90,7 @@ export function explainTrending(inputs: TrendingInputs, now: Date, weights: Tren
   if ((inputs.hfUpvotes ?? 0) > 0) parts.push(`${inputs.hfUpvotes} Hugging Face upvotes (${formatNumber(weights.hfUpvote)} each)${of(c.hfUpvotes)}`);
   if ((inputs.starsPerDay ?? 0) > 0) parts.push(`${formatNumber(inputs.starsPerDay ?? 0)} stars a day on its code (${formatNumber(weights.starPerDay)} each)${of(c.stars)}`);
   const age = ageDays === null ? 'never listed' : ageDays === 0 ? 'listed today' : `listed ${ageDays} ${ageDays === 1 ? 'day' : 'days'} ago`;
-  const text = `${parts.join(' + ')} = ${formatNumber(points)} points, worth ${formatNumber(interestDays)} ${interestDays === 1 ? 'day' : 'days'} of freshness; ${age}.`;
+  const text = `${parts.join(' + ')} = ${formatNumber(points)} ${points === 1 ? 'point' : 'points'}, worth ${formatNumber(interestDays)} ${interestDays === 1 ? 'day' : 'days'} of freshness; ${age}.`;
   return { points, interestDays, ageDays, text };
 }
 

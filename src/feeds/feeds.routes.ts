@@ -1,5 +1,6 @@
 // Feeds for readers: the latest day, a given day, trending, a member's submissions and a search, each in
-// Atom, RSS 2.0 and JSON Feed (`/feeds/trending.atom`, `/feeds/trending-code.rss`, `/feeds/day/2026-11-26.rss`, `/feeds/u/ada.json`, …).
+// Atom, RSS 2.0 and JSON Feed (`/feeds/trending.atom`, `/feeds/trending-code.rss`, `/feeds/day/2026-11-26.rss`, `/feeds/u/ada.json`,
+// `/feeds/authors/Ada%20Lovelace.atom`, …).
 import type { FastifyInstance, FastifyReply, RouteShorthandOptions } from 'fastify';
 import { badRequest, notFound } from '../errors.ts';
 import { parseDay, periodTitle } from '../feed/period.ts';
@@ -19,7 +20,7 @@ function parseFile(file: string): { name: string; format: FeedFormat } {
 }
 
 export function registerFeedsRoutes(app: FastifyInstance, services: Services, options: { publicUrl: string; searchLimit: RouteShorthandOptions }): void {
-  const { feed, community, accounts, search, code } = services;
+  const { feed, community, accounts, search, code, authors } = services;
   const base = options.publicUrl.replace(/\/$/, '');
 
   const entryOf = (paper: Paper, repository: FeedEntry['code']): FeedEntry => ({
@@ -91,6 +92,16 @@ export function registerFeedsRoutes(app: FastifyInstance, services: Services, op
     const { items } = await feed.page(period, { limit: 100, order: 'trending' });
     const meta = { title: `Papers of ${periodTitle(period)} · Paperboard`, description: `Papers listed for ${periodTitle(period)}.` };
     return send(reply, format, `/feeds/day/${name}`, `/date/${name}`, meta, items.map((i) => i.paper));
+  });
+
+  // An author's feed is an author's page: a search of the author column, under the searches' limit.
+  app.get<{ Params: { file: string } }>('/feeds/authors/:file', options.searchLimit, async (request, reply) => {
+    const { name, format } = parseFile(request.params.file);
+    const author = await authors.page(name.slice(0, 300));
+    if (!author) throw notFound(`No paper here has an author called "${name}".`);
+    const path = `/authors/${encodeURIComponent(author.name)}`;
+    const meta = { title: `Papers by ${author.name} · Paperboard`, description: `The newest papers by ${author.name}.` };
+    return send(reply, format, `/feeds${path}`, path, meta, author.papers.slice(0, ENTRIES));
   });
 
   app.get<{ Params: { file: string } }>('/feeds/u/:file', async (request, reply) => {

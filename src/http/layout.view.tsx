@@ -20,18 +20,42 @@ const feedTypes = [
 ] as const;
 
 function AccountNav() {
-  const { viewer, perMember } = usePageContext();
+  const { viewer, perMember, path } = usePageContext();
   if (perMember) return <>{perMember(() => <AccountNav />)}</>;
   if (!viewer) return <a href="/login">Sign in</a>;
   return (
     <>
-      <a href="/for-you">For you</a>
-      <a href="/submit">Submit</a>
-      <a href="/account" title={`Signed in as ${viewer.email}`}>{viewer.username}</a>
+      {viewer.role === 'admin' || viewer.role === 'moderator' ? <NavLink href="/admin">Admin</NavLink> : null}
+      <a href="/account" title={`Signed in as ${viewer.email}`} aria-current={path.startsWith('/account') ? 'page' : undefined}>{viewer.username}</a>
       <form class="inline-form" action="/logout" method="post">
         <CsrfField />
         <button type="submit" class="link-button">Sign out</button>
       </form>
+    </>
+  );
+}
+
+/** Which section of the site a path belongs to: the main nav marks it. */
+function sectionOf(path: string): string {
+  const pathname = path.split('?')[0] ?? '/';
+  if (pathname === '/' || /^\/(date|week|month|categories)\//.test(pathname)) return '/';
+  return `/${pathname.split('/')[1] ?? ''}`;
+}
+
+function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
+  const { path } = usePageContext();
+  return <a href={href} aria-current={sectionOf(path) === href ? 'page' : undefined}>{children}</a>;
+}
+
+/** Links only members use: drawn per member on shared pages. */
+function MemberNav() {
+  const { viewer, perMember } = usePageContext();
+  if (perMember) return <>{perMember(() => <MemberNav />)}</>;
+  if (!viewer) return null;
+  return (
+    <>
+      <NavLink href="/for-you">For you</NavLink>
+      <NavLink href="/submit">Submit</NavLink>
     </>
   );
 }
@@ -85,13 +109,14 @@ export function Layout({ title, query, description, feeds, children }: LayoutPro
             <a class="brand" href="/">
               <span class="brand-mark" aria-hidden="true">▤</span> Paperboard
             </a>
-            <nav aria-label="Main">
-              <a href="/">Today</a>
-              <a href="/trending">Trending</a>
+            <nav class="main-nav" aria-label="Main">
+              <NavLink href="/">Today</NavLink>
+              <NavLink href="/trending">Trending</NavLink>
+              <MemberNav />
             </nav>
             <form class="search-box" role="search" action="/search" method="get">
               <label class="visually-hidden" for="site-search">Search papers</label>
-              <input id="site-search" type="search" name="q" value={query ?? ''} placeholder="Search papers, authors, topics…" list="search-suggestions" autocomplete="off" data-suggest="/api/suggest" />
+              <input id="site-search" type="search" name="q" value={query ?? ''} placeholder="Search papers, authors, topics…" list="search-suggestions" autocomplete="off" data-suggest="/api/suggest" aria-keyshortcuts="/" />
               <datalist id="search-suggestions" />
               <button type="submit">Search</button>
             </form>
@@ -101,6 +126,16 @@ export function Layout({ title, query, description, feeds, children }: LayoutPro
           </div>
         </header>
         <main id="main" class="wrap">{children}</main>
+        <div id="shortcuts" class="shortcuts" hidden>
+          <h2>Keyboard shortcuts</h2>
+          <dl>
+            <dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>next / previous paper</dd>
+            <dt><kbd>o</kbd></dt><dd>open the paper</dd>
+            <dt><kbd>u</kbd></dt><dd>upvote it</dd>
+            <dt><kbd>/</kbd></dt><dd>search</dd>
+            <dt><kbd>?</kbd></dt><dd>this help (<kbd>Esc</kbd> closes it)</dd>
+          </dl>
+        </div>
         <SubscribeBox />
         <footer class="site-footer">
           <div class="wrap">

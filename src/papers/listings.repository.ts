@@ -1,5 +1,6 @@
 // All SQL on the daily listings: which paper appears on which day, and why.
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import { TRENDING_EPOCH } from '../feed/trending.ts';
 import type { Db } from '../db/database.ts';
 import type { Database, PapersTable } from '../db/schema.ts';
 import type { ListingReason } from './paper.ts';
@@ -41,20 +42,23 @@ export async function neighbourDays(db: Db, range: DayRange): Promise<{ previous
   return { previous: previous?.day ?? null, next: next?.day ?? null };
 }
 
-export async function countListed(db: Db, range: DayRange): Promise<number> {
-  const row = await db.kysely
-    .selectFrom('daily_listings')
-    .select((eb) => eb.fn.count<number>('paper_pk').distinct().as('n'))
-    .where('day', '>=', range.from)
-    .where('day', '<=', range.to)
-    .executeTakeFirst();
+export async function countListed(db: Db, range: DayRange, category?: string): Promise<number> {
+  let query = db.kysely
+    .selectFrom('daily_listings as l')
+    .select((eb) => eb.fn.count<number>('l.paper_pk').distinct().as('n'))
+    .where('l.day', '>=', range.from)
+    .where('l.day', '<=', range.to);
+  if (category) {
+    query = query.innerJoin('papers as p', 'p.pk', 'l.paper_pk').where(sql<boolean>`(' ' || p.categories || ' ') LIKE ${`% ${category} %`}`);
+  }
+  const row = await query.executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
 export async function listPapers(
   db: Db,
   range: DayRange,
-  page: { order: ListingOrder; limit: number; offset: number },
+  page: { order: ListingOrder; limit: number; offset: number; category?: string | undefined },
 ): Promise<ListedRow[]> {
   // A paper listed on two days of a week appears once, on its first day there.
   let query = db.kysely
@@ -65,7 +69,10 @@ export async function listPapers(
     .where('l.day', '>=', range.from)
     .where('l.day', '<=', range.to)
     .groupBy('p.pk');
-  if (page.order === 'trending') query = query.orderBy('p.trending', 'desc');
+  if (page.category) query = query.where(sql<boolean>`(' ' || p.categories || ' ') LIKE ${`% ${page.category} %`}`);
+  // The period's best: by interest (the score without its freshness term), so a week is not page after page of its
+  // last day; a paper listed again later does not lose its place in the earlier week either.
+  if (page.order === 'trending') query = query.orderBy(sql`p.trending - (julianday(listed_day) - julianday(${TRENDING_EPOCH}))`, 'desc').orderBy('p.trending', 'desc');
   return query
     .orderBy('p.published_at', 'desc')
     .orderBy('p.pk', 'desc')

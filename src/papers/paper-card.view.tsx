@@ -1,4 +1,5 @@
-// A paper as a card in a list: title, authors, a few lines of abstract, id, category and date.
+// A paper as a card in a list, dense enough for six to a screen: title, authors and categories as links, two lines of
+// abstract, and one line of what people do with it (upvotes, comments, submitted by, its code, why it ranks here).
 import { UpvoteButton } from '../community/community.view.tsx';
 import { Highlighted } from '../search/highlighted.view.tsx';
 import { formatDate } from '../feed/period.ts';
@@ -6,17 +7,27 @@ import type { Paper } from './paper.ts';
 import { excerpt } from './paper-text.ts';
 import type { CodeLink } from '../code/code.ts';
 import { CodeMark } from '../code/code.view.tsx';
+import { authorPath } from '../authors/author.ts';
+import { MathText } from './math-text.view.tsx';
 
-const SHOWN_AUTHORS = 6;
-const CARD_ABSTRACT_LENGTH = 360;
+const SHOWN_AUTHORS = 4;
+const CARD_ABSTRACT_LENGTH = 260;
 
-export function AuthorLine({ paper }: { paper: Paper }) {
+export function categoryPath(category: string): string {
+  return `/categories/${encodeURIComponent(category)}`;
+}
+
+export function AuthorLine({ paper, shown = SHOWN_AUTHORS }: { paper: Paper; shown?: number }) {
   if (paper.authors.length === 0) return <p class="authors muted">Authors not recorded</p>;
-  const shown = paper.authors.slice(0, SHOWN_AUTHORS).map((a) => a.name).join(', ');
-  const more = paper.authors.length - SHOWN_AUTHORS;
+  const more = paper.authors.length - shown;
   return (
     <p class="authors">
-      {shown}
+      {paper.authors.slice(0, shown).map((a, i) => (
+        <>
+          {i > 0 ? ', ' : null}
+          <a href={authorPath(a.name)}>{a.name}</a>
+        </>
+      ))}
       {more > 0 ? <span class="muted"> and {more} more</span> : null}
     </p>
   );
@@ -43,37 +54,35 @@ export interface PaperCardProps {
 }
 
 export function PaperCard({ paper, highlight, community, why }: PaperCardProps) {
-  // Cards show three lines of the abstract; sending the whole of it would triple a feed page's weight.
+  // Two lines of the abstract; sending the whole of it would triple a feed page's weight.
   const summary = highlight?.snippet || excerpt(paper.abstract, CARD_ABSTRACT_LENGTH);
   return (
-    <article class="card">
+    <article class="card" data-card>
       <div class="card-vote">
         <UpvoteButton paperId={paper.id} upvotes={paper.upvotes} upvoted={community?.upvoted ?? false} />
       </div>
-      <h2 class="card-title">
-        <a href={paperPath(paper.id)}>{highlight ? <Highlighted text={highlight.title} /> : paper.title}</a>
-      </h2>
-      <AuthorLine paper={paper} />
-      {summary ? (
-        <p class="card-abstract">{highlight ? <Highlighted text={summary} /> : summary}</p>
-      ) : null}
-      <footer class="card-meta">
-        <a href={`${paperPath(paper.id)}#discussion-heading`} class="comments-link">
-          {paper.numComments} {paper.numComments === 1 ? 'comment' : 'comments'}
-        </a>
-        {community?.submittedBy ? <span>submitted by <a href={`/u/${community.submittedBy}`}>{community.submittedBy}</a></span> : null}
-        {paper.id.startsWith('local-') ? null : <span class="paper-id">arXiv:{paper.id}</span>}
-        {paper.primaryCategory ? <span class="chip">{paper.primaryCategory}</span> : null}
-        {paper.publishedAt ? <time dateTime={paper.publishedAt}>{formatDate(paper.publishedAt)}</time> : null}
-        {paper.isDemo ? <span class="chip chip-demo" title="Loaded from the demo set">demo</span> : null}
-      </footer>
-      {community?.code ? <CodeMark link={community.code} /> : null}
-      {why ? (
-        <details class="why">
-          <summary>Why here?</summary>
-          <p>{why} <a href="/about#trending">How trending works</a></p>
-        </details>
-      ) : null}
+      <div class="card-body">
+        <h2 class="card-title">
+          <a href={paperPath(paper.id)} data-open>{highlight ? <Highlighted text={highlight.title} /> : <MathText text={paper.title} />}</a>
+        </h2>
+        <AuthorLine paper={paper} />
+        {summary ? <p class="card-abstract">{highlight ? <Highlighted text={summary} /> : <MathText text={summary} />}</p> : null}
+        <footer class="card-meta">
+          <a href={`${paperPath(paper.id)}#discussion-heading`} class="comments-link">
+            {paper.numComments} {paper.numComments === 1 ? 'comment' : 'comments'}
+          </a>
+          {community?.submittedBy ? <span>submitted by <a href={`/u/${community.submittedBy}`}>{community.submittedBy}</a></span> : null}
+          {paper.categories.slice(0, 2).map((c) => <a class="chip" href={categoryPath(c)}>{c}</a>)}
+          {paper.publishedAt ? <time dateTime={paper.publishedAt}>{formatDate(paper.publishedAt)}</time> : null}
+          {why ? (
+            <details class="why">
+              <summary>why here?</summary>
+              <p>{why} <a href="/about#trending">How trending works</a></p>
+            </details>
+          ) : null}
+        </footer>
+        {community?.code ? <CodeMark link={community.code} /> : null}
+      </div>
     </article>
   );
 }

@@ -141,7 +141,7 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
             <h2 id="cite-heading">Cite</h2>
             <button type="button" class="button button-quiet" data-copy="#bibtex" hidden>Copy BibTeX</button>
           </div>
-          <pre class="bibtex" id="bibtex"><code>{bibtexFor(paper, { maxAuthors: SHOWN_AUTHORS })}</code></pre>
+          <pre class="bibtex" id="bibtex" tabIndex={0}><code>{bibtexFor(paper, { maxAuthors: SHOWN_AUTHORS })}</code></pre>
         </section>
 
         {similar.length > 0 ? (

@@ -129,16 +129,19 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
       return new Map([...rows].map(([pk, row]) => [pk, repo.paperFromRow(row)]));
     },
 
+    /** A period's papers, in one category when `category` says which (a day or a week: it filters the period's rows). */
     async list(
       range: listings.DayRange,
-      page: { order: listings.ListingOrder; limit: number; offset: number },
+      page: { order: listings.ListingOrder; limit: number; offset: number; category?: string | undefined },
     ): Promise<{ items: ListedPaper[]; total: number }> {
-      const [rows, total] = await Promise.all([listings.listPapers(db, range, page), listings.countListed(db, range)]);
+      const [rows, total] = await Promise.all([listings.listPapers(db, range, page), listings.countListed(db, range, page.category)]);
       return { items: rows.map(listedFromRow), total };
     },
 
-    /** All listed papers by trending score, highest first; `hasMore` instead of a total (a count would scan). */
-    /** By the stored trending score (`by: 'score'`), or by the star growth of the papers' code (`by: 'stars'`). */
+    /**
+     * All listed papers by the stored trending score (`by: 'score'`), or by the star growth of their code (`by: 'stars'`),
+     * highest first; `hasMore` instead of a total (a count would scan).
+     */
     async trending(page: { limit: number; offset: number; by?: 'score' | 'stars' }): Promise<{ items: ListedPaper[]; hasMore: boolean }> {
       const list = page.by === 'stars' ? listings.listTrendingByStars : listings.listTrending;
       const rows = await list(db, { limit: page.limit + 1, offset: page.offset });

@@ -128,6 +128,20 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
     },
 
     /**
+     * Papers whose author list holds `name` as a phrase, newest first among the newest 500 matches (the ranking's
+     * candidate bound): what an author's page lists. The caller keeps those where the name is a whole author.
+     */
+    async byAuthor(name: string, limit = 100): Promise<Paper[]> {
+      const words = name.replace(/["*:()]/g, ' ').trim();
+      if (!words) return [];
+      const parsed = parseSearchQuery(`author:"${words}"`);
+      if (parsed.problems.length > 0 || parsed.authors.length === 0) return [];
+      const ranked = await ranker.rank(parsed);
+      const found = await papers.byKeys(ranked.hits.map((hit) => hit.pk));
+      return [...found.values()].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')).slice(0, limit);
+    },
+
+    /**
      * Titles for the search box as someone types: the newest papers whose title has every word, the last one as a
      * prefix. Cheap by design (one FTS5 walk, no ranking): it runs on every keystroke.
      */

@@ -41,7 +41,7 @@ describe('pages and JSON API', () => {
   it('shows a day with its count, cards and neighbouring days', async () => {
     const page = await html('/date/2007-04-02');
     assert.match(page, /Calculation of prompt diphoton production cross sections/);
-    assert.match(page, /C\. Balázs, E\. L\. Berger/);
+    assert.match(page, /<a href="\/authors\/C\.%20Bal%C3%A1zs">C\. Balázs<\/a>, <a href="\/authors\/E\.%20L\.%20Berger">E\. L\. Berger<\/a>/);
     assert.match(page, /\d+ papers/);
     assert.match(page, /rel="next" href="\/date\/2007-04-03"/);
     assert.match(page, /rel="prev" href="\/date\/2007-04-01"/);

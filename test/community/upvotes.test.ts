@@ -83,12 +83,12 @@ describe('upvotes', () => {
     }
     const page = await (await v.session.get('/papers/0704.0003')).text();
     assert.match(page, /action="\/papers\/0704.0003\/unvote"/);
-    assert.match(page, /class="vote voted" aria-pressed="true"[^>]*>▲ <span class="vote-count">1<\/span>/);
+    assert.match(page, /class="vote voted" aria-pressed="true"[^>]*aria-label="Upvoted, 1 upvote"><span aria-hidden="true">▲<\/span> <span class="vote-count">1<\/span>/);
   });
 
   it('shows counts on every card, and sends strangers to sign in instead of voting', async () => {
     const day = await (await app.get('/date/2007-04-02')).text();
-    assert.match(day, /<a class="vote" href="\/login" title="Sign in to upvote">▲ <span class="vote-count">50<\/span><\/a>/);
+    assert.match(day, /<a class="vote" href="\/login" title="Sign in to upvote" aria-label="Sign in to upvote, 50 upvotes"><span aria-hidden="true">▲<\/span> <span class="vote-count">50<\/span><\/a>/);
     const anonymous = await fetch(`${app.url}/api/papers/0704.0001/upvote`, { method: 'POST' });
     assert.equal(anonymous.status, 401);
   });
@@ -99,7 +99,7 @@ describe('upvotes', () => {
     assert.equal(listed[0]?.paper.upvotes, 50);
     const newest = (await (await app.get('/api/daily_papers?date=2007-04-02&sort=publishedAt&limit=3')).json()) as Array<{ paper: { id: string } }>;
     assert.notEqual(newest[0]?.paper.id, '0704.0001');
-    const firstCard = (html: string) => /<article class="card">[\s\S]*?href="\/papers\/([^"#]+)"/.exec(html)?.[1];
+    const firstCard = (html: string) => /<article class="card" data-card="true">[\s\S]*?href="\/papers\/([^"#]+)"/.exec(html)?.[1];
     assert.equal(firstCard(await (await app.get('/week/2007-W14')).text()), '0704.0001', 'the week page sorts by trending by default');
     assert.notEqual(firstCard(await (await app.get('/week/2007-W14?sort=newest')).text()), '0704.0001');
     assert.equal((await app.get('/month/2007-04?sort=oldest')).status, 400);
@@ -126,7 +126,7 @@ describe('upvotes', () => {
     assert.equal(first?.submittedBy, 'bot');
     assert.equal(first?.trending.points, 1);
     assert.equal(first?.trending.listedDay, body.day);
-    assert.match(first?.trending.explanation ?? '', /1 upvote = 1 points?, worth 1 days? of freshness; listed today/);
+    assert.match(first?.trending.explanation ?? '', /1 upvote = 1 point, worth 1 day of freshness; listed today/);
 
     const removed = await fetch(`${app.url}/api/papers/1605.08386/upvote`, { method: 'DELETE', headers: auth });
     assert.equal(((await removed.json()) as VoteState).upvotes, 0);

@@ -18,12 +18,14 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
   });
 }
 
-// Upvote buttons: the form posts without a reload; without JavaScript it posts and comes back.
+// Upvote buttons: the form posts without a reload; without JavaScript it posts and comes back. The button keeps the
+// focus (a disabled button would lose it), so a second press while the first is on its way is ignored instead.
 for (const form of document.querySelectorAll('form[data-vote]')) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const button = form.querySelector('button');
-    button.disabled = true;
+    if (button.getAttribute('aria-busy') === 'true') return;
+    button.setAttribute('aria-busy', 'true');
     try {
       const response = await fetch(form.action, {
         method: 'POST',
@@ -36,14 +38,53 @@ for (const form of document.querySelectorAll('form[data-vote]')) {
       button.classList.toggle('voted', state.upvoted);
       button.setAttribute('aria-pressed', String(state.upvoted));
       button.title = state.upvoted ? 'Remove your upvote' : 'Upvote';
+      const count = `${state.upvotes} ${state.upvotes === 1 ? 'upvote' : 'upvotes'}`;
+      button.setAttribute('aria-label', `${state.upvoted ? 'Upvoted' : 'Upvote'}, ${count}`);
       form.action = form.action.replace(/\/(upvote|unvote)$/, state.upvoted ? '/unvote' : '/upvote');
     } catch {
       form.submit(); // fall back to the plain form
     } finally {
-      button.disabled = false;
+      button.removeAttribute('aria-busy');
     }
   });
 }
+
+// Keyboard: j/k move between cards, o opens, u upvotes, / searches, ? shows the shortcuts. Never while typing.
+const cards = [...document.querySelectorAll('[data-card]')];
+const help = document.getElementById('shortcuts');
+let selected = -1;
+function select(index) {
+  if (cards.length === 0) return;
+  cards[selected]?.removeAttribute('data-selected');
+  selected = Math.max(0, Math.min(cards.length - 1, index));
+  const card = cards[selected];
+  card.setAttribute('data-selected', '');
+  card.scrollIntoView({ block: 'nearest' });
+  card.querySelector('[data-open]')?.focus({ preventScroll: true });
+}
+document.addEventListener('keydown', (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target;
+  if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+  const card = cards[selected];
+  switch (event.key) {
+    case 'j': select(selected + 1); break;
+    case 'k': select(selected - 1); break;
+    case 'o': if (card) card.querySelector('[data-open]')?.click(); else return; break;
+    case 'u': {
+      const vote = card?.querySelector('.vote');
+      if (!vote) return;
+      vote.focus();
+      vote.click();
+      break;
+    }
+    case '/': document.getElementById('site-search')?.focus(); break;
+    case '?': if (help) help.hidden = !help.hidden; break;
+    case 'Escape': if (help && !help.hidden) help.hidden = true; else return; break;
+    default: return;
+  }
+  event.preventDefault();
+});
 
 // Suggestions as you type: paper titles in the search box's list, fetched after a short pause.
 for (const input of document.querySelectorAll('input[data-suggest]')) {

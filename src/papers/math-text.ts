@@ -13,8 +13,9 @@ const MAX_MATH_LENGTH = 300;
 /** Formulas rendered per text: the rest stay as written. */
 const MAX_FORMULAS = 40;
 
-// $$…$$, $…$ (not \$), \(…\); none of them across a blank line.
-const MATH = /\$\$([^$]+?)\$\$|(?<!\\)\$((?:[^$\\\n]|\\[^\n])+?)\$|\\\(([\s\S]+?)\\\)/g;
+// $$…$$, $…$ (not \$), \(…\); none of them across a line break. Inline math follows Pandoc's rule, so prices stay
+// prices ("$5 to $10"): no space just inside either dollar, and no digit right after the closing one.
+const MATH = /\$\$([^$]+?)\$\$|(?<!\\)\$(?=\S)((?:[^$\\\n]|\\[^\n])+?)(?<=\S)\$(?!\d)|\\\(([\s\S]+?)\\\)/g;
 const STYLE = /\\(emph|textit|textbf|texttt)\{([^{}]*)\}/g;
 const styleKind = { emph: 'em', textit: 'em', textbf: 'strong', texttt: 'code' } as const;
 

@@ -1,40 +1,21 @@
 // Keyword search latency: 200 mixed queries (1–4 words, phrases, prefixes), top 20 with highlights and snippets,
 // against the database bench/import.ts built. Usage: node --import tsx bench/search.ts [N]
 import path from 'node:path';
-import { corpusFile, random, realText } from './corpus.ts';
+import { corpusFile } from './corpus.ts';
+import { benchQueries, type QueryKind } from './queries.ts';
 import { importedDatabase, machineLine, openBenchDatabase, percentile } from './env.ts';
 
 const n = Number(process.argv[2] ?? process.env.BENCH_N ?? 300_000);
 const dbFile = path.join(path.dirname(corpusFile(n)), `bench-${n}.db`);
 importedDatabase(dbFile, n);
 
-const STOP = new Set('the of and a an in on to for with by is are we our this that from as be at or which it its can these their'.split(' '));
-const rand = random(7);
-const text = realText();
-const words = text.sentences.flatMap((s) => s.toLowerCase().match(/[a-z][a-z-]{2,}/g) ?? []).filter((w) => !STOP.has(w));
-const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
-
-type Kind = 'words' | 'phrase' | 'prefix';
-const queries: Array<{ kind: Kind; q: string }> = [];
-for (let i = 0; i < 200; i += 1) {
-  const roll = i % 5;
-  if (roll <= 2) {
-    queries.push({ kind: 'words', q: Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(words)).join(' ') });
-  } else if (roll === 3) {
-    const sentence = pick(text.sentences).toLowerCase().split(/\s+/);
-    const at = Math.floor(rand() * Math.max(1, sentence.length - 2));
-    queries.push({ kind: 'phrase', q: `"${sentence.slice(at, at + 2).join(' ').replace(/[^a-z0-9 -]/g, '')}"` });
-  } else {
-    const word = pick(words.filter((w) => w.length >= 6));
-    queries.push({ kind: 'prefix', q: `${word.slice(0, 4 + Math.floor(rand() * 2))}*` });
-  }
-}
+const queries = benchQueries();
 
 const { db, services } = await openBenchDatabase(dbFile, { fresh: false });
 const WARM = Number(process.env.BENCH_WARM ?? 20);
 for (const { q } of queries.slice(0, WARM)) await services.search.keyword(q, { limit: 20 }); // warm the page cache (and the search worker)
 
-const timings: Record<Kind | 'all', number[]> = { words: [], phrase: [], prefix: [], all: [] };
+const timings: Record<QueryKind | 'all', number[]> = { words: [], phrase: [], prefix: [], all: [] };
 const slowest: Array<{ q: string; ms: number }> = [];
 let emptyResults = 0;
 for (const { kind, q } of queries) {

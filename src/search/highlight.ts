@@ -16,9 +16,20 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
 
 export type WordMatcher = (token: string) => boolean;
 
-/** Whether a word of a text is one the query looks for: the same rule as scoring (term-match.ts). */
+/** English words too common to mark: a query may hold them, but "the" lit up in every line helps no one. */
+const STOP_WORDS = new Set(
+  'a an and are as at be but by can for from has have in into is it its not of on or our such than that the their then there these this to was we were which will with'.split(' '),
+);
+
+/**
+ * Whether a word of a text is one the query looks for: the same rule as scoring (term-match.ts), stop words aside.
+ * A query of nothing but stop words ("to be or not to be") is marked as asked.
+ */
 export function wordMatcher(terms: readonly QueryTerm[]): WordMatcher {
-  return tokenTest(terms);
+  const marked = terms
+    .map((term) => (term.prefix ? term : { ...term, words: term.words.filter((w) => !STOP_WORDS.has(w.toLowerCase())) }))
+    .filter((term) => term.words.length > 0);
+  return tokenTest(marked.length > 0 ? marked : terms);
 }
 
 export function markText(text: string, isHit: WordMatcher): string {

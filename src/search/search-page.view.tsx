@@ -6,25 +6,67 @@ import type { SearchResult } from './search.service.ts';
 
 const modeLabel = { hybrid: 'words and meaning', keyword: 'words', semantic: 'meaning' } as const;
 
+/** A query this long is a pasted text (an abstract): shown folded, searched by meaning unless words are chosen. */
+const PASTED_WORDS = 25;
+
+/** What the query language can do, each a link that tries it. */
+function SyntaxHelp() {
+  const examples = [
+    ['"exact phrase"', '"diffusion model"'], ['-word', 'transformer -vision'], ['author:', 'author:"Yann LeCun"'], ['cat:', 'cat:cs.LG'],
+    ['after: / before:', 'after:2024-01 before:2025'], ['has:code', 'has:code'], ['prefix*', 'quantiz*'],
+  ] as const;
+  return (
+    <p class="syntax-help muted">
+      Search with:{' '}
+      {examples.map(([label, example], i) => (
+        <>
+          {i > 0 ? ' · ' : ''}
+          <a href={`/search?mode=keyword&q=${encodeURIComponent(example)}`} title={`Try ${example}`}><code>{label}</code></a>
+        </>
+      ))}
+    </p>
+  );
+}
+
+/** "20 papers", "more than 500 papers", or nothing when words played no part. */
+function countLine(result: SearchResult): string | null {
+  if (result.matches === null) return null;
+  if (result.matches === 0) return null;
+  const n = result.matches.toLocaleString('en');
+  return result.bounded ? `More than ${n} papers have these words` : `${n} ${result.matches === 1 ? 'paper has' : 'papers have'} these words`;
+}
+
 export function SearchPageView({ result, cards }: { result: SearchResult; cards: Map<string, CardCommunity> }) {
   const query = result.query.trim();
+  const words = query ? query.split(/\s+/).length : 0;
+  const pasted = words > PASTED_WORDS;
+  const count = countLine(result);
+  // Nothing had the words: said first, before papers that are only near in meaning (or have some of the words).
+  const noExactMatch = query !== '' && result.items.length > 0 && (result.loosened || (result.mode === 'hybrid' && result.matches === 0));
   return (
     <Layout
-      title={query ? `Search: ${query}` : 'Search'}
-      query={result.query}
-      feeds={query ? { path: '/feeds/search', query: `?q=${encodeURIComponent(query)}`, title: `Search: ${query}` } : undefined}
+      title={query ? `Search: ${pasted ? `${query.slice(0, 60)}…` : query}` : 'Search'}
+      query={pasted ? '' : result.query}
+      feeds={query && !pasted ? { path: '/feeds/search', query: `?q=${encodeURIComponent(query)}`, title: `Search: ${query}` } : undefined}
     >
       <header class="feed-header">
         <div>
           <p class="feed-kicker">Search</p>
-          <h1>{query ? <>Results for “{query}”</> : 'Search papers'}</h1>
-          {query ? null : (
-            <p class="muted">
-              Words must all appear; use "quoted phrases" for exact wording and a trailing * for prefixes (transform*).
-            </p>
+          {pasted ? (
+            <>
+              <h1>Papers similar to your text</h1>
+              <details class="pasted">
+                <summary>Your text ({words} words)</summary>
+                <p>{query}</p>
+              </details>
+            </>
+          ) : (
+            <h1>{query ? <>Results for “{query}”</> : 'Search papers'}</h1>
           )}
+          {count ? <p class="muted">{count}</p> : null}
         </div>
       </header>
+      <SyntaxHelp />
       {query ? (
         <nav class="sort" aria-label="Search mode">
           Search by:{' '}
@@ -36,10 +78,12 @@ export function SearchPageView({ result, cards }: { result: SearchResult; cards:
           ))}
         </nav>
       ) : null}
-      {result.loosened && result.items.length > 0 ? (
-        <p class="notice">No paper has all of these words; showing papers with any of them.</p>
+      {noExactMatch ? (
+        <p class="notice" role="status">
+          No paper has all of these words. {result.loosened ? 'These have some of them:' : 'These are the nearest in meaning:'}
+        </p>
       ) : null}
-      {query && result.items.length === 0 ? <p class="empty">No papers match “{query}”.</p> : null}
+      {query && result.items.length === 0 ? <p class="empty">No papers match “{pasted ? `${query.slice(0, 80)}…` : query}”.</p> : null}
       <div class="cards">
         {result.items.map((hit) => (
           <PaperCard paper={hit.paper} community={cards.get(hit.paper.id)} highlight={{ title: hit.title, snippet: hit.snippet }} />

@@ -41,6 +41,11 @@ export interface SearchResult {
   loosened: boolean;
   /** True when more papers matched than are ranked, and the newest MAX_RANKED_CANDIDATES were ranked. */
   bounded: boolean;
+  /**
+   * Papers that hold the words, counted among the ranked candidates (so exact up to the bound; `bounded`: more); null
+   * when words played no part (search by meaning alone).
+   */
+  matches: number | null;
 }
 
 /** The query parsed, or a 400 naming what is wrong with it. */
@@ -70,13 +75,14 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
     async keyword(text: string, options: { page?: number; limit?: number } = {}): Promise<SearchResult> {
       const page = Math.min(Math.max(options.page ?? 1, 1), MAX_SEARCH_PAGE);
       const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
-      const result: SearchResult = { query: text, mode: 'keyword', items: [], page, limit, hasMore: false, loosened: false, bounded: false };
+      const result: SearchResult = { query: text, mode: 'keyword', items: [], page, limit, hasMore: false, loosened: false, bounded: false, matches: 0 };
       const parsed = parseOrRefuse(text);
       const ranked = await ranker.rank(parsed);
       result.loosened = ranked.loosened;
       const offset = (page - 1) * limit;
       const hits = ranked.hits.slice(offset, offset + limit);
       result.bounded = ranked.bounded;
+      result.matches = ranked.loosened ? 0 : ranked.hits.length;
       result.hasMore = ranked.hits.length > offset + limit;
 
       const found = await papers.byKeys(hits.map((hit) => hit.pk));
@@ -107,19 +113,23 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
       if (!near) return this.keyword(text, options);
       let ranked: Array<{ pk: number; score: number }>;
       let used: SearchMode = 'semantic';
+      let matches: number | null = null;
+      let bounded = false;
       if (mode === 'semantic' || long) {
         ranked = near.map((n) => ({ pk: n.pk, score: n.similarity }));
       } else {
         used = 'hybrid';
-        const keyword = (await ranker.rank(parsed)).hits;
-        ranked = blendScores(keyword.slice(0, FUSED_DEPTH), near.slice(0, FUSED_DEPTH).map((n) => ({ pk: n.pk, score: n.similarity })));
+        const keyword = await ranker.rank(parsed);
+        matches = keyword.loosened ? 0 : keyword.hits.length;
+        bounded = keyword.bounded;
+        ranked = blendScores(keyword.hits.slice(0, FUSED_DEPTH), near.slice(0, FUSED_DEPTH).map((n) => ({ pk: n.pk, score: n.similarity })));
       }
       const offset = (page - 1) * limit;
       const slice = ranked.slice(offset, offset + limit);
       const found = await papers.byKeys(slice.map((hit) => hit.pk));
       const isHit = wordMatcher(parsed.terms);
       return {
-        query: text, mode: used, page, limit, hasMore: ranked.length > offset + limit, loosened: false, bounded: false,
+        query: text, mode: used, page, limit, hasMore: ranked.length > offset + limit, loosened: false, bounded, matches,
         items: slice.flatMap((hit) => {
           const paper = found.get(hit.pk);
           return paper ? [{ paper, score: hit.score, title: markText(paper.title, isHit), snippet: snippet(paper.abstract, isHit) }] : [];

@@ -8,6 +8,7 @@ import { parseInput, parseQuery } from '../http/validate.ts';
 import { SubmitPage } from './community.view.tsx';
 import { ProfilePage } from './profile.view.tsx';
 import { profileQuery, submitBody, submitForm } from './community.schema.ts';
+import { parseArxivId } from '../papers/paper-id.ts';
 
 const PROFILE_PAGE = 20;
 import type { VoteState } from './community.service.ts';
@@ -30,8 +31,15 @@ export function registerCommunityRoutes(app: FastifyInstance, services: Services
       const { paper } = await community.submit(request.viewer, reference);
       return reply.redirect(`/papers/${paper.id}`, 303);
     } catch (error) {
-      if (error instanceof AppError && error.status < 500) {
-        return sendPage(reply, <SubmitPage reference={reference} error={error.message} limits={limits} />, error.status);
+      // Said on the form, with what was typed kept: a refusal, arXiv not knowing the id, or arXiv not answering.
+      if (error instanceof AppError && (error.status < 500 || error.code === 'unavailable')) {
+        const id = parseArxivId(reference)?.id;
+        const problem = {
+          message: error.message,
+          storedId: error.code === 'conflict' && id ? id : undefined,
+          unknownId: error.code === 'not_found' && id ? id : undefined,
+        };
+        return sendPage(reply, <SubmitPage reference={reference} problem={problem} limits={limits} />, error.status);
       }
       throw error;
     }

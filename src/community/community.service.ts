@@ -78,7 +78,8 @@ export function createCommunityService(deps: {
       }
       let found = await papers.find(ref.id);
       if (!found) {
-        const looked = await deps.arxivApi.lookup([ref.id]);
+        // A person is waiting: arXiv gets one quick retry, and its silence is a 503 that says so (arxiv-api.service).
+        const looked = await deps.arxivApi.lookup([ref.id], { impatient: true });
         found = await papers.find(ref.id);
         if (!found) throw notFound(`arXiv does not know ${ref.id}${looked.errors[0] ? ` (${looked.errors[0].message})` : ''}.`);
       }

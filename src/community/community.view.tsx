@@ -3,7 +3,16 @@ import { CsrfField } from '../http/components/csrf-field.view.tsx';
 import { usePageContext } from '../http/page-context.ts';
 import { Layout } from '../http/layout.view.tsx';
 
-export function SubmitPage({ reference = '', error, limits }: { reference?: string; error?: string; limits: { maxAgeDays: number; dailyCap: number } }) {
+/** What went wrong with a submission, and where to go from there. */
+export interface SubmitProblem {
+  message: string;
+  /** The paper is stored here already: link it. */
+  storedId?: string | undefined;
+  /** A well-formed id arXiv does not know (yet): offer it on arXiv. */
+  unknownId?: string | undefined;
+}
+
+export function SubmitPage({ reference = '', problem, limits }: { reference?: string; problem?: SubmitProblem; limits: { maxAgeDays: number; dailyCap: number } }) {
   return (
     <Layout title="Submit a paper">
       <section class="panel">
@@ -12,13 +21,24 @@ export function SubmitPage({ reference = '', error, limits }: { reference?: stri
           Bring a paper to today's list: paste its arXiv id or any arXiv link. Papers from the last {limits.maxAgeDays} days;
           up to {limits.dailyCap} a day.
         </p>
-        <form class="form" action="/submit" method="post">
+        <form class="form" action="/submit" method="post" data-busy="Submitting…">
           <CsrfField />
           <label>
             arXiv id or URL
-            <input type="text" name="reference" value={reference} required placeholder="2401.01234 or https://arxiv.org/abs/2401.01234" />
+            <input type="text" name="reference" value={reference} required placeholder="2401.01234 or https://arxiv.org/abs/2401.01234" aria-describedby={problem ? 'submit-problem' : undefined} />
           </label>
-          {error ? <p class="form-error" role="alert">{error}</p> : null}
+          {problem ? (
+            <div class="form-error" id="submit-problem" role="alert">
+              <p>{problem.message}</p>
+              {problem.storedId ? <p><a href={`/papers/${problem.storedId}`}>Open {problem.storedId} here</a></p> : null}
+              {problem.unknownId ? (
+                <p>
+                  <a href={`https://arxiv.org/abs/${problem.unknownId}`} rel="noopener">Open {problem.unknownId} on arXiv</a> — a paper announced in the
+                  last hours may not be in arXiv's API yet: submit it again later.
+                </p>
+              ) : null}
+            </div>
+          ) : null}
           <p><button type="submit">Submit</button></p>
         </form>
       </section>

@@ -1,7 +1,8 @@
 // Looks papers up by id in the arXiv API (batched id_list queries) and stores what it returns.
 import type { PapersService, UpsertOutcome } from '../papers/papers.service.ts';
 import { parseArxivId } from '../papers/paper-id.ts';
-import type { PoliteHttp } from './polite-http.ts';
+import { FetchError, type PoliteHttp } from './polite-http.ts';
+import { AppError } from '../errors.ts';
 import { parseArxivAtom } from './sources/arxiv-atom.ts';
 
 /** The API answers up to this many ids in one query. */
@@ -39,11 +40,11 @@ export function createArxivApiService(deps: { papers: PapersService; http: Polit
   };
 
   /** One batch; ids the API calls malformed are reported and the rest asked again. */
-  async function fetchBatch(batch: Wanted[], result: LookupResult, tally: (o: UpsertOutcome) => void): Promise<void> {
+  async function fetchBatch(batch: Wanted[], result: LookupResult, tally: (o: UpsertOutcome) => void, impatient: boolean): Promise<void> {
     let pending = batch;
     while (pending.length > 0) {
       const url = queryUrl(pending.map((w) => w.query));
-      const response = await deps.http.get(url);
+      const response = await deps.http.get(url, { impatient });
       const atom = parseArxivAtom(response.body, url);
       if (response.status !== 200) {
         const refused = new Set(atom.errors.map((e) => e.reference));
@@ -77,8 +78,11 @@ export function createArxivApiService(deps: { papers: PapersService; http: Polit
   }
 
   return {
-    /** Fetches and stores the papers behind ids, versioned ids or arXiv URLs; reports each one that failed. */
-    async lookup(references: readonly string[]): Promise<LookupResult> {
+    /**
+     * Fetches and stores the papers behind ids, versioned ids or arXiv URLs; reports each one that failed. `impatient`:
+     * a person is waiting (a submission), so arXiv gets one retry, not minutes of backing off (polite-http.ts).
+     */
+    async lookup(references: readonly string[], options: { impatient?: boolean } = {}): Promise<LookupResult> {
       const result: LookupResult = { counts: { imported: 0, updated: 0, unchanged: 0, rejected: 0 }, found: [], errors: [] };
       const wanted = new Map<string, Wanted>();
       for (const reference of references) {
@@ -91,7 +95,12 @@ export function createArxivApiService(deps: { papers: PapersService; http: Polit
       const all = [...wanted.values()];
       const tally = (outcome: UpsertOutcome) => (result.counts[outcome] += 1);
       for (let i = 0; i < all.length; i += ARXIV_API_BATCH) {
-        await fetchBatch(all.slice(i, i + ARXIV_API_BATCH), result, tally);
+        try {
+          await fetchBatch(all.slice(i, i + ARXIV_API_BATCH), result, tally, options.impatient ?? false);
+        } catch (error) {
+          if (!options.impatient || !(error instanceof FetchError)) throw error;
+          throw new AppError('unavailable', 'arXiv did not answer just now. Nothing was lost: try again in a minute.');
+        }
       }
       result.counts.rejected = result.errors.length;
       return result;

@@ -74,10 +74,10 @@ export function createPoliteHttp(options: PoliteHttpOptions) {
     nextAllowed.set(host, Math.max(nextAllowed.get(host) ?? 0, Date.now() + interval()));
   }
 
-  async function once(url: string, headers: Record<string, string>): Promise<HttpResponse> {
+  async function once(url: string, headers: Record<string, string>, timeout: number): Promise<HttpResponse> {
     const response = await fetch(url, {
       headers: { 'User-Agent': options.userAgent, Accept: 'application/atom+xml, application/xml, application/json;q=0.9, */*;q=0.5', ...headers },
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(timeout),
       redirect: 'follow',
     });
     return { url, status: response.status, headers: response.headers, body: await response.text() };
@@ -90,30 +90,34 @@ export function createPoliteHttp(options: PoliteHttpOptions) {
     /**
      * GETs a URL (with headers of the caller's: a token, If-None-Match). 429 and 503 wait as Retry-After says (or back
      * off); other 5xx and network errors back off; any other status is returned for the caller to read. Throws a
-     * FetchError once the retries are spent.
+     * FetchError once the retries are spent. `impatient`: someone is waiting on the answer (a member's submission), so
+     * one try of at most 10 s and one retry, instead of minutes of backing off.
      */
-    async get(url: string, request: { headers?: Record<string, string> } = {}): Promise<HttpResponse> {
+    async get(url: string, request: { headers?: Record<string, string>; impatient?: boolean } = {}): Promise<HttpResponse> {
       const host = new URL(url).host;
+      const retries = request.impatient ? Math.min(1, maxRetries) : maxRetries;
+      const timeout = request.impatient ? Math.min(10_000, timeoutMs) : timeoutMs;
       let lastProblem = '';
-      for (let attempt = 0; attempt <= maxRetries; attempt += 1) {
+      for (let attempt = 0; attempt <= retries; attempt += 1) {
         await takeTurn(host);
         let response: HttpResponse;
         try {
-          response = await once(url, request.headers ?? {});
+          response = await once(url, request.headers ?? {}, timeout);
           turnDone(host);
         } catch (error) {
           turnDone(host);
-          lastProblem = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (error as Error).message;
-          if (attempt < maxRetries) await wait(backoffMs(attempt, random, maxWaitMs));
+          lastProblem = (error as Error).name === 'TimeoutError' ? `no answer within ${timeout / 1000} s` : (error as Error).message;
+          if (attempt < retries) await wait(request.impatient ? 1000 : backoffMs(attempt, random, maxWaitMs));
           continue;
         }
         if (response.status < 500 && response.status !== 429) return response;
         lastProblem = `HTTP ${response.status}`;
-        if (attempt === maxRetries) break;
+        if (attempt === retries) break;
+        if (request.impatient) continue;
         const asked = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers.get('retry-after')) : null;
         await wait(asked === null ? backoffMs(attempt, random, maxWaitMs) : Math.min(asked, maxWaitMs));
       }
-      throw new FetchError(url, `gave up after ${maxRetries + 1} attempts (last: ${lastProblem})`);
+      throw new FetchError(url, `gave up after ${retries + 1} attempts (last: ${lastProblem})`);
     },
   };
 }

@@ -51,7 +51,10 @@ describe('submitting papers', () => {
     assert.equal((await submitForm(bob, '0704.0001')).status, 303);
     const again = await submitForm(bob, 'arXiv:0704.0001v1');
     assert.equal(again.status, 409);
-    assert.match(await again.text(), /0704.0001 is already on today&#39;s list: \/papers\/0704.0001|0704.0001 is already on today's list/);
+    const refused = await again.text();
+    assert.match(refused, /0704.0001 is already on today&#39;s list: \/papers\/0704.0001|0704.0001 is already on today's list/);
+    assert.match(refused, /<a href="\/papers\/0704.0001">Open 0704.0001 here<\/a>/, 'the stored paper is linked');
+    assert.match(refused, /name="reference" value="arXiv:0704.0001v1"/, 'what was typed is kept');
   });
 
   it('explains what is not an arXiv id, and what arXiv does not know', async () => {
@@ -91,9 +94,28 @@ describe('submitting papers', () => {
       assert.match(await old.text(), /was first published on 2007-04-02, more than 30 days ago: only recent papers can be submitted/);
       const unknown = await submitForm(frank, '2611.00001');
       assert.equal(unknown.status, 404);
-      assert.match(await unknown.text(), /arXiv does not know 2611.00001/);
+      const page = await unknown.text();
+      assert.match(page, /arXiv does not know 2611.00001/);
+      assert.match(page, /<a href="https:\/\/arxiv.org\/abs\/2611.00001" rel="noopener">Open 2611.00001 on arXiv<\/a>/);
     } finally {
       await strict.close();
+    }
+  });
+
+  it('says so at once when arXiv does not answer, and keeps what was typed', async () => {
+    // Nothing listens on this port: every request is refused.
+    const silent = await startApp(undefined, { ARXIV_API_URL: 'http://127.0.0.1:9/api/query', INGEST_TIME_SCALE: '1', SUBMIT_MAX_AGE_DAYS: '100000' });
+    try {
+      const gina = await signInThroughMailFile(silent, 'gina@example.org');
+      const started = performance.now();
+      const answer = await submitForm(gina, 'https://arxiv.org/abs/2611.00002');
+      assert.ok(performance.now() - started < 8000, `answered in ${(performance.now() - started).toFixed(0)} ms (one retry, not minutes of backing off)`);
+      assert.equal(answer.status, 503);
+      const page = await answer.text();
+      assert.match(page, /arXiv did not answer just now/);
+      assert.match(page, /name="reference" value="https:\/\/arxiv.org\/abs\/2611.00002"/);
+    } finally {
+      await silent.close();
     }
   });
 });

@@ -18,6 +18,25 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
   });
 }
 
+// Forms that take a while (a submission asks arXiv): the button says so and cannot be pressed twice.
+for (const form of document.querySelectorAll('form[data-busy]')) {
+  form.addEventListener('submit', () => {
+    const button = form.querySelector('button[type="submit"]');
+    if (!button) return;
+    // Disabled only after this turn, so the press that submits the form still counts.
+    setTimeout(() => {
+      button.disabled = true;
+      button.textContent = form.dataset.busy;
+      button.setAttribute('aria-busy', 'true');
+    });
+  });
+  // Back to a page the browser kept: the button works again.
+  window.addEventListener('pageshow', () => {
+    const button = form.querySelector('button[type="submit"][aria-busy]');
+    if (button) Object.assign(button, { disabled: false, textContent: 'Submit' }).removeAttribute('aria-busy');
+  });
+}
+
 // Upvote buttons: the form posts without a reload; without JavaScript it posts and comes back. The button keeps the
 // focus (a disabled button would lose it), so a second press while the first is on its way is ignored instead.
 for (const form of document.querySelectorAll('form[data-vote]')) {

@@ -23,7 +23,7 @@ export function commentPath(comment: Pick<Comment, 'id' | 'paperId'>): string {
 }
 
 /** The only place user-written text becomes HTML: markdown-it with raw HTML off (see markdown.ts). */
-function CommentBody({ body }: { body: string }) {
+export function CommentBody({ body }: { body: string }) {
   return <div class="comment-body" dangerouslySetInnerHTML={{ __html: renderCommentMarkdown(body) }} />;
 }
 

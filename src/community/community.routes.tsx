@@ -14,7 +14,7 @@ const PROFILE_PAGE = 20;
 import type { VoteState } from './community.service.ts';
 
 export function registerCommunityRoutes(app: FastifyInstance, services: Services, limits: { maxAgeDays: number; dailyCap: number }): void {
-  const { community, accounts, comments, code } = services;
+  const { community, accounts, comments, code, papers } = services;
   const write = memberWrite(app);
   // Submissions have their own daily cap; this only stops a script from hammering.
   const submitWrite = memberWrite(app, { max: 20, timeWindow: '1 minute' });
@@ -85,8 +85,8 @@ export function registerCommunityRoutes(app: FastifyInstance, services: Services
     ]);
     const shownUpvotes = upvotes?.items ?? null;
     const ids = [...submissions.items.map((s) => s.paper.id), ...(shownUpvotes ?? []).map((paper) => paper.id)];
-    const cards = code.withCode(await community.cardsFor(request.viewer, ids));
-    const page = <ProfilePage member={member} submissions={{ ...submissions, page: p }} upvotes={shownUpvotes} comments={recent} cards={cards} />;
+    const [cards, titles] = await Promise.all([community.cardsFor(request.viewer, ids), papers.titlesOf(recent.map((c) => c.paperId))]);
+    const page = <ProfilePage member={member} submissions={{ ...submissions, page: p }} upvotes={shownUpvotes} comments={recent} titles={titles} cards={code.withCode(cards)} />;
     return sendPage(reply, page);
   });
 }

@@ -7,7 +7,7 @@ import { Pager } from '../http/components/pager.view.tsx';
 import { Layout } from '../http/layout.view.tsx';
 import { usePageContext } from '../http/page-context.ts';
 import type { Comment } from './comment.ts';
-import { commentPath } from './comments.view.tsx';
+import { CommentBody, commentPath } from './comments.view.tsx';
 
 export interface ProfileProps {
   member: User;
@@ -15,10 +15,12 @@ export interface ProfileProps {
   /** null when the member keeps their upvotes to themselves. */
   upvotes: Paper[] | null;
   comments: Comment[];
+  /** The titles of the papers the comments are on. */
+  titles: Map<string, string>;
   cards: Map<string, CardCommunity>;
 }
 
-export function ProfilePage({ member, submissions, upvotes, comments, cards }: ProfileProps) {
+export function ProfilePage({ member, submissions, upvotes, comments, titles, cards }: ProfileProps) {
   const { viewer } = usePageContext();
   const own = viewer?.id === member.id;
   return (
@@ -42,7 +44,7 @@ export function ProfilePage({ member, submissions, upvotes, comments, cards }: P
       <section aria-labelledby="upvoted-heading">
         <h2 id="upvoted-heading">Upvoted papers</h2>
         {upvotes === null ? (
-          <p class="muted">{own ? 'Only you know: show them from your account page.' : `${member.displayName} keeps their upvotes private.`}</p>
+          <p class="muted">{own ? 'Only you see them: show them to others from your account page.' : `${member.displayName} keeps their upvotes private.`}</p>
         ) : upvotes.length === 0 ? (
           <p class="empty">No upvotes yet.</p>
         ) : (
@@ -55,8 +57,8 @@ export function ProfilePage({ member, submissions, upvotes, comments, cards }: P
         <ul class="plain-list">
           {comments.map((c) => (
             <li>
-              <a href={commentPath(c)}>on {c.paperId}</a> <span class="muted">· {formatDate(c.createdAt)}</span>
-              <p class="comment-excerpt">{c.body.length > 200 ? `${c.body.slice(0, 200)}…` : c.body}</p>
+              <a href={commentPath(c)}>on “{titles.get(c.paperId) ?? c.paperId}”</a> <span class="muted">· {formatDate(c.createdAt)}</span>
+              <CommentBody body={c.body.length > 600 ? `${c.body.slice(0, 600)}…` : c.body} />
             </li>
           ))}
         </ul>

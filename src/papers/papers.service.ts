@@ -208,6 +208,16 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
       return repo.newestKeys(db, limit);
     },
 
+    /** Titles of stored papers by id (a profile's comments say what they are on). */
+    async titlesOf(ids: readonly string[]): Promise<Map<string, string>> {
+      const keys = repo.keysOf(db, ids);
+      const found = await repo.findPapersByPks(db, [...keys.values()]);
+      return new Map([...keys].flatMap(([id, pk]) => {
+        const row = found.get(pk);
+        return row ? [[id, row.title] as const] : [];
+      }));
+    },
+
     /** Integer keys of the stored papers among `ids`. */
     keysOf(ids: readonly string[]): Map<string, number> {
       return repo.keysOf(db, ids);

@@ -22,7 +22,8 @@ describe('/u/:name', () => {
     const page = await (await app.get('/u/grace')).text();
     assert.match(page, /<h1>grace<\/h1>/);
     assert.match(page, /href="\/papers\/0704.0001"/, 'the submission');
-    assert.match(page, /on 0704.0003/, 'the comment');
+    assert.match(page, /on “The evolution of the Earth-Moon system based on the dark matter field fluid model”/, 'the comment, by its paper\'s title');
+    assert.match(page, /<div class="comment-body"><p>A fine <em>argument<\/em>.<\/p>/, 'rendered, not raw Markdown');
     assert.match(page, /keeps their upvotes private/);
     assert.doesNotMatch(page, /href="\/papers\/0704.0002"/);
 

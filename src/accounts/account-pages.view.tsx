@@ -66,6 +66,27 @@ export interface AccountPageProps {
   error?: string;
   /** A token just made: the only time it is shown. */
   newToken?: string;
+  /** The member's digest, in words, and where to change it; null when they are not subscribed. */
+  digest?: { text: string; editUrl: string } | null;
+}
+
+function DigestPanel({ digest }: { digest: AccountPageProps['digest'] }) {
+  return (
+    <section class="panel" aria-labelledby="digest-heading">
+      <h2 id="digest-heading">Email digest</h2>
+      {digest ? (
+        <>
+          <p>{digest.text}</p>
+          <p><a class="button button-quiet" href={digest.editUrl}>Change or pause your digest</a></p>
+        </>
+      ) : (
+        <>
+          <p class="muted">You are not subscribed. Trending papers and new papers on your topics, daily or weekly.</p>
+          <p><a class="button" href="/subscribe">Subscribe</a></p>
+        </>
+      )}
+    </section>
+  );
 }
 
 function TokensPanel({ tokens, newToken }: { tokens: ApiToken[]; newToken?: string }) {
@@ -114,7 +135,7 @@ function TokensPanel({ tokens, newToken }: { tokens: ApiToken[]; newToken?: stri
   );
 }
 
-export function AccountPage({ user, tokens, notice, error, newToken }: AccountPageProps) {
+export function AccountPage({ user, tokens, notice, error, newToken, digest = null }: AccountPageProps) {
   return (
     <Layout title="Your account">
       <section class="panel">
@@ -138,6 +159,7 @@ export function AccountPage({ user, tokens, notice, error, newToken }: AccountPa
           <p><button type="submit">Save</button></p>
         </form>
       </section>
+      <DigestPanel digest={digest} />
       <TokensPanel tokens={tokens} newToken={newToken} />
       <section class="panel">
         <h2>Sessions</h2>

@@ -5,8 +5,8 @@ import type { Services } from '../app/services.ts';
 import { sendPage } from '../http/render.ts';
 import { parseInput, parseQuery } from '../http/validate.ts';
 import { SESSION_COOKIE } from '../http/request-state.ts';
-import { SESSION_DAYS } from './account.ts';
-import { AccountPage, CheckInboxPage, ConfirmSignInPage, LoginPage } from './account-pages.view.tsx';
+import { SESSION_DAYS, type User } from './account.ts';
+import { AccountPage, CheckInboxPage, ConfirmSignInPage, LoginPage, type AccountPageProps } from './account-pages.view.tsx';
 import { loginBody, profileBody, tokenBody, tokenIdParams, tokenNameBody, tokenQuery } from './accounts.schema.ts';
 
 /**
@@ -17,7 +17,7 @@ const LINK_REQUEST_LIMIT = { max: 20, timeWindow: '10 minutes' };
 /** Link uses per client address: tokens are 256-bit, so this only stops hammering. */
 const LINK_USE_LIMIT = { max: 30, timeWindow: '1 minute' };
 
-export function registerAccountRoutes(app: FastifyInstance, { accounts }: Services, options: { secureCookies: boolean }): void {
+export function registerAccountRoutes(app: FastifyInstance, { accounts, subscriptions }: Services, options: { secureCookies: boolean }): void {
   const sessionCookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: options.secureCookies, maxAge: SESSION_DAYS * 86_400 };
   const guarded = { preHandler: app.csrfProtection };
 
@@ -27,6 +27,12 @@ export function registerAccountRoutes(app: FastifyInstance, { accounts }: Servic
       return null;
     }
     return request.viewer;
+  };
+
+  /** The account page with what it always shows (API tokens, the digest), and what this answer adds. */
+  const accountPage = async (viewer: User, extra: Partial<AccountPageProps> = {}) => {
+    const [tokens, digest] = await Promise.all([accounts.apiTokens(viewer.id), subscriptions.summaryFor(viewer)]);
+    return <AccountPage user={viewer} tokens={tokens} digest={digest} {...extra} />;
   };
 
   app.get('/login', async (request, reply) => (request.viewer ? reply.redirect('/account') : sendPage(reply, <LoginPage />)));
@@ -79,7 +85,7 @@ export function registerAccountRoutes(app: FastifyInstance, { accounts }: Servic
     const viewer = signedIn(request, reply);
     if (!viewer) return reply;
     const saved = (request.query as { saved?: string }).saved === '1';
-    return sendPage(reply, <AccountPage user={viewer} tokens={await accounts.apiTokens(viewer.id)} notice={saved ? 'Saved.' : undefined} />);
+    return sendPage(reply, await accountPage(viewer, saved ? { notice: 'Saved.' } : {}));
   });
 
   app.post('/account', guarded, async (request, reply) => {
@@ -90,8 +96,7 @@ export function registerAccountRoutes(app: FastifyInstance, { accounts }: Servic
       await accounts.updateProfile(viewer.id, { username, displayName, showUpvotes });
     } catch (error) {
       if (error instanceof AppError && (error.code === 'bad_request' || error.code === 'conflict')) {
-        const tokens = await accounts.apiTokens(viewer.id);
-        return sendPage(reply, <AccountPage user={{ ...viewer, username, displayName, showUpvotes }} tokens={tokens} error={error.message} />, error.status);
+        return sendPage(reply, await accountPage(viewer, { user: { ...viewer, username, displayName, showUpvotes }, error: error.message }), error.status);
       }
       throw error;
     }
@@ -106,10 +111,10 @@ export function registerAccountRoutes(app: FastifyInstance, { accounts }: Servic
       const { token } = await accounts.createApiToken(viewer.id, name);
       // Shown in this response only; never stored, never shown again.
       reply.header('cache-control', 'no-store');
-      return sendPage(reply, <AccountPage user={viewer} tokens={await accounts.apiTokens(viewer.id)} newToken={token} />);
+      return sendPage(reply, await accountPage(viewer, { newToken: token }));
     } catch (error) {
       if (error instanceof AppError && error.code === 'bad_request') {
-        return sendPage(reply, <AccountPage user={viewer} tokens={await accounts.apiTokens(viewer.id)} error={error.message} />, 400);
+        return sendPage(reply, await accountPage(viewer, { error: error.message }), 400);
       }
       throw error;
     }

@@ -2,7 +2,8 @@
 import type { User } from '../accounts/account.ts';
 import { CsrfField } from '../http/components/csrf-field.view.tsx';
 import { Layout } from '../http/layout.view.tsx';
-import { defaultPreferences, MAX_TOPICS, weekdays, type Preferences, type Subscription } from './subscription.ts';
+import { defaultPreferences, MAX_TOPICS, weekdays, type DigestSummary, type Preferences, type Subscription } from './subscription.ts';
+
 
 function PreferenceFields({ preferences }: { preferences: Preferences }) {
   return (
@@ -33,7 +34,23 @@ function PreferenceFields({ preferences }: { preferences: Preferences }) {
   );
 }
 
-export function SubscribePage({ viewer, email = '', error, preferences = defaultPreferences }: { viewer: User | null; email?: string; error?: string; preferences?: Preferences }) {
+export function SubscribePage({ viewer, email = '', error, preferences = defaultPreferences, current = null }: {
+  viewer: User | null; email?: string; error?: string; preferences?: Preferences;
+  /** The signed-in member's digest, when they have one: shown instead of a second subscription form. */
+  current?: DigestSummary | null;
+}) {
+  if (viewer && current) {
+    return (
+      <Layout title="Subscribe">
+        <section class="panel">
+          <h1>You are subscribed</h1>
+          <p>{current.text}</p>
+          <p>To <strong>{viewer.email}</strong>.</p>
+          <p><a class="button" href={current.editUrl}>Change or pause your digest</a></p>
+        </section>
+      </Layout>
+    );
+  }
   return (
     <Layout title="Subscribe">
       <section class="panel">

@@ -100,3 +100,17 @@ export function classifyDeliveryError(error: unknown): DeliveryFailure {
   }
   return { kind: 'transient', reason };
 }
+
+/** What the account page says of a member's digest (it knows nothing else of the digest). */
+export interface DigestSummary {
+  status: Subscription['status'];
+  text: string;
+  editUrl: string;
+}
+
+export function describeSubscription(s: Subscription): string {
+  const when = s.frequency === 'daily' ? 'every weekday' : `every ${weekdays[s.weeklyDay - 1] ?? 'week'}`;
+  const topics = s.topics.length > 0 ? `, and new papers on ${s.topics.map((t) => `“${t}”`).join(', ')}` : '';
+  const state = s.status === 'active' ? '' : s.status === 'paused' ? ' (paused)' : s.status === 'pending' ? ' (waiting for you to confirm)' : ` (${s.status})`;
+  return `The ${s.paperCount} top trending papers ${when}${topics}${state}.`;
+}

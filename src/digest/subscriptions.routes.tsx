@@ -26,7 +26,8 @@ export function registerSubscriptionRoutes(app: FastifyInstance, { subscriptions
 
   app.get('/subscribe', async (request, reply) => {
     const { email } = parseQuery(request, subscribeQuery);
-    return sendPage(reply, <SubscribePage viewer={request.viewer} email={email ?? ''} />);
+    const current = request.viewer ? await subscriptions.summaryFor(request.viewer) : null;
+    return sendPage(reply, <SubscribePage viewer={request.viewer} email={email ?? ''} current={current} />);
   });
 
   app.post('/subscribe', guarded, async (request, reply) => {

@@ -5,7 +5,7 @@ import { AppError, badRequest, notFound } from '../errors.ts';
 import { renderMail } from '../mail/mail-layout.view.tsx';
 import type { Mailer } from '../mail/mail.transport.ts';
 import type { MailBudget } from '../mail/mail-budget.service.ts';
-import { defaultPreferences, preferencesSchema, signSubscription, verifySubscriptionKey, type Preferences, type Subscription } from './subscription.ts';
+import { defaultPreferences, describeSubscription, preferencesSchema, signSubscription, verifySubscriptionKey, type DigestSummary, type Preferences, type Subscription } from './subscription.ts';
 import * as repo from './subscriptions.repository.ts';
 
 export interface SubscriptionLinks {
@@ -124,6 +124,13 @@ export function createSubscriptionsService(deps: { db: Db; mailer: Mailer; mailB
 
     async forUser(user: User): Promise<Subscription | null> {
       return repo.findByEmail(db, user.email.toLowerCase());
+    },
+
+    /** A member's digest in words, and where to change it: the account page and /subscribe show it. */
+    async summaryFor(user: User): Promise<DigestSummary | null> {
+      const subscription = await repo.findByEmail(db, user.email.toLowerCase());
+      if (!subscription || subscription.status === 'unsubscribed') return null;
+      return { status: subscription.status, text: describeSubscription(subscription), editUrl: links(subscription.id).preferences };
     },
 
     /** Saves preferences; `paused` pauses or resumes. A pending, unsubscribed or suspended subscription comes back to life. */

@@ -356,6 +356,13 @@ describe('digest: offline and one click', () => {
       assert.match(await done.text(), /You are subscribed/);
       assert.equal(fs.readdirSync(path.join(app.dir, 'mail')).length, mailsBefore, 'no confirmation needed');
       assert.equal((await app.services.subscriptions.forUser((await app.services.accounts.addUser('member@example.org', 'user')).user))?.status, 'active');
+      // The account page has the digest, and /subscribe knows: no second form.
+      const account = await (await member.get('/account')).text();
+      assert.match(account, /<h2 id="digest-heading">Email digest<\/h2><p>The 10 top trending papers every weekday\.<\/p>/);
+      assert.match(account, /href="[^"]*\/subscription\?s=[^"]+">Change or pause your digest/);
+      const again = await (await member.get('/subscribe')).text();
+      assert.match(again, /<h1>You are subscribed<\/h1>/);
+      assert.doesNotMatch(again, /action="\/subscribe"/);
     } finally {
       await app.close();
     }

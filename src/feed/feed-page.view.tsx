@@ -5,7 +5,7 @@ import type { ListedPaper } from '../papers/papers.service.ts';
 import { Layout } from '../http/layout.view.tsx';
 import { Pager } from '../http/components/pager.view.tsx';
 import type { FeedPage, TrendingPage } from './feed.service.ts';
-import { isoWeekOf, periodTitle, type PeriodKind } from './period.ts';
+import { isoWeekOf, parseDay, parseMonth, parseWeek, periodLabel, periodTitle, type PeriodKind } from './period.ts';
 
 const basePath: Record<PeriodKind, string> = { day: '/date', week: '/week', month: '/month' };
 const noun: Record<PeriodKind, string> = { day: 'day', week: 'week', month: 'month' };
@@ -19,6 +19,11 @@ export type Why = (item: ListedPaper) => string;
 export function periodPath(kind: PeriodKind, key: string, category: string | null): string {
   return category ? `${categoryPath(category)}?${kind === 'day' ? 'd' : kind}=${key}` : `${basePath[kind]}/${key}`;
 }
+
+const labelOf = (kind: PeriodKind, key: string) => {
+  const period = kind === 'day' ? parseDay(key) : kind === 'week' ? parseWeek(key) : parseMonth(key);
+  return period ? periodLabel(period) : key;
+};
 
 const keyOf = (kind: PeriodKind, day: string) => (kind === 'day' ? day : kind === 'week' ? isoWeekOf(day) : day.slice(0, 7));
 
@@ -98,8 +103,8 @@ export function FeedPageView({ feed, cards, isFront = false, why }: { feed: Feed
           <SortLinks path={path} sort={sort} />
         </div>
         <nav class="period-nav" aria-label={`Other ${noun[period.kind]}s`}>
-          {feed.previous ? <a rel="prev" href={periodPath(period.kind, feed.previous, category)}>← {feed.previous}</a> : null}
-          {feed.next ? <a rel="next" href={periodPath(period.kind, feed.next, category)}>{feed.next} →</a> : null}
+          {feed.previous ? <a rel="prev" href={periodPath(period.kind, feed.previous, category)}>← {labelOf(period.kind, feed.previous)}</a> : null}
+          {feed.next ? <a rel="next" href={periodPath(period.kind, feed.next, category)}>{labelOf(period.kind, feed.next)} →</a> : null}
         </nav>
       </header>
       <PeriodBar current={period.kind} day={period.kind === 'day' ? period.key : period.to} category={category} />

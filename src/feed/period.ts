@@ -89,6 +89,14 @@ export function periodTitle(period: Period): string {
   return `Week ${week}, ${period.key.slice(0, 4)} (${shortDate.format(from)} – ${shortDate.format(new Date(dayMs(period.to)))})`;
 }
 
+/** A period as a link names it: "27 Nov 2026", "Week 47", "October 2026". */
+export function periodLabel(period: Period): string {
+  if (period.kind === 'day') return formatDate(period.from);
+  if (period.kind === 'month') return monthName.format(new Date(dayMs(period.from)));
+  return `Week ${Number(period.key.slice(6))}, ${period.key.slice(0, 4)}`;
+}
+
+/** Every date a page shows, in one format: "27 Nov 2026". */
 export function formatDate(iso: string): string {
   return shortDate.format(new Date(iso)) + ' ' + iso.slice(0, 4);
 }

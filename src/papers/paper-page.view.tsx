@@ -5,6 +5,9 @@ import type { CodeLink, StarSample } from '../code/code.ts';
 import { CodeSection } from '../code/code.view.tsx';
 import { UpvoteButton } from '../community/community.view.tsx';
 import { formatDate } from '../feed/period.ts';
+import { authorPath } from '../authors/author.ts';
+import { categoryPath } from './paper-card.view.tsx';
+import { MathText } from './math-text.view.tsx';
 import { Layout } from '../http/layout.view.tsx';
 import { bibtexFor } from './bibtex.ts';
 import { paperLinks, type Paper } from './paper.ts';
@@ -38,15 +41,15 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
         <header class="paper-header">
           <p class="paper-kicker">
             {links.abs ? <span class="paper-id">arXiv:{paper.id}v{paper.version}</span> : <span class="paper-id">{paper.id}</span>}
-            {paper.primaryCategory ? <span class="chip">{paper.primaryCategory}</span> : null}
+            {paper.primaryCategory ? <a class="chip" href={categoryPath(paper.primaryCategory)}>{paper.primaryCategory}</a> : null}
             {paper.isDemo ? <span class="chip chip-demo" title="Loaded from the demo set">demo</span> : null}
           </p>
-          <h1>{paper.title}</h1>
+          <h1><MathText text={paper.title} /></h1>
           {paper.authors.length > 0 ? (
             <ul class="author-list" aria-label="Authors">
               {paper.authors.slice(0, SHOWN_AUTHORS).map((a) => (
                 <li>
-                  {a.name}
+                  <a href={authorPath(a.name)}>{a.name}</a>
                   {a.affiliations?.length ? <span class="muted"> ({a.affiliations.join('; ')})</span> : null}
                 </li>
               ))}
@@ -83,7 +86,7 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
         <section aria-labelledby="abstract-heading">
           <h2 id="abstract-heading">Abstract</h2>
           <div class="abstract">
-            {paper.abstract ? paper.abstract.split('\n\n').map((p) => <p>{p}</p>) : <p class="muted">No abstract.</p>}
+            {paper.abstract ? paper.abstract.split('\n\n').map((p) => <p><MathText text={p} /></p>) : <p class="muted">No abstract.</p>}
           </div>
         </section>
 
@@ -92,7 +95,7 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
         <section aria-labelledby="details-heading">
           <h2 id="details-heading">Details</h2>
           <dl class="details">
-            {paper.categories.length > 0 ? (<><dt>Categories</dt><dd>{paper.categories.join(', ')}</dd></>) : null}
+            {paper.categories.length > 0 ? (<><dt>Categories</dt><dd>{paper.categories.map((c, i) => <>{i > 0 ? ', ' : ''}<a href={categoryPath(c)}>{c}</a></>)}</dd></>) : null}
             {paper.comments ? (<><dt>Comments</dt><dd>{paper.comments}</dd></>) : null}
             {paper.journalRef ? (<><dt>Journal ref</dt><dd>{paper.journalRef}</dd></>) : null}
             {paper.doi ? (<><dt>DOI</dt><dd><a href={`https://doi.org/${paper.doi}`}>{paper.doi}</a></dd></>) : null}
@@ -127,7 +130,7 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
                   {listings.map((l, i) => (
                     <>
                       {i > 0 ? ', ' : ''}
-                      <a href={`/date/${l.day}`}>{l.day}</a> <span class="muted">({reasonLabel[l.reason] ?? l.reason})</span>
+                      <a href={`/date/${l.day}`}>{formatDate(l.day)}</a> <span class="muted">({reasonLabel[l.reason] ?? l.reason})</span>
                     </>
                   ))}
                 </dd>

@@ -7,6 +7,7 @@ import { HttpSession } from '../helpers/browser-session.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { kaggleSample, fixturesDir } from '../helpers/paths.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
+import { formatDate } from '../../src/feed/period.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -40,7 +41,7 @@ describe('submitting papers', () => {
     assert.equal(response.headers.get('location'), '/papers/1707.08567');
     const page = await (await app.get('/papers/1707.08567')).text();
     assert.match(page, /Submitted by <a href="\/u\/ada">ada<\/a>/);
-    assert.match(page, new RegExp(`<a href="/date/${today}">${today}</a> <span class="muted">\\(submitted\\)`));
+    assert.match(page, new RegExp(`<a href="/date/${today}">${formatDate(today)}</a> <span class="muted">\\(submitted\\)`));
     const day = (await (await app.get(`/api/daily_papers?date=${today}`)).json()) as Array<{ paper: { id: string }; submittedBy: string | null }>;
     assert.deepEqual(day.map((d) => [d.paper.id, d.submittedBy]), [['1707.08567', 'ada']]);
     assert.ok(fixtures.requests.some((r) => r.path.includes('id_list=1707.08567')), 'asked the arXiv API');

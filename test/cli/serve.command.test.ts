@@ -15,7 +15,7 @@ describe('paperboard serve', () => {
     try {
       const address = server.url;
       const page = await (await fetch(address + '/')).text();
-      assert.match(page, /chip-demo/, 'the front page shows demo papers');
+      assert.match(page, /class="demo-banner"/, 'the front page shows demo papers, and says so once');
       const items = (await (await fetch(address + '/api/daily_papers')).json()) as unknown[];
       assert.ok(items.length > 20);
       const search = (await (await fetch(address + '/api/search?q=light%20scattering%20by%20particles')).json()) as { mode: string };

@@ -132,6 +132,7 @@ export function Layout({ title, query, description, feeds, children }: LayoutPro
             <dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>next / previous paper</dd>
             <dt><kbd>o</kbd></dt><dd>open the paper</dd>
             <dt><kbd>u</kbd></dt><dd>upvote it</dd>
+            <dt><kbd>w</kbd></dt><dd>why it is here (trending lists)</dd>
             <dt><kbd>/</kbd></dt><dd>search</dd>
             <dt><kbd>?</kbd></dt><dd>this help (<kbd>Esc</kbd> closes it)</dd>
           </dl>

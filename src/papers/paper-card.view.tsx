@@ -75,8 +75,9 @@ export function PaperCard({ paper, highlight, community, why }: PaperCardProps) 
           {paper.categories.slice(0, 2).map((c) => <a class="chip" href={categoryPath(c)}>{c}</a>)}
           {paper.publishedAt ? <time dateTime={paper.publishedAt}>{formatDate(paper.publishedAt)}</time> : null}
           {why ? (
-            <details class="why">
-              <summary>why here?</summary>
+            <details class="why" data-why>
+              {/* Not a tab stop on every card: `w` opens the selected card's (app.js), a click or tap any. */}
+              <summary tabIndex={-1}>why here?</summary>
               <p>{why} <a href="/about#trending">How trending works</a></p>
             </details>
           ) : null}

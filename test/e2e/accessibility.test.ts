@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../helpers/app.ts';
-import { launchBrowser, watchedPage } from '../helpers/browser.ts';
+import { launchHeadless, watchedPage } from '../helpers/browser.ts';
 import { sessionThroughMailFile } from '../helpers/sign-in.ts';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -29,20 +29,27 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe('every page, accessible and whole, in Chromium', () => {
   let app: RunningApp;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let chromium: Browser;
+  let visitor: BrowserContext;
   let member: BrowserContext;
   let paperPath = '';
   let authorPath = '';
   let categoryPath = '';
+  let preferencesPath = '';
 
   before(async () => {
     app = await startApp(async ({ services }) => {
       await services.demo.loadIntoEmpty();
-      await services.accounts.addUser('admin@example.org', 'admin');
+      const { user } = await services.accounts.addUser('admin@example.org', 'admin');
+      // Subscribed, with topics: the account page's digest section and the preferences page have something to show.
+      await services.subscriptions.subscribe({ email: 'admin@example.org', preferences: { topics: ['diffusion models', 'cat:cs.LG'] } }, user);
+      preferencesPath = new URL((await services.subscriptions.summaryFor(user))?.editUrl ?? 'http://x/missing').pathname;
+      preferencesPath += new URL((await services.subscriptions.summaryFor(user))?.editUrl ?? 'http://x/missing').search;
     }, { RATE_LIMIT_READS: '0', RATE_LIMIT_SEARCHES: '0' });
-    browser = await launchBrowser();
+    chromium = await launchHeadless();
+    visitor = await chromium.newContext();
     // A second context, signed in as the admin (every link of the header shows).
-    member = await browser.context.browser()?.newContext() ?? (await launchBrowser()).context;
+    member = await chromium.newContext();
     const session = await sessionThroughMailFile(app.services, path.join(app.dir, 'mail'), 'admin@example.org');
     await member.addCookies([{ name: 'pb_session', value: session, url: app.url }]);
     const front = await (await app.get('/')).text();
@@ -52,8 +59,7 @@ describe('every page, accessible and whole, in Chromium', () => {
     assert.ok(paperPath && authorPath && categoryPath, 'the front page links a paper, an author and a category');
   });
   after(async () => {
-    await member?.close();
-    await browser?.close();
+    await chromium?.close();
     await app?.close();
   });
 
@@ -61,12 +67,12 @@ describe('every page, accessible and whole, in Chromium', () => {
     '/', '/trending', '/trending?by=stars', '/week/2026-W48', '/month/2026-11', paperPath, authorPath, categoryPath,
     '/search?q=diffusion+models', '/search?q=zzzzqqq', '/about', '/login', '/subscribe', '/papers/2401.99999',
   ];
-  const memberPages = () => ['/', paperPath, '/submit', '/account', '/for-you', '/admin', '/u/admin'];
+  const memberPages = () => ['/', paperPath, '/submit', '/account', '/for-you', '/admin', '/u/admin', '/subscribe', preferencesPath];
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no serious or critical axe violations on any page type (${scheme})`, async () => {
       const failures: string[] = [];
-      for (const [context, pages] of [[browser.context, visitorPages()], [member, memberPages()]] as const) {
+      for (const [context, pages] of [[visitor, visitorPages()], [member, memberPages()]] as const) {
         const { page } = await watchedPage(context);
         await page.emulateMedia({ colorScheme: scheme });
         for (const address of pages) {
@@ -81,7 +87,7 @@ describe('every page, accessible and whole, in Chromium', () => {
 
   it('overflows no page sideways on a 390 px phone', async () => {
     const overflowing: string[] = [];
-    for (const [context, pages] of [[browser.context, visitorPages()], [member, memberPages()]] as const) {
+    for (const [context, pages] of [[visitor, visitorPages()], [member, memberPages()]] as const) {
       const { page } = await watchedPage(context);
       await page.setViewportSize({ width: 390, height: 844 });
       for (const address of pages) {
@@ -121,6 +127,8 @@ describe('every page, accessible and whole, in Chromium', () => {
     await page.waitForFunction((n) => document.querySelector('[data-card] button.vote .vote-count')?.textContent === String(n), before + 1);
     assert.equal(await vote.getAttribute('aria-label'), `Upvoted, ${before + 1} ${before + 1 === 1 ? 'upvote' : 'upvotes'}`);
     assert.ok(await vote.evaluate((button) => button === document.activeElement), 'the vote button keeps the focus');
+    await page.keyboard.press('w');
+    assert.equal(await first.locator('[data-why]').getAttribute('open'), '', 'w opens why the card is here');
     await page.keyboard.press('?');
     assert.ok(await page.locator('#shortcuts').isVisible());
     await page.keyboard.press('Escape');
@@ -138,7 +146,7 @@ describe('every page, accessible and whole, in Chromium', () => {
   });
 
   it('takes a reader from the front page to the week, the month, an author and a category by clicking alone', async () => {
-    const { page, problems } = await watchedPage(browser.context);
+    const { page, problems } = await watchedPage(visitor);
     await page.goto(app.url + '/');
     await page.getByRole('navigation', { name: 'Period' }).getByRole('link', { name: 'Week' }).click();
     await page.waitForURL(/\/week\/\d{4}-W\d{2}$/);
@@ -154,5 +162,16 @@ describe('every page, accessible and whole, in Chromium', () => {
     assert.match(await page.locator('h1').innerText(), /^[a-z-]+(\.[A-Za-z-]+)?: /);
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  it('shows no "Copy BibTeX" button that cannot copy when JavaScript is off', async () => {
+    const plain = await chromium.newContext({ javaScriptEnabled: false });
+    const page = await plain.newPage();
+    await page.goto(app.url + paperPath);
+    const copy = page.locator('button[data-copy]');
+    assert.equal(await copy.count(), 1, 'the button is in the page');
+    assert.ok(!(await copy.isVisible()), 'but hidden: copying needs the script');
+    assert.ok(await page.locator('#bibtex').isVisible(), 'the BibTeX itself is there to select');
+    await plain.close();
   });
 });

@@ -68,7 +68,8 @@ for (const form of document.querySelectorAll('form[data-vote]')) {
   });
 }
 
-// Keyboard: j/k move between cards, o opens, u upvotes, / searches, ? shows the shortcuts. Never while typing.
+// Keyboard: j/k move between cards, o opens, u upvotes, w says why it is here, / searches, ? shows the shortcuts.
+// Never while typing.
 const cards = [...document.querySelectorAll('[data-card]')];
 const help = document.getElementById('shortcuts');
 let selected = -1;
@@ -90,6 +91,12 @@ document.addEventListener('keydown', (event) => {
     case 'j': select(selected + 1); break;
     case 'k': select(selected - 1); break;
     case 'o': if (card) card.querySelector('[data-open]')?.click(); else return; break;
+    case 'w': {
+      const why = card?.querySelector('[data-why]');
+      if (!why) return;
+      why.open = !why.open;
+      break;
+    }
     case 'u': {
       const vote = card?.querySelector('.vote');
       if (!vote) return;

@@ -21,7 +21,9 @@ export function registerCommunityRoutes(app: FastifyInstance, services: Services
 
   app.get('/submit', async (request, reply) => {
     if (!request.viewer) return reply.redirect('/login');
-    return sendPage(reply, <SubmitPage limits={limits} />);
+    // "Submit it" from a paper not stored here arrives with the id filled in.
+    const { reference } = parseQuery(request, submitForm);
+    return sendPage(reply, <SubmitPage reference={reference} limits={limits} />);
   });
 
   app.post('/submit', submitWrite, async (request, reply) => {

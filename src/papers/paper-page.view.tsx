@@ -166,3 +166,20 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
     </Layout>
   );
 }
+
+/** A well-formed arXiv id that is not stored here: what a reader can do next. */
+export function PaperNotHerePage({ id }: { id: string }) {
+  return (
+    <Layout title={`${id} is not here yet`}>
+      <section class="error-page">
+        <p class="error-status">404</p>
+        <h1>arXiv:{id} is not on Paperboard yet</h1>
+        <p>No paper with this id is stored here. If arXiv has it, a member can bring it to today's list.</p>
+        <p class="paper-links">
+          <a class="button" href={`/submit?reference=${encodeURIComponent(id)}`}>Submit it</a>{' '}
+          <a class="button button-quiet" href={`https://arxiv.org/abs/${id}`} rel="noopener">Open on arXiv</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}

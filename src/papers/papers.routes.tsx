@@ -5,7 +5,7 @@ import type { Services } from '../app/services.ts';
 import { sendPage } from '../http/render.ts';
 import { parseInput, parseQuery } from '../http/validate.ts';
 import { parsePaperRef } from './paper-id.ts';
-import { PaperPage } from './paper-page.view.tsx';
+import { PaperNotHerePage, PaperPage } from './paper-page.view.tsx';
 import { paperPath } from './paper-card.view.tsx';
 import { paperToJson } from './paper.ts';
 import { oldStyleParams, paperParams, paperPageQuery } from './papers.schema.ts';
@@ -34,7 +34,8 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
       return reply.redirect(paperPath(ref.id), 301);
     }
     const { p } = parseQuery(request, paperPageQuery);
-    const details = await papers.get(ref.id);
+    const details = await papers.find(ref.id);
+    if (!details) return sendPage(reply, <PaperNotHerePage id={ref.id} />, 404);
     const [upvoted, signals, threads, similar] = await Promise.all([
       community.upvotedBy(request.viewer, [ref.id]),
       community.signalsFor([ref.id]),

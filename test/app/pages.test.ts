@@ -76,7 +76,10 @@ describe('pages and JSON API', () => {
     const redirect = await app.get('/papers/0704.0001v2');
     assert.equal(redirect.status, 301);
     assert.equal(redirect.headers.get('location'), '/papers/0704.0001');
-    assert.match(await html("/papers/2501.99999", 404), /No paper with the id/);
+    const notHere = await html('/papers/2501.99999', 404);
+    assert.match(notHere, /arXiv:2501.99999 is not on Paperboard yet/);
+    assert.match(notHere, /<a class="button" href="\/submit\?reference=2501.99999">Submit it<\/a>/);
+    assert.match(notHere, /<a class="button button-quiet" href="https:\/\/arxiv.org\/abs\/2501.99999" rel="noopener">Open on arXiv<\/a>/);
     assert.match(await html("/papers/0000.0000", 404), /is not an arXiv id/);
     assert.match(await html('/papers/not-an-id', 404), /is not an arXiv id/);
     assert.match(await html('/no/such/page', 404), /Nothing lives at/);

@@ -74,6 +74,11 @@ describe('submitting papers', () => {
     assert.match(await capped.text(), /You have submitted 3 papers today, the most a day/);
   });
 
+  it('fills in the id when "Submit it" comes from a paper not stored here', async () => {
+    const hana = await signInThroughMailFile(app, 'hana@example.org');
+    assert.match(await (await hana.get('/submit?reference=2611.00003')).text(), /name="reference" value="2611.00003"/);
+  });
+
   it('sends strangers to sign in, and refuses forms without the CSRF token', async () => {
     assert.equal((await app.get('/submit')).headers.get('location'), '/login');
     const erin = await signInThroughMailFile(app, 'erin@example.org');

@@ -32,6 +32,8 @@ export interface PapersTable {
   commenters: Generated<number>;
   /** The stored trending score (feed/trending.ts); indexed, so /trending reads it without scanning. */
   trending: Generated<number>;
+  /** The score without its freshness term, log2(1 + points): what a period's listing sorts by. NULL until next scored. */
+  interest: number | null;
   /** Where the paper says its project page is (code/repository-url.ts). */
   project_page: string | null;
   /** The paper's code signals, kept by the code capability: its main repository's stars, and stars a day this week. */

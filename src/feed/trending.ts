@@ -62,8 +62,13 @@ function daysSinceEpoch(day: string): number {
   return (Date.parse(`${day}T00:00:00Z`) - Date.parse(`${TRENDING_EPOCH}T00:00:00Z`)) / DAY_MS;
 }
 
+/** The score without its freshness term: how much interest, in days. A period's listing is ordered by it. */
+export function trendingInterest(inputs: TrendingInputs, weights: TrendingWeights = DEFAULT_TRENDING_WEIGHTS): number {
+  return Math.log2(1 + trendingPoints(inputs, weights)) * DOUBLING_DAYS;
+}
+
 export function trendingScore(inputs: TrendingInputs, weights: TrendingWeights = DEFAULT_TRENDING_WEIGHTS): number {
-  const interest = Math.log2(1 + trendingPoints(inputs, weights)) * DOUBLING_DAYS;
+  const interest = trendingInterest(inputs, weights);
   return inputs.listedDay ? interest + daysSinceEpoch(inputs.listedDay) : interest;
 }
 

@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import { prepared, type Db } from '../db/database.ts';
 import type { PapersTable } from '../db/schema.ts';
-import { DEFAULT_TRENDING_WEIGHTS, trendingScore, type TrendingInputs, type TrendingWeights } from '../feed/trending.ts';
+import { DEFAULT_TRENDING_WEIGHTS, trendingInterest, trendingScore, type TrendingInputs, type TrendingWeights } from '../feed/trending.ts';
 import { facetWords, HAS_CODE_WORD } from '../search/facets.ts';
 import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
 
@@ -49,7 +49,7 @@ export function paperFromRow(row: PaperRow): Paper {
   };
 }
 
-type ContentColumns = Omit<PaperRow, 'pk' | 'is_demo' | 'first_seen_at' | 'upvotes' | 'num_comments' | 'commenters' | 'trending' | 'project_page' | 'code_stars' | 'code_stars_per_day' | 'hf_upvotes'>;
+type ContentColumns = Omit<PaperRow, 'pk' | 'is_demo' | 'first_seen_at' | 'upvotes' | 'num_comments' | 'commenters' | 'trending' | 'interest' | 'project_page' | 'code_stars' | 'code_stars_per_day' | 'hf_upvotes'>;
 
 function contentOf(input: PaperInput): ContentColumns {
   const primary = input.primaryCategory ?? input.categories[0] ?? null;
@@ -101,7 +101,7 @@ interface Statements {
   trendingInputs: BetterSqlite3.Statement<[number], TrendingInputs>;
   /** What the signals from elsewhere weigh in the score: set once per connection by the papers service. */
   weights: TrendingWeights;
-  setTrending: BetterSqlite3.Statement<[number, number]>;
+  setTrending: BetterSqlite3.Statement<[number, number, number]>;
   keyOf: BetterSqlite3.Statement<[string], { pk: number }>;
 }
 
@@ -110,7 +110,7 @@ const statementCache = new WeakMap<BetterSqlite3.Database, Statements>();
 function statements(sqlite: BetterSqlite3.Database): Statements {
   let cached = statementCache.get(sqlite);
   if (!cached) {
-    const columns = ['id', ...CONTENT_KEYS, 'is_demo', 'first_seen_at', 'trending'];
+    const columns = ['id', ...CONTENT_KEYS, 'is_demo', 'first_seen_at', 'trending', 'interest'];
     cached = {
       select: sqlite.prepare('SELECT * FROM papers WHERE id = ?'),
       // Insert first: in a bulk import almost every paper is new, so the lookup is only paid on conflict.
@@ -134,7 +134,7 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
          FROM papers WHERE pk = ?`,
       ),
       weights: DEFAULT_TRENDING_WEIGHTS,
-      setTrending: sqlite.prepare('UPDATE papers SET trending = ? WHERE pk = ?'),
+      setTrending: sqlite.prepare('UPDATE papers SET trending = ?, interest = ? WHERE pk = ?'),
       keyOf: sqlite.prepare('SELECT pk FROM papers WHERE id = ?'),
     };
     statementCache.set(sqlite, cached);
@@ -142,10 +142,15 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
   return cached;
 }
 
-function refreshTrendingWith(s: Statements, pk: number): number {
+/** A paper's score and interest from its stored inputs (0 and 0 for a paper that is gone). */
+function scoreOf(s: Statements, pk: number): { score: number; interest: number } {
   const inputs: TrendingInputs | undefined = s.trendingInputs.get(pk);
-  const score = inputs ? trendingScore(inputs, s.weights) : 0;
-  s.setTrending.run(score, pk);
+  return inputs ? { score: trendingScore(inputs, s.weights), interest: trendingInterest(inputs, s.weights) } : { score: 0, interest: 0 };
+}
+
+function refreshTrendingWith(s: Statements, pk: number): number {
+  const { score, interest } = scoreOf(s, pk);
+  s.setTrending.run(score, interest, pk);
   return score;
 }
 
@@ -155,7 +160,7 @@ function upsertOne(s: Statements, input: PaperInput, options: UpsertOptions): Up
   // A new paper has no votes yet: its score is its listing day's, written with the row.
   const initialTrending = trendingScore({ upvotes: 0, commenters: 0, listedDay: day });
   const inserted = s.insert.run(
-    incoming.id, ...CONTENT_KEYS.map((key) => incoming[key]), options.isDemo ? 1 : 0, options.now, initialTrending,
+    incoming.id, ...CONTENT_KEYS.map((key) => incoming[key]), options.isDemo ? 1 : 0, options.now, initialTrending, 0,
   );
   let pk: number;
   let outcome: UpsertOutcome;
@@ -326,18 +331,18 @@ export function refreshTrending(db: Db, pk: number): number {
 }
 
 /**
- * Re-scores the papers after `afterPk` (up to `limit`, ascending), writing only the scores that changed: after the
- * trending weights change. Returns the last key visited (null when there are no more) and how many changed.
+ * Re-scores the papers after `afterPk` (up to `limit`, ascending), writing only the scores that changed (after the
+ * trending weights change) or whose interest was never stored (papers from before it was). Returns the last key
+ * visited (null when there are no more) and how many changed.
  */
 export function rescoreAfter(db: Db, afterPk: number, limit: number): { lastPk: number | null; changed: number } {
   const s = statements(db.sqlite);
-  const rows = db.sqlite.prepare('SELECT pk, trending FROM papers WHERE pk > ? ORDER BY pk LIMIT ?').all(afterPk, limit) as Array<{ pk: number; trending: number }>;
+  const rows = db.sqlite.prepare('SELECT pk, trending, interest FROM papers WHERE pk > ? ORDER BY pk LIMIT ?').all(afterPk, limit) as Array<{ pk: number; trending: number; interest: number | null }>;
   let changed = 0;
   for (const row of rows) {
-    const inputs = s.trendingInputs.get(row.pk);
-    const score = inputs ? trendingScore(inputs, s.weights) : 0;
-    if (Math.abs(score - row.trending) > 1e-9) {
-      s.setTrending.run(score, row.pk);
+    const { score, interest } = scoreOf(s, row.pk);
+    if (row.interest === null || Math.abs(score - row.trending) > 1e-9 || Math.abs(interest - row.interest) > 1e-9) {
+      s.setTrending.run(score, interest, row.pk);
       changed += 1;
     }
   }

@@ -28,4 +28,14 @@ describe('a week by trending', () => {
     const trending = await t.services.feed.trending({ limit: 3 });
     assert.notEqual(trending.items[0]?.paper.id, '2611.10001', 'across periods, four days of freshness outweigh three upvotes');
   });
+
+  it('orders the same while a paper scored before interest was stored has none, and reindex fills it', async () => {
+    const week = { kind: 'week', key: '2026-W47', from: '2026-11-16', to: '2026-11-22' } as const;
+    const before = (await t.services.feed.page(week, { order: 'trending', limit: 3 })).items.map((i) => i.paper.id);
+    t.db.sqlite.exec('UPDATE papers SET interest = NULL'); // as the migration leaves an existing install
+    const fresh = await t.services.papers.list(week, { order: 'trending', limit: 3, offset: 0 });
+    assert.deepEqual(fresh.items.map((i) => i.paper.id), before);
+    assert.ok(t.services.papers.rescoreAll() >= 3);
+    assert.equal(t.db.sqlite.prepare('SELECT count(*) FROM papers WHERE interest IS NULL').pluck().get(), 0);
+  });
 });

@@ -17,6 +17,7 @@ import * as searchFacets from './2026-11-28T00-search-facets.ts';
 import * as mailRequests from './2026-11-28T01-mail-requests.ts';
 import * as missedJobRuns from './2026-11-28T02-missed-job-runs.ts';
 import * as code from './2026-11-28T03-code.ts';
+import * as trendingInterest from './2026-11-28T04-trending-interest.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T00-papers': papers,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T01-mail-requests': mailRequests,
   '2026-11-28T02-missed-job-runs': missedJobRuns,
   '2026-11-28T03-code': code,
+  '2026-11-28T04-trending-interest': trendingInterest,
 };

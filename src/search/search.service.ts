@@ -218,8 +218,9 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
     },
 
     /** Loads what search by meaning needs before the first query (`serve` calls it before it listens). */
-    warm(): Promise<void> {
-      return semantic.warm();
+    /** What `serve` loads before it listens: the semantic model and index, and the keyword search workers. */
+    async warm(): Promise<void> {
+      await Promise.all([semantic.warm(), ranker.warm()]);
     },
 
     semanticStatus() {

@@ -6,6 +6,7 @@ const n = process.env.BENCH_N ?? '300000';
 const runs: Array<[script: string, args: string[]]> = [
   ['bench/import.ts', [n]],
   ['bench/search.ts', [n]],
+  ['bench/search-page.ts', [n]], // the search page beside the API, through serve
   ['bench/semantic.ts', [n]],
   ['bench/oai.ts', []], // its own size: 100,000 harvested records
   ['bench/http.ts', [n]],

@@ -81,11 +81,6 @@ export function findRepository(db: Db, id: number): Repository | null {
   return row ? repositoryFromRow(row) : null;
 }
 
-export function findRepositoryByUrl(db: Db, url: string): Repository | null {
-  const row = prepared(db, 'SELECT * FROM repositories WHERE url_key = ?').get(url.toLowerCase()) as RepositoryRow | undefined;
-  return row ? repositoryFromRow(row) : null;
-}
-
 /** What a conditional request sends back, and whether the history was read yet. */
 export function fetchState(db: Db, id: number): { etag: string | null; historyLoaded: boolean } {
   const row = prepared(db, 'SELECT etag, history_loaded FROM repositories WHERE id = ?').get(id) as { etag: string | null; history_loaded: number } | undefined;

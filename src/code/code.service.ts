@@ -13,9 +13,8 @@ import { readJsonArray } from './json-array.reader.ts';
 import { looksLikePwcEntry, normalizeTitle, parsePwcEntry, type PwcLink } from './pwc.ts';
 import { findCodeLinks, parseProjectPage, parseRepositoryUrl } from './repository-url.ts';
 import { versionedMemo } from '../versioned-cache.ts';
+import { addDays } from '../feed/period.ts';
 
-const DAY_MS = 86_400_000;
-const dayBefore = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 /** Code hosts or project pages named: a cheap test before the link finder reads a text. */
 const MAY_NAME_CODE = /github|gitlab|codeberg|huggingface|hf\.co/i;
 
@@ -45,7 +44,7 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
 
   /** A repository's growth, from its counts of the last weeks, and the code signals of every paper it belongs to. */
   function recomputeGrowth(repositoryId: number, today: string): void {
-    const samples = repo.starsSince(db, repositoryId, dayBefore(today, 8 * GROWTH_WINDOW_DAYS));
+    const samples = repo.starsSince(db, repositoryId, addDays(today, -8 * GROWTH_WINDOW_DAYS));
     repo.setRepositoryGrowth(db, repositoryId, { stars: samples.at(-1)?.stars ?? null, starsPerDay: starsPerDay(samples) });
     for (const pk of repo.papersOfRepository(db, repositoryId)) papers.setCodeSignals(pk, repo.paperCodeSignals(db, pk));
   }
@@ -247,7 +246,7 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
           if (!facts || !ref) continue;
           const id = repo.ensureRepository(db, ref, stamp, true);
           repo.saveFacts(db, id, facts, { etag: null, at: null });
-          repo.saveStars(db, id, demo.stars.map((s) => ({ day: dayBefore(today, s.daysAgo), stars: s.stars })), 'demo', stamp);
+          repo.saveStars(db, id, demo.stars.map((s) => ({ day: addDays(today, -s.daysAgo), stars: s.stars })), 'demo', stamp);
           recomputeGrowth(id, today);
           loaded += 1;
         }
@@ -276,7 +275,7 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
       const report: GithubRefreshReport = { refreshed: 0, unchanged: 0, gone: 0, failed: 0, requests: 0, stoppedAt: null, problems: [] };
       const started = deps.github.requests();
       const queue = repo.repositoriesToRefresh(db, {
-        recentDay: dayBefore(today, 21), staleBefore: new Date(now.getTime() - 20 * 3_600_000).toISOString(), all: options.all ?? false, limit: options.limit ?? 100_000,
+        recentDay: addDays(today, -21), staleBefore: new Date(now.getTime() - 20 * 3_600_000).toISOString(), all: options.all ?? false, limit: options.limit ?? 100_000,
       });
       for (const item of queue) {
         const { remaining, resetAt } = deps.github.budget();

@@ -13,7 +13,6 @@ import {
   shownText,
   visibleThreads,
   type Comment,
-  type CommentThread,
   type DiscussionPage,
 } from './comment.ts';
 import { renderCommentMarkdown } from './markdown.ts';

@@ -1,5 +1,5 @@
 // Subscribing (page and API), confirming, preferences by signed link, and RFC 8058 one-click unsubscribe.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { Services } from '../app/services.ts';
 import { csrfUnlessApiToken, memberWrite, requireViewer } from '../http/guards.ts';

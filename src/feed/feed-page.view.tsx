@@ -5,7 +5,7 @@ import type { ListedPaper } from '../papers/papers.service.ts';
 import { Layout } from '../http/layout.view.tsx';
 import { Pager } from '../http/components/pager.view.tsx';
 import type { FeedPage, TrendingPage } from './feed.service.ts';
-import { isoWeekOf, parseDay, parseMonth, parseWeek, periodLabel, periodTitle, type PeriodKind } from './period.ts';
+import { isoWeekOf, parsePeriod, periodLabel, periodTitle, type PeriodKind } from './period.ts';
 
 const basePath: Record<PeriodKind, string> = { day: '/date', week: '/week', month: '/month' };
 const noun: Record<PeriodKind, string> = { day: 'day', week: 'week', month: 'month' };
@@ -21,7 +21,7 @@ export function periodPath(kind: PeriodKind, key: string, category: string | nul
 }
 
 const labelOf = (kind: PeriodKind, key: string) => {
-  const period = kind === 'day' ? parseDay(key) : kind === 'week' ? parseWeek(key) : parseMonth(key);
+  const period = parsePeriod[kind](key);
   return period ? periodLabel(period) : key;
 };
 

@@ -9,8 +9,7 @@ import { AboutPage } from './about.view.tsx';
 import { toDailyPaperJson } from './daily-papers.ts';
 import { EmptySiteView, FeedPageView, TrendingPageView } from './feed-page.view.tsx';
 import { categoryApiQuery, categoryPageQuery, categoryParams, dailyPapersQuery, feedPageQuery, jumpQuery, trendingQuery } from './feed.schema.ts';
-import { parsePeriod } from './feed.service.ts';
-import { parseDay, type Period, type PeriodKind } from './period.ts';
+import { parsePeriod, type Period, type PeriodKind } from './period.ts';
 
 const formats: Record<PeriodKind, string> = { day: 'YYYY-MM-DD', week: 'YYYY-Www', month: 'YYYY-MM' };
 
@@ -61,18 +60,19 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
     return sendPage(reply, <TrendingPageView trending={trending} cards={await cardsOf(request, trending.items)} why={why} by={by} latestDay={latestDay} />);
   });
 
-  // A category's day, week or month (the latest day by default), by trending or newest.
-  const categoryPeriod = async (q: { d?: string | undefined; date?: string | undefined; week?: string | undefined; month?: string | undefined }) => {
+  // The day, week or month a query names (`d` on pages, `date` in the API), or the latest day that has papers.
+  const requestedPeriod = async (q: { d?: string | undefined; date?: string | undefined; week?: string | undefined; month?: string | undefined }) => {
     if (q.week) return periodOrFail('week', q.week);
     if (q.month) return periodOrFail('month', q.month);
     const day = q.d ?? q.date ?? (await feed.latestDay());
     return day ? periodOrFail('day', day) : null;
   };
 
+  // A category's day, week or month, by trending or newest.
   app.get('/categories/:cat', sharedByMembers, async (request, reply) => {
     const { cat } = parseInput(categoryParams, request.params);
     const q = parseQuery(request, categoryPageQuery);
-    const period = await categoryPeriod(q);
+    const period = await requestedPeriod(q);
     if (!period) return sendPage(reply, <EmptySiteView />);
     const page = await feed.page(period, { page: q.p, order: q.sort === 'newest' ? 'publishedAt' : 'trending', category: cat });
     const now = new Date();
@@ -82,7 +82,7 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
   app.get('/api/categories/:cat', async (request) => {
     const { cat } = parseInput(categoryParams, request.params);
     const q = parseQuery(request, categoryApiQuery);
-    const period = await categoryPeriod(q);
+    const period = await requestedPeriod(q);
     if (!period) return [];
     const page = await feed.page(period, { order: q.sort, page: q.p, limit: q.limit, category: cat });
     const signals = await community.signalsFor(page.items.map((item) => item.paper.id));
@@ -91,14 +91,7 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
 
   app.get('/api/daily_papers', async (request) => {
     const q = parseQuery(request, dailyPapersQuery);
-    let period: Period | null;
-    if (q.week) period = periodOrFail('week', q.week);
-    else if (q.month) period = periodOrFail('month', q.month);
-    else if (q.date) period = periodOrFail('day', q.date);
-    else {
-      const latest = await feed.latestDay();
-      period = latest ? parseDay(latest) : null;
-    }
+    const period = await requestedPeriod(q);
     if (!period) return [];
     const page = await feed.page(period, { order: q.sort, page: q.p, limit: q.limit });
     const signals = await community.signalsFor(page.items.map((item) => item.paper.id));

@@ -2,7 +2,7 @@
 import { DEFAULT_TRENDING_WEIGHTS, explainTrending, type TrendingExplanation, type TrendingInputs, type TrendingWeights } from './trending.ts';
 import type { ListedPaper, ListingOrder, PapersService } from '../papers/papers.service.ts';
 import { versionedCache } from '../versioned-cache.ts';
-import { isoWeekOf, parseDay, parseMonth, parseWeek, type Period } from './period.ts';
+import { isoWeekOf, type Period } from './period.ts';
 
 export interface FeedPage {
   period: Period;
@@ -100,4 +100,3 @@ export function createFeedService(papers: PapersService, dataVersion: () => stri
 
 export type FeedService = ReturnType<typeof createFeedService>;
 
-export const parsePeriod = { day: parseDay, week: parseWeek, month: parseMonth } as const;

@@ -70,6 +70,9 @@ export function parseMonth(text: string): Period | null {
 }
 
 /** The period just before (-1) or after (+1) this one, of the same kind. */
+/** A period of a kind from its URL key, or null. */
+export const parsePeriod = { day: parseDay, week: parseWeek, month: parseMonth } as const;
+
 export function shiftPeriod(period: Period, direction: -1 | 1): Period {
   if (period.kind === 'day') return parseDay(addDays(period.key, direction)) as Period;
   if (period.kind === 'week') return parseWeek(isoWeekOf(addDays(period.from, 7 * direction))) as Period;

@@ -305,24 +305,18 @@ export function setTrendingWeights(db: Db, weights: TrendingWeights): void {
  * `has:code` facet word), and its score with them; synchronous. The index row is rewritten only when the mark changes.
  */
 export function setCodeSignals(db: Db, pk: number, signals: { stars: number; starsPerDay: number; hasCode: boolean }): void {
-  const row = db.sqlite.prepare('SELECT facets FROM papers WHERE pk = ?').get(pk) as { facets: string } | undefined;
+  const row = prepared(db, 'SELECT facets FROM papers WHERE pk = ?').get(pk) as { facets: string } | undefined;
   if (!row) return;
   const words = row.facets.split(' ').filter((w) => w && w !== HAS_CODE_WORD);
   const facets = (signals.hasCode ? [HAS_CODE_WORD, ...words] : words).join(' ');
-  db.sqlite.prepare('UPDATE papers SET code_stars = ?, code_stars_per_day = ? WHERE pk = ?').run(signals.stars, signals.starsPerDay, pk);
-  if (facets !== row.facets) db.sqlite.prepare('UPDATE papers SET facets = ? WHERE pk = ?').run(facets, pk);
-  refreshTrending(db, pk);
-}
-
-/** A paper's Hugging Face upvotes, and its score with them; synchronous. */
-export function setHfUpvotes(db: Db, pk: number, upvotes: number): void {
-  db.sqlite.prepare('UPDATE papers SET hf_upvotes = ? WHERE pk = ?').run(upvotes, pk);
+  prepared(db, 'UPDATE papers SET code_stars = ?, code_stars_per_day = ? WHERE pk = ?').run(signals.stars, signals.starsPerDay, pk);
+  if (facets !== row.facets) prepared(db, 'UPDATE papers SET facets = ? WHERE pk = ?').run(facets, pk);
   refreshTrending(db, pk);
 }
 
 /** Where the paper says its project page is; the first one found stays. */
 export function setProjectPage(db: Db, pk: number, url: string): void {
-  db.sqlite.prepare('UPDATE papers SET project_page = ? WHERE pk = ? AND project_page IS NULL').run(url, pk);
+  prepared(db, 'UPDATE papers SET project_page = ? WHERE pk = ? AND project_page IS NULL').run(url, pk);
 }
 
 /** Recomputes a paper's stored trending score from its counters and listings; synchronous. */
@@ -337,7 +331,7 @@ export function refreshTrending(db: Db, pk: number): number {
  */
 export function rescoreAfter(db: Db, afterPk: number, limit: number): { lastPk: number | null; changed: number } {
   const s = statements(db.sqlite);
-  const rows = db.sqlite.prepare('SELECT pk, trending, interest FROM papers WHERE pk > ? ORDER BY pk LIMIT ?').all(afterPk, limit) as Array<{ pk: number; trending: number; interest: number | null }>;
+  const rows = prepared(db, 'SELECT pk, trending, interest FROM papers WHERE pk > ? ORDER BY pk LIMIT ?').all(afterPk, limit) as Array<{ pk: number; trending: number; interest: number | null }>;
   let changed = 0;
   for (const row of rows) {
     const { score, interest } = scoreOf(s, row.pk);

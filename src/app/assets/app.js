@@ -25,6 +25,7 @@ for (const form of document.querySelectorAll('form[data-busy]')) {
     if (!button) return;
     // Disabled only after this turn, so the press that submits the form still counts.
     setTimeout(() => {
+      button.dataset.label = button.textContent;
       button.disabled = true;
       button.textContent = form.dataset.busy;
       button.setAttribute('aria-busy', 'true');
@@ -33,7 +34,7 @@ for (const form of document.querySelectorAll('form[data-busy]')) {
   // Back to a page the browser kept: the button works again.
   window.addEventListener('pageshow', () => {
     const button = form.querySelector('button[type="submit"][aria-busy]');
-    if (button) Object.assign(button, { disabled: false, textContent: 'Submit' }).removeAttribute('aria-busy');
+    if (button) Object.assign(button, { disabled: false, textContent: button.dataset.label }).removeAttribute('aria-busy');
   });
 }
 

@@ -37,6 +37,7 @@ for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: t
 fs.copyFileSync(baseFile, dbFile);
 const config = loadConfig({ PAPERBOARD_DB: dbFile, LOG_LEVEL: 'silent', SMTP_URL: smtpUrl, DIGEST_SEND_RATE: '100000', PUBLIC_URL: 'https://papers.example.org' });
 const db = await openDatabase(config.database);
+if (db.engine !== 'sqlite') throw new Error('this bench seeds a SQLite file');
 const services = createServices(db, config, () => undefined);
 
 // Subscribers: most follow the trending list alone; the rest have one to three topics from a pool of 300 searches.
@@ -68,7 +69,7 @@ const totalSeconds = (performance.now() - started) / 1000;
 
 console.log(machineLine());
 console.log(`corpus: ${papers.toLocaleString('en')} papers; ${subscribers.toLocaleString('en')} daily subscriptions (40% with 1–3 of 300 topics), seeded in ${seedSeconds.toFixed(1)} s`);
-console.log(`period ${period.key} (${period.from} … ${period.to}): ${services.papers.listedIds(period).size} papers listed`);
+console.log(`period ${period.key} (${period.from} … ${period.to}): ${(await services.papers.listedIds(period)).size} papers listed`);
 console.log(`composed ${composed.composed.toLocaleString('en')} digests (${composed.nothingNew} with nothing new) in ${composeSeconds.toFixed(1)} s (${Math.round(composed.composed / composeSeconds)}/s)`);
 console.log(`sent ${sent.sent.toLocaleString('en')} (failed ${sent.failed}), received by the sink: ${received.toLocaleString('en')}`);
 console.log(`total ${totalSeconds.toFixed(1)} s: ${Math.round(sent.sent / totalSeconds)} messages/s composed and delivered`);

@@ -14,6 +14,8 @@ export async function openBenchDatabase(file: string, { fresh, env = {} }: { fre
   if (fresh) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   const config = loadConfig({ PAPERBOARD_DB: file, LOG_LEVEL: 'silent', ...(process.env.SEARCH_WORKERS ? { SEARCH_WORKERS: process.env.SEARCH_WORKERS } : {}), ...env });
   const db = await openDatabase(config.database);
+  // The benches seed SQLite files directly (bulk inserts the services would mail or slow down): they hold the raw handle.
+  if (db.engine !== 'sqlite') throw new Error('this bench runs on a SQLite file');
   return { db, config, services: createServices(db, config) };
 }
 

@@ -83,7 +83,7 @@ async function refreshRun(): Promise<void> {
       categories: ['cs.LG'], publishedAt: '2026-11-19T00:00:00Z',
     })).join('\n'));
     await services.importer.importFile(papersFile);
-    console.log(`-- refreshing ${services.code.counts().repositories.toLocaleString('en')} repositories; per-host interval ${INTERVAL_MS} ms × time scale ${TIME_SCALE} = ${(INTERVAL_MS * TIME_SCALE).toFixed(2)} ms`);
+    console.log(`-- refreshing ${(await services.code.counts()).repositories.toLocaleString('en')} repositories; per-host interval ${INTERVAL_MS} ms × time scale ${TIME_SCALE} = ${(INTERVAL_MS * TIME_SCALE).toFixed(2)} ms`);
     for (const [label, day, all] of [['first run', '2026-11-20', false], ['same day again', '2026-11-20', true], ['a week later', '2026-11-27', true]] as const) {
       github.setDay(day);
       const before = { arrivals: github.arrivals.length, conditional: github.conditional() };
@@ -132,7 +132,7 @@ async function trendingDatabase(): Promise<string> {
     services.code.linkFromHuggingFace(batch.map((b) => ({ ...b, githubStars: b.stars })), new Date('2026-11-20T12:00:00Z'));
     services.code.linkFromHuggingFace(batch.map((b) => ({ ...b, githubStars: b.stars + Math.floor(rand() * rand() * 700) })), new Date('2026-11-27T12:00:00Z'));
   }
-  console.log(`linked ${services.code.counts().repositories.toLocaleString('en')} repositories with two counts each in ${((performance.now() - started) / 1000).toFixed(0)} s (through the code service)`);
+  console.log(`linked ${(await services.code.counts()).repositories.toLocaleString('en')} repositories with two counts each in ${((performance.now() - started) / 1000).toFixed(0)} s (through the code service)`);
   db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await db.close();
   fs.renameSync(`${file}.tmp`, file);

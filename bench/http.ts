@@ -6,7 +6,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { inTransaction } from '../src/db/database.ts';
 import { corpusFile, random } from './corpus.ts';
 import { importedDatabase, machineLine, openBenchDatabase } from './env.ts';
 import { LOAD_SECONDS, measure as measureAt } from './load.ts';
@@ -34,14 +33,14 @@ async function seed(): Promise<void> {
   const rand = random(11);
   for (let m = 0; m < MEMBERS; m += 1) {
     const { user } = await services.accounts.addUser(`reader${m}@bench.test`, 'user');
-    inTransaction(db, () => {
+    await db.transaction(async () => {
       const chosen = new Set<string>();
       while (chosen.size < VOTES_EACH) {
         // Half the votes go to the last month's papers (what a trending site sees), half anywhere.
         const pool = rand() < 0.5 ? recent : ids;
         chosen.add(pool[Math.floor(rand() * pool.length)] as string);
       }
-      for (const id of chosen) services.community.upvote(user, id);
+      for (const id of chosen) await services.community.upvote(user, id);
     });
     if ((m + 1) % 1000 === 0) process.stdout.write(`  seeded ${((m + 1) * VOTES_EACH).toLocaleString('en')} votes\r`);
   }

@@ -20,7 +20,7 @@ const counts = await services.importer.importFile(corpus);
 const seconds = (performance.now() - started) / 1000;
 
 const optimizeStarted = performance.now();
-services.search.reindex();
+await services.search.reindex();
 const reindexSeconds = (performance.now() - optimizeStarted) / 1000;
 await db.close();
 

@@ -38,8 +38,8 @@ const judge = (mode: string, q: Judged, ids: readonly string[]) => {
 };
 // Papers' keys, for fusing the keyword and semantic lists by rank as the search service did before the blend.
 const idOfKey = new Map<number, string>();
-const keyOf = (id: string) => {
-  const pk = t.services.papers.keyOf(id) as number;
+const keyOf = async (id: string) => {
+  const pk = (await t.services.papers.keyOf(id)) as number;
   idOfKey.set(pk, id);
   return pk;
 };
@@ -55,8 +55,8 @@ for (const q of judged) {
     lists.set(mode, list);
     judge(mode, q, list.map((hit) => hit.id));
   }
-  const ranked = (mode: SearchMode) => (lists.get(mode) ?? []).map((hit) => ({ pk: keyOf(hit.id), score: hit.score }));
-  judge('rank-fusion', q, reciprocalRankFusion([ranked('keyword'), ranked('semantic')]).map((hit) => idOfKey.get(hit.pk) as string));
+  const ranked = async (mode: SearchMode) => Promise.all((lists.get(mode) ?? []).map(async (hit) => ({ pk: await keyOf(hit.id), score: hit.score })));
+  judge('rank-fusion', q, reciprocalRankFusion([await ranked('keyword'), await ranked('semantic')]).map((hit) => idOfKey.get(hit.pk) as string));
 }
 await t.cleanup();
 

@@ -14,9 +14,9 @@ importedDatabase(dbFile, n);
 const { db, services } = await openBenchDatabase(dbFile, { fresh: false });
 const rssBefore = process.memoryUsage().rss;
 // BENCH_REUSE=1 measures queries against the model and index a previous run built.
-const reuse = process.env.BENCH_REUSE === '1' && services.search.semanticStatus().vectors > 0;
+const reuse = process.env.BENCH_REUSE === '1' && (await services.search.semanticStatus()).vectors > 0;
 const fit = reuse
-  ? { documents: 0, vocabulary: 0, vectors: services.search.semanticStatus().vectors, fitSeconds: 0, embedSeconds: 0, indexSeconds: 0 }
+  ? { documents: 0, vocabulary: 0, vectors: (await services.search.semanticStatus()).vectors, fitSeconds: 0, embedSeconds: 0, indexSeconds: 0 }
   : await services.search.refitSemantic((message) => console.log(`  ${message}`));
 const rssAfter = process.memoryUsage().rss;
 const indexFile = path.join(path.dirname(dbFile), 'vectors-lsa.usearch');
@@ -37,7 +37,7 @@ timings.sort((a, b) => a - b);
 
 // Recall: every stored vector in one matrix, exact cosine top 10 against the index's top 10.
 const pks: number[] = [];
-const dimensions = services.search.semanticStatus().dimensions;
+const dimensions = (await services.search.semanticStatus()).dimensions;
 const matrix = new Float32Array(fit.vectors * dimensions);
 const rows = db.sqlite.prepare('SELECT paper_pk, vector FROM paper_vectors ORDER BY paper_pk').all() as Array<{ paper_pk: number; vector: Buffer }>;
 rows.forEach((r, i) => {
@@ -47,7 +47,7 @@ rows.forEach((r, i) => {
 let found = 0;
 let exactMs = 0;
 const { lsaEmbedder } = await import('../src/search/embedder.ts');
-const model = (await import('../src/search/vectors.repository.ts')).loadModel(db, 'lsa');
+const model = await (await import('../src/search/vectors.repository.ts')).loadModel(db, 'lsa');
 const embedder = lsaEmbedder(model!);
 const vectors = await embedder.embed(queries);
 for (let i = 0; i < queries.length; i += 1) {
@@ -55,7 +55,7 @@ for (let i = 0; i < queries.length; i += 1) {
   const truth = new Set(exactNeighbours({ pks, matrix, dimensions }, vectors[i] as Float32Array, 10).map((x: Neighbour) => x.pk));
   exactMs += performance.now() - started;
   const approximate = await services.search.search(queries[i] as string, { mode: 'semantic', limit: 10 });
-  const keys = new Set(services.papers.keysOf(approximate.items.map((item) => item.paper.id)).values());
+  const keys = new Set((await services.papers.keysOf(approximate.items.map((item) => item.paper.id))).values());
   found += [...truth].filter((pk) => keys.has(pk)).length;
 }
 

@@ -7,6 +7,7 @@ const optionalString = z.string().min(1).optional();
 
 const envSchema = z.object({
   PAPERBOARD_DB: z.string().min(1).default('./data/paperboard.db'),
+  DATA_DIR: optionalString,
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().optional(),
@@ -152,7 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const database: DatabaseConfig = /^postgres(ql)?:\/\//.test(e.PAPERBOARD_DB)
     ? { engine: 'postgres', url: e.PAPERBOARD_DB }
     : { engine: 'sqlite', file: path.resolve(e.PAPERBOARD_DB) };
-  const dataDir = database.engine === 'sqlite' ? path.dirname(database.file) : path.resolve('data');
+  // Mail files and the vector index file are each instance's own: beside the SQLite file, or ./data on PostgreSQL.
+  const dataDir = e.DATA_DIR ? path.resolve(e.DATA_DIR) : database.engine === 'sqlite' ? path.dirname(database.file) : path.resolve('data');
   const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, '');
   return Object.freeze({
     database,

@@ -1,6 +1,6 @@
 // All SQL on users, sign-in tokens and sessions.
 import type { Selectable } from 'kysely';
-import { prepared, type Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { UsersTable } from '../db/schema.ts';
 import type { ApiToken, Person, Role, User } from './account.ts';
 
@@ -84,9 +84,14 @@ export async function insertSession(db: Db, session: { hash: string; userId: num
 }
 
 export async function findSessionUser(db: Db, hash: string, now: string): Promise<(UserRow & { last_seen_at: string }) | undefined> {
-  // Every request of a signed-in member asks this: one prepared statement rather than a query built each time.
-  const statement = prepared(db, `SELECT u.*, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ? AND s.expires_at > ?`);
-  return statement.get(hash, now) as (UserRow & { last_seen_at: string }) | undefined;
+  return db.kysely
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .select('s.last_seen_at')
+    .where('s.id_hash', '=', hash)
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
 }
 
 export async function touchSession(db: Db, hash: string, now: string): Promise<void> {

@@ -6,7 +6,7 @@ import type { Services } from './services.ts';
 export function registerHealthRoutes(app: FastifyInstance, services: Services): void {
   app.addHook('onError', async (_request, _reply, error) => services.noticeError(error));
   app.get('/healthz', async (_request, reply) => {
-    const problem = services.storageProblem();
+    const problem = await services.storageProblem();
     const body = problem ? { status: 'unavailable', database: false, problem } : { status: 'ok', database: true };
     return reply.status(problem ? 503 : 200).header('cache-control', 'no-store').send(body);
   });

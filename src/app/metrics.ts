@@ -50,8 +50,8 @@ export function installMetrics(app: FastifyInstance, services: Services, caches:
     name: 'paperboard_papers_indexed',
     help: 'Papers in the keyword index',
     registers: [registry],
-    collect() {
-      this.set(services.search.indexedPapers());
+    async collect() {
+      this.set(await services.search.indexedPapers());
     },
   });
   new client.Gauge({

@@ -4,7 +4,7 @@ import { createCommunityService } from '../community/community.service.ts';
 import { createCommentsService } from '../community/comments.service.ts';
 import path from 'node:path';
 import type { Config } from '../config.ts';
-import { dataVersion, isCorruption, probeDatabase, type Db } from '../db/database.ts';
+import { isCorruption, probeDatabase, type Db } from '../db/database.ts';
 import { createFeedService } from '../feed/feed.service.ts';
 import { createJobRuns } from '../jobs/jobs.service.ts';
 import { createArxivApiService } from '../ingest/arxiv-api.service.ts';
@@ -24,6 +24,8 @@ import { createCodeService } from '../code/code.service.ts';
 import { createAuthorsService } from '../authors/authors.service.ts';
 import { createGithubClient } from '../code/github.client.ts';
 import { inProcessRanker, workerPoolRanker } from '../search/keyword-pool.service.ts';
+import { postgresKeywordIndex } from '../search/keyword-index-postgres.adapter.ts';
+import { sqliteKeywordIndex } from '../search/keyword-index-sqlite.adapter.ts';
 import { createForYouService } from '../search/for-you.service.ts';
 import { createDigestService } from '../digest/digest.service.ts';
 import { createSubscriptionsService } from '../digest/subscriptions.service.ts';
@@ -57,9 +59,12 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   const mailBudget = createMailBudget(db, { perHour: config.mail.hourlyLimit });
   const accounts = createAccountsService({ db, mailer, mailBudget, publicUrl: config.http.publicUrl });
   const semantic = createSemanticService({ db, papers, dataDir: config.dataDir, settings: config.semantic, log: report });
-  const ranker = config.database.engine === 'sqlite' && config.search.workers > 0
-    ? workerPoolRanker(config.database.file, { workers: config.search.workers, queueLimit: 64, waitMs: 5_000, runMs: 10_000 })
-    : inProcessRanker(db);
+  // SQLite's searches block the thread that runs them: a server gives them worker threads. PostgreSQL's run on the server.
+  const ranker = db.engine === 'postgres'
+    ? inProcessRanker(postgresKeywordIndex(db))
+    : config.search.workers > 0
+      ? workerPoolRanker(db.file, { workers: config.search.workers, queueLimit: 64, waitMs: 5_000, runMs: 10_000 })
+      : inProcessRanker(sqliteKeywordIndex(db));
   const search = createSearchService(db, papers, semantic, ranker);
   const github = createGithubClient({
     // Its own spacing: GitHub allows far more than arXiv asks for (the hour's budget is what bounds a run).
@@ -69,14 +74,14 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   });
   const code = createCodeService({ db, papers, search, github });
   // Code links in a paper's own text are found as it is stored, in the same transaction (import, ingest, submission).
-  papers.onArrival(({ texts }) => void code.linkFromText(texts));
+  papers.onArrival(async ({ texts }) => void (await code.linkFromText(texts)));
   // Papers join semantic search as they arrive (a submission's page shows similar papers at once), and a revised
   // paper is embedded again; the embed job catches up what other processes stored.
-  papers.onArrival(({ revisedIds }) => semantic.embedSoon((error) => report(`embedding new papers failed: ${String(error)}`), revisedIds));
+  papers.onArrival(({ revisedIds }) => db.outside(() => semantic.embedSoon((error) => report(`embedding new papers failed: ${String(error)}`), revisedIds)));
   const subscriptions = createSubscriptionsService({
     db, mailer, mailBudget, publicUrl: config.http.publicUrl, secret: sessionSecret(config), mailFrom: config.mail.from,
   });
-  const community = createCommunityService({ db, papers, accounts, arxivApi, limits: config.community, dataVersion: () => dataVersion(db) });
+  const community = createCommunityService({ db, papers, accounts, arxivApi, limits: config.community, dataVersion: () => db.dataVersion() });
   return {
     papers,
     importer,
@@ -98,7 +103,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     arxivRss: createArxivRssService({ papers, http, arxivApi, rssUrl: config.sources.arxivRssUrl }),
     arxivOai: createArxivOaiService({ db, papers, http, oaiUrl: config.sources.arxivOaiUrl }),
     demo: createDemoService(papers, importer, code),
-    feed: createFeedService(papers, () => dataVersion(db), config.trending),
+    feed: createFeedService(papers, () => db.dataVersion(), config.trending),
     search,
     authors: createAuthorsService({ search }),
     code,
@@ -106,7 +111,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     digest: createDigestService({ db, papers, search, code, subscriptions, mailer, publicUrl: config.http.publicUrl, settings: config.digest, log: report }),
     /** Changes whenever stored data changes (here or in another process): what cached pages are checked against. */
     dataVersion(): string {
-      return dataVersion(db);
+      return db.dataVersion();
     },
     /** Stops what runs beside the event loop (search workers); the database is closed by whoever opened it. */
     close(): Promise<void> {
@@ -116,7 +121,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
      * What is wrong with the storage, or null: a probe of the tables every page reads, and any sign of a damaged file
      * an earlier request ran into (kept until the process restarts: a damaged file does not heal).
      */
-    storageProblem(): string | null {
+    async storageProblem(): Promise<string | null> {
       return damage ?? probeDatabase(db);
     },
     /** Called with every unexpected error: a damaged database is remembered, for /healthz. */

@@ -19,7 +19,7 @@ export function registerAuthorRoutes(app: FastifyInstance, { authors, community,
 
   app.get('/authors/:name', options.searchLimit, async (request, reply) => {
     const author = await pageOf(request.params);
-    const cards = code.withCode(await community.cardsFor(request.viewer, author.papers.map((p) => p.id)));
+    const cards = await code.withCode(await community.cardsFor(request.viewer, author.papers.map((p) => p.id)));
     return sendPage(reply, <AuthorPageView author={author} cards={cards} />);
   });
 
@@ -27,7 +27,7 @@ export function registerAuthorRoutes(app: FastifyInstance, { authors, community,
     const author = await pageOf(request.params);
     const ids = author.papers.map((p) => p.id);
     const signals = await community.signalsFor(ids);
-    const codes = code.jsonFor(ids);
+    const codes = await code.jsonFor(ids);
     return {
       name: author.name,
       papers: author.papers.map((p) => paperToJson(p, { submittedBy: signals.get(p.id)?.submittedBy ?? null, code: codes.get(p.id) ?? [] })),

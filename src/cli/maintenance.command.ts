@@ -7,7 +7,7 @@ export async function reindexCommand(args: string[]): Promise<number> {
   parseCommandArgs(args, {}, { positionals: [0, 0] });
   return withContext(async ({ services }) => {
     const started = Date.now();
-    services.search.reindex();
+    await services.search.reindex();
     console.log(`keyword index rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const semantic = await services.search.refitSemantic((message) => console.log(message));
     console.log(
@@ -17,7 +17,7 @@ export async function reindexCommand(args: string[]): Promise<number> {
     // Papers stored before code links were looked for get theirs now (repeat runs add nothing twice).
     await services.code.backfillFromText((message) => console.log(message));
     const rescoring = Date.now();
-    const moved = services.papers.rescoreAll();
+    const moved = await services.papers.rescoreAll();
     console.log(`trending scores: ${moved.toLocaleString('en')} changed with this site's weights in ${((Date.now() - rescoring) / 1000).toFixed(1)} s`);
     return 0;
   });

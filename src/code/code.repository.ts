@@ -1,7 +1,8 @@
-// All SQL of the code capability: repositories, the links from papers to them, and star counts by day. Link writes
-// are synchronous (better-sqlite3): text links are written in the transaction that stores the papers.
-import type { Selectable } from 'kysely';
-import { prepared, type Db } from '../db/database.ts';
+// All SQL of the code capability: repositories, the links from papers to them, and star counts by day. Text links are
+// written in the transaction that stores the papers.
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import { greatest } from '../db/dialect.ts';
 import type { CodeLinksTable, RepositoriesTable } from '../db/schema.ts';
 import type { CodeLink, CodeSource, Repository, StarSample } from './code.ts';
 import type { RepositoryFacts } from './github.ts';
@@ -19,55 +20,83 @@ export function repositoryFromRow(row: RepositoryRow): Repository {
 }
 
 /** The repository's row id, created when new (one row per URL, whatever the case of its owner). */
-export function ensureRepository(db: Db, ref: RepositoryRef, now: string, isDemo = false): number {
-  prepared(
-    db,
-    `INSERT INTO repositories (host, kind, owner, name, url, url_key, is_demo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (url_key) DO NOTHING`,
-  ).run(ref.host, ref.kind, ref.owner, ref.name, ref.url, ref.url.toLowerCase(), isDemo ? 1 : 0, now);
-  return (prepared(db, 'SELECT id FROM repositories WHERE url_key = ?').get(ref.url.toLowerCase()) as { id: number }).id;
+export async function ensureRepository(db: Db, ref: RepositoryRef, now: string, isDemo = false): Promise<number> {
+  const urlKey = ref.url.toLowerCase();
+  await db.kysely
+    .insertInto('repositories')
+    .values({ host: ref.host, kind: ref.kind, owner: ref.owner, name: ref.name, url: ref.url, url_key: urlKey, is_demo: isDemo ? 1 : 0, created_at: now })
+    .onConflict((oc) => oc.column('url_key').doNothing())
+    .execute();
+  const row = await db.kysely.selectFrom('repositories').select('id').where('url_key', '=', urlKey).executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /**
  * Links a paper to a repository. A link that exists keeps its source unless a member's word or an official claim is
  * stronger; a link a moderator removed stays removed, whatever brings it again. True when a link was added.
  */
-export function linkCode(
+export async function linkCode(
   db: Db,
   link: { paperPk: number; repositoryId: number; source: CodeSource; official: boolean; framework: string | null; addedBy: number | null; now: string },
-): boolean {
-  const existing = prepared(db, 'SELECT removed_at FROM code_links WHERE paper_pk = ? AND repository_id = ?').get(link.paperPk, link.repositoryId) as
-    | { removed_at: string | null }
-    | undefined;
+): Promise<boolean> {
+  const existing = await db.kysely
+    .selectFrom('code_links')
+    .select('removed_at')
+    .where('paper_pk', '=', link.paperPk)
+    .where('repository_id', '=', link.repositoryId)
+    .executeTakeFirst();
   if (existing) {
     if (existing.removed_at === null) {
-      prepared(db, 'UPDATE code_links SET official = max(official, ?), framework = coalesce(framework, ?) WHERE paper_pk = ? AND repository_id = ?')
-        .run(link.official ? 1 : 0, link.framework, link.paperPk, link.repositoryId);
+      await db.kysely
+        .updateTable('code_links')
+        .set((eb) => ({
+          official: greatest(db, eb.ref('official'), eb.val(link.official ? 1 : 0)),
+          framework: eb.fn.coalesce('framework', eb.val(link.framework)),
+        }))
+        .where('paper_pk', '=', link.paperPk)
+        .where('repository_id', '=', link.repositoryId)
+        .execute();
     }
     return false;
   }
-  prepared(db, 'INSERT INTO code_links (paper_pk, repository_id, source, official, framework, added_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(link.paperPk, link.repositoryId, link.source, link.official ? 1 : 0, link.framework, link.addedBy, link.now);
+  await db.kysely
+    .insertInto('code_links')
+    .values({
+      paper_pk: link.paperPk, repository_id: link.repositoryId, source: link.source, official: link.official ? 1 : 0,
+      framework: link.framework, added_by: link.addedBy, created_at: link.now,
+    })
+    .execute();
   return true;
 }
 
 /** A moderator's removal: kept as a mark, so no source adds the link again. True when a live link was removed. */
-export function removeLink(db: Db, paperPk: number, repositoryId: number, by: number, now: string): boolean {
-  return prepared(db, 'UPDATE code_links SET removed_at = ?, removed_by = ? WHERE paper_pk = ? AND repository_id = ? AND removed_at IS NULL')
-    .run(now, by, paperPk, repositoryId).changes === 1;
+export async function removeLink(db: Db, paperPk: number, repositoryId: number, by: number, now: string): Promise<boolean> {
+  const result = await db.kysely
+    .updateTable('code_links')
+    .set({ removed_at: now, removed_by: by })
+    .where('paper_pk', '=', paperPk)
+    .where('repository_id', '=', repositoryId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** The live links of many papers at once, with their repositories. */
-export function linksOfPapers(db: Db, paperPks: readonly number[]): Map<number, CodeLink[]> {
+export async function linksOfPapers(db: Db, paperPks: readonly number[]): Promise<Map<number, CodeLink[]>> {
   const out = new Map<number, CodeLink[]>();
   if (paperPks.length === 0) return out;
-  const rows = prepared(
-    db,
-    `SELECT l.paper_pk, l.source, l.official, l.framework, u.username AS added_by_name, r.*
-       FROM code_links l JOIN repositories r ON r.id = l.repository_id LEFT JOIN users u ON u.id = l.added_by
-      WHERE l.paper_pk IN (SELECT value FROM json_each(?)) AND l.removed_at IS NULL
-      ORDER BY l.official DESC, r.stars DESC, r.id`,
-  ).all(JSON.stringify(paperPks)) as Array<RepositoryRow & Pick<Selectable<CodeLinksTable>, 'paper_pk' | 'source' | 'official' | 'framework'> & { added_by_name: string | null }>;
+  const rows = await db.kysely
+    .selectFrom('code_links as l')
+    .innerJoin('repositories as r', 'r.id', 'l.repository_id')
+    .leftJoin('users as u', 'u.id', 'l.added_by')
+    .selectAll('r')
+    .select(['l.paper_pk', 'l.source', 'l.official', 'l.framework', 'u.username as added_by_name'])
+    .where('l.paper_pk', 'in', [...paperPks])
+    .where('l.removed_at', 'is', null)
+    .orderBy('l.official', 'desc')
+    .orderBy('r.stars', 'desc')
+    .orderBy('r.id')
+    .execute();
   for (const row of rows) {
     const links = out.get(row.paper_pk) ?? [];
     links.push({ repository: repositoryFromRow(row), source: row.source, official: row.official === 1, framework: row.framework, addedBy: row.added_by_name });
@@ -76,129 +105,157 @@ export function linksOfPapers(db: Db, paperPks: readonly number[]): Map<number, 
   return out;
 }
 
-export function findRepository(db: Db, id: number): Repository | null {
-  const row = prepared(db, 'SELECT * FROM repositories WHERE id = ?').get(id) as RepositoryRow | undefined;
+export async function findRepository(db: Db, id: number): Promise<Repository | null> {
+  const row = await db.kysely.selectFrom('repositories').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? repositoryFromRow(row) : null;
 }
 
 /** What a conditional request sends back, and whether the history was read yet. */
-export function fetchState(db: Db, id: number): { etag: string | null; historyLoaded: boolean } {
-  const row = prepared(db, 'SELECT etag, history_loaded FROM repositories WHERE id = ?').get(id) as { etag: string | null; history_loaded: number } | undefined;
+export async function fetchState(db: Db, id: number): Promise<{ etag: string | null; historyLoaded: boolean }> {
+  const row = await db.kysely.selectFrom('repositories').select(['etag', 'history_loaded']).where('id', '=', id).executeTakeFirst();
   return { etag: row?.etag ?? null, historyLoaded: row?.history_loaded === 1 };
 }
 
-/** A 200's facts, its ETag and the time; a rename moves the row to the new name (merging into a row already there). Returns the id that holds them. */
-export function saveFacts(db: Db, id: number, facts: RepositoryFacts, fetch: { etag: string | null; at: string | null }): number {
-  const current = findRepository(db, id);
+/**
+ * A 200's facts, its ETag and the time; a rename moves the row to the new name (merging into a row already there).
+ * Returns the id that holds them. Call it inside a transaction.
+ */
+export async function saveFacts(db: Db, id: number, facts: RepositoryFacts, fetch: { etag: string | null; at: string | null }): Promise<number> {
+  const current = await findRepository(db, id);
   let target = id;
-  if (current && (current.owner !== facts.owner || current.name !== facts.name)) target = rename(db, id, `https://github.com/${facts.owner}/${facts.name}`, facts);
-  prepared(
-    db,
-    `UPDATE repositories SET status = 'ok', stars = ?, forks = ?, language = ?, license = ?, topics = ?, description = ?, archived = ?,
-       pushed_at = ?, github_id = ?, etag = ?, fetched_at = ? WHERE id = ?`,
-  ).run(facts.stars, facts.forks, facts.language, facts.license, JSON.stringify(facts.topics), facts.description, facts.archived ? 1 : 0,
-    facts.pushedAt, facts.githubId, fetch.etag, fetch.at, target);
+  if (current && (current.owner !== facts.owner || current.name !== facts.name)) target = await rename(db, id, `https://github.com/${facts.owner}/${facts.name}`, facts);
+  await db.kysely
+    .updateTable('repositories')
+    .set({
+      status: 'ok', stars: facts.stars, forks: facts.forks, language: facts.language, license: facts.license,
+      topics: JSON.stringify(facts.topics), description: facts.description, archived: facts.archived ? 1 : 0,
+      pushed_at: facts.pushedAt, github_id: facts.githubId, etag: fetch.etag, fetched_at: fetch.at,
+    })
+    .where('id', '=', target)
+    .execute();
   return target;
 }
 
 /** The repository under its new name: the row renamed, or, when the new name has a row already, the links moved there. */
-function rename(db: Db, id: number, url: string, facts: RepositoryFacts): number {
-  const existing = prepared(db, 'SELECT id FROM repositories WHERE url_key = ?').get(url.toLowerCase()) as { id: number } | undefined;
+async function rename(db: Db, id: number, url: string, facts: RepositoryFacts): Promise<number> {
+  const existing = await db.kysely.selectFrom('repositories').select('id').where('url_key', '=', url.toLowerCase()).executeTakeFirst();
   if (!existing) {
-    prepared(db, 'UPDATE repositories SET owner = ?, name = ?, url = ?, url_key = ? WHERE id = ?').run(facts.owner, facts.name, url, url.toLowerCase(), id);
+    await db.kysely.updateTable('repositories').set({ owner: facts.owner, name: facts.name, url, url_key: url.toLowerCase() }).where('id', '=', id).execute();
     return id;
   }
-  prepared(db, `INSERT OR IGNORE INTO code_links SELECT paper_pk, ?, source, official, framework, added_by, created_at, removed_at, removed_by FROM code_links WHERE repository_id = ?`).run(existing.id, id);
-  prepared(db, `INSERT OR IGNORE INTO repository_stars SELECT ?, day, stars, source, counted_at FROM repository_stars WHERE repository_id = ?`).run(existing.id, id);
-  prepared(db, 'DELETE FROM repositories WHERE id = ?').run(id);
+  await sql`INSERT INTO code_links (paper_pk, repository_id, source, official, framework, added_by, created_at, removed_at, removed_by)
+    SELECT paper_pk, ${existing.id}, source, official, framework, added_by, created_at, removed_at, removed_by FROM code_links WHERE repository_id = ${id}
+    ON CONFLICT DO NOTHING`.execute(db.kysely);
+  await sql`INSERT INTO repository_stars (repository_id, day, stars, source, counted_at)
+    SELECT ${existing.id}, day, stars, source, counted_at FROM repository_stars WHERE repository_id = ${id}
+    ON CONFLICT DO NOTHING`.execute(db.kysely);
+  await db.kysely.deleteFrom('repositories').where('id', '=', id).execute();
   return existing.id;
 }
 
 /** A 304: nothing changed since the ETag; the fetch time moves on. */
-export function markUnchanged(db: Db, id: number, at: string): void {
-  prepared(db, "UPDATE repositories SET status = 'ok', fetched_at = ? WHERE id = ?").run(at, id);
+export async function markUnchanged(db: Db, id: number, at: string): Promise<void> {
+  await db.kysely.updateTable('repositories').set({ status: 'ok', fetched_at: at }).where('id', '=', id).execute();
 }
 
 /** A 404: the repository is gone; shown as such, never deleted. */
-export function markGone(db: Db, id: number, at: string): void {
-  prepared(db, "UPDATE repositories SET status = 'gone', fetched_at = ? WHERE id = ?").run(at, id);
+export async function markGone(db: Db, id: number, at: string): Promise<void> {
+  await db.kysely.updateTable('repositories').set({ status: 'gone', fetched_at: at }).where('id', '=', id).execute();
 }
 
-export function markHistoryLoaded(db: Db, id: number): void {
-  prepared(db, 'UPDATE repositories SET history_loaded = 1 WHERE id = ?').run(id);
+export async function markHistoryLoaded(db: Db, id: number): Promise<void> {
+  await db.kysely.updateTable('repositories').set({ history_loaded: 1 }).where('id', '=', id).execute();
 }
 
 /**
  * One count a day per repository. An observed count (a repository response) wins over a rebuilt one (the history)
  * for the same day; the latest of two observations wins.
  */
-export function saveStars(db: Db, repositoryId: number, samples: readonly StarSample[], source: 'github' | 'history' | 'huggingface' | 'demo', countedAt: string): void {
-  const statement = prepared(
-    db,
-    `INSERT INTO repository_stars (repository_id, day, stars, source, counted_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (repository_id, day) DO UPDATE SET stars = excluded.stars, source = excluded.source, counted_at = excluded.counted_at
-     WHERE excluded.source != 'history' OR repository_stars.source = 'history'`,
-  );
-  for (const sample of samples) statement.run(repositoryId, sample.day, sample.stars, source, countedAt);
+export async function saveStars(db: Db, repositoryId: number, samples: readonly StarSample[], source: 'github' | 'history' | 'huggingface' | 'demo', countedAt: string): Promise<void> {
+  // A year of history is 366 rows of 5 values: one statement, within either engine's limit on bound values.
+  for (let start = 0; start < samples.length; start += 1_000) {
+    const rows = samples.slice(start, start + 1_000).map((sample) => ({ repository_id: repositoryId, day: sample.day, stars: sample.stars, source, counted_at: countedAt }));
+    await db.kysely
+      .insertInto('repository_stars')
+      .values(rows)
+      .onConflict((oc) =>
+        oc
+          .columns(['repository_id', 'day'])
+          .doUpdateSet((eb) => ({ stars: eb.ref('excluded.stars'), source: eb.ref('excluded.source'), counted_at: eb.ref('excluded.counted_at') }))
+          .where((eb) => eb.or([eb('excluded.source', '!=', 'history'), eb('repository_stars.source', '=', 'history')])),
+      )
+      .execute();
+  }
 }
 
 /** Daily counts since a day, oldest first. */
-export function starsSince(db: Db, repositoryId: number, sinceDay: string): StarSample[] {
-  return prepared(db, 'SELECT day, stars FROM repository_stars WHERE repository_id = ? AND day >= ? ORDER BY day').all(repositoryId, sinceDay) as StarSample[];
+export async function starsSince(db: Db, repositoryId: number, sinceDay: string): Promise<StarSample[]> {
+  return db.kysely
+    .selectFrom('repository_stars')
+    .select(['day', 'stars'])
+    .where('repository_id', '=', repositoryId)
+    .where('day', '>=', sinceDay)
+    .orderBy('day')
+    .execute();
 }
 
 /** The latest count and the growth a day, as the listings and cards read them. */
-export function setRepositoryGrowth(db: Db, id: number, growth: { stars: number | null; starsPerDay: number }): void {
-  prepared(db, 'UPDATE repositories SET stars = coalesce(?, stars), stars_per_day = ? WHERE id = ?').run(growth.stars, growth.starsPerDay, id);
+export async function setRepositoryGrowth(db: Db, id: number, growth: { stars: number | null; starsPerDay: number }): Promise<void> {
+  await db.kysely
+    .updateTable('repositories')
+    .set((eb) => ({ stars: eb.fn.coalesce(eb.val(growth.stars), 'stars'), stars_per_day: growth.starsPerDay }))
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The papers a repository's signals count for (live links). */
-export function papersOfRepository(db: Db, repositoryId: number): number[] {
-  return prepared(db, 'SELECT paper_pk FROM code_links WHERE repository_id = ? AND removed_at IS NULL').pluck().all(repositoryId) as number[];
+export async function papersOfRepository(db: Db, repositoryId: number): Promise<number[]> {
+  const rows = await db.kysely.selectFrom('code_links').select('paper_pk').where('repository_id', '=', repositoryId).where('removed_at', 'is', null).execute();
+  return rows.map((r) => r.paper_pk);
 }
 
 /** A paper's code signals: whether it has live code at all, its best repository's stars and growth (the main one decides, not a sum of many). */
-export function paperCodeSignals(db: Db, paperPk: number): { stars: number; starsPerDay: number; hasCode: boolean } {
-  const row = prepared(
-    db,
-    `SELECT count(*) AS links,
-            coalesce(max(CASE WHEN r.status != 'gone' THEN r.stars END), 0) AS stars,
-            coalesce(max(CASE WHEN r.status != 'gone' THEN r.stars_per_day END), 0) AS starsPerDay
-       FROM code_links l JOIN repositories r ON r.id = l.repository_id
-      WHERE l.paper_pk = ? AND l.removed_at IS NULL`,
-  ).get(paperPk) as { links: number; stars: number; starsPerDay: number };
-  return { stars: row.stars, starsPerDay: row.starsPerDay, hasCode: row.links > 0 };
+export async function paperCodeSignals(db: Db, paperPk: number): Promise<{ stars: number; starsPerDay: number; hasCode: boolean }> {
+  const { rows } = await sql<{ links: number; stars: number; starsPerDay: number }>`
+    SELECT count(*) AS links,
+           coalesce(max(CASE WHEN r.status != 'gone' THEN r.stars END), 0) AS stars,
+           coalesce(max(CASE WHEN r.status != 'gone' THEN r.stars_per_day END), 0) AS "starsPerDay"
+      FROM code_links l JOIN repositories r ON r.id = l.repository_id
+     WHERE l.paper_pk = ${paperPk} AND l.removed_at IS NULL`.execute(db.kysely);
+  const row = rows[0] ?? { links: 0, stars: 0, starsPerDay: 0 };
+  return { stars: Number(row.stars), starsPerDay: Number(row.starsPerDay), hasCode: Number(row.links) > 0 };
 }
 
 /**
  * GitHub repositories to refresh, most valuable first: those of papers listed in the last weeks, then by the
  * papers' trending score, then the rest; without `all`, only those not fetched since `staleBefore`.
  */
-export function repositoriesToRefresh(db: Db, options: { recentDay: string; staleBefore: string; all: boolean; limit: number }): Array<{ id: number; owner: string; name: string }> {
-  return prepared(
-    db,
-    `SELECT r.id, r.owner, r.name,
-            max(CASE WHEN (SELECT max(day) FROM daily_listings d WHERE d.paper_pk = l.paper_pk) >= @recentDay THEN 1 ELSE 0 END) AS recent,
-            max(p.trending) AS trending
-       FROM repositories r JOIN code_links l ON l.repository_id = r.id AND l.removed_at IS NULL JOIN papers p ON p.pk = l.paper_pk
-      WHERE r.host = 'github' AND r.kind = 'repository' AND (@all = 1 OR r.fetched_at IS NULL OR r.fetched_at < @staleBefore)
-      GROUP BY r.id
-      ORDER BY recent DESC, trending DESC, r.id
-      LIMIT @limit`,
-  ).all({ recentDay: options.recentDay, staleBefore: options.staleBefore, all: options.all ? 1 : 0, limit: options.limit }) as Array<{ id: number; owner: string; name: string }>;
+export async function repositoriesToRefresh(db: Db, options: { recentDay: string; staleBefore: string; all: boolean; limit: number }): Promise<Array<{ id: number; owner: string; name: string }>> {
+  const { rows } = await sql<{ id: number; owner: string; name: string }>`
+    SELECT r.id, r.owner, r.name,
+           max(CASE WHEN (SELECT max(day) FROM daily_listings d WHERE d.paper_pk = l.paper_pk) >= ${options.recentDay} THEN 1 ELSE 0 END) AS recent,
+           max(p.trending) AS trending
+      FROM repositories r JOIN code_links l ON l.repository_id = r.id AND l.removed_at IS NULL JOIN papers p ON p.pk = l.paper_pk
+     WHERE r.host = 'github' AND r.kind = 'repository' AND (${options.all ? 1 : 0} = 1 OR r.fetched_at IS NULL OR r.fetched_at < ${options.staleBefore})
+     GROUP BY r.id, r.owner, r.name
+     ORDER BY recent DESC, trending DESC, r.id
+     LIMIT ${options.limit}`.execute(db.kysely);
+  return rows.map((r) => ({ id: r.id, owner: r.owner, name: r.name }));
 }
 
-export function countRepositories(db: Db): { repositories: number; links: number } {
-  return prepared(db, 'SELECT (SELECT count(*) FROM repositories) AS repositories, (SELECT count(*) FROM code_links WHERE removed_at IS NULL) AS links').get() as {
-    repositories: number;
-    links: number;
-  };
+export async function countRepositories(db: Db): Promise<{ repositories: number; links: number }> {
+  const { rows } = await sql<{ repositories: number; links: number }>`
+    SELECT (SELECT count(*) FROM repositories) AS repositories, (SELECT count(*) FROM code_links WHERE removed_at IS NULL) AS links`.execute(db.kysely);
+  return { repositories: Number(rows[0]?.repositories ?? 0), links: Number(rows[0]?.links ?? 0) };
 }
 
 /** The demo's star counts go, and the repositories no paper links to any more (those of the demo papers). */
-export function deleteDemoCode(db: Db): { repositories: number; recount: number[] } {
-  const recount = (prepared(db, "SELECT DISTINCT repository_id AS id FROM repository_stars WHERE source = 'demo'").all() as Array<{ id: number }>).map((r) => r.id);
-  prepared(db, "DELETE FROM repository_stars WHERE source = 'demo'").run();
-  const orphans = prepared(db, 'DELETE FROM repositories WHERE NOT EXISTS (SELECT 1 FROM code_links l WHERE l.repository_id = repositories.id)').run();
-  return { repositories: orphans.changes, recount };
+export async function deleteDemoCode(db: Db): Promise<{ repositories: number; recount: number[] }> {
+  const recount = await db.kysely.selectFrom('repository_stars').select('repository_id').distinct().where('source', '=', 'demo').execute();
+  await db.kysely.deleteFrom('repository_stars').where('source', '=', 'demo').execute();
+  const orphans = await db.kysely
+    .deleteFrom('repositories')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('code_links as l').select('l.paper_pk').whereRef('l.repository_id', '=', 'repositories.id'))))
+    .executeTakeFirst();
+  return { repositories: Number(orphans.numDeletedRows), recount: recount.map((r) => r.repository_id) };
 }

@@ -1,6 +1,6 @@
 // Papers with code: links from every source (a paper's own text, Hugging Face, the Papers with Code archive,
 // members), repository facts and star counts from GitHub, and the code signals the trending score reads.
-import { dataVersion, inTransaction, type Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { AppError, badRequest, notFound } from '../errors.ts';
 import type { User } from '../accounts/account.ts';
 import type { PapersService } from '../papers/papers.service.ts';
@@ -12,7 +12,7 @@ import type { GithubClient } from './github.client.ts';
 import { readJsonArray } from './json-array.reader.ts';
 import { looksLikePwcEntry, normalizeTitle, parsePwcEntry, type PwcLink } from './pwc.ts';
 import { findCodeLinks, parseProjectPage, parseRepositoryUrl } from './repository-url.ts';
-import { versionedMemo } from '../versioned-cache.ts';
+import { versionedCache } from '../versioned-cache.ts';
 import { addDays } from '../feed/period.ts';
 
 /** Code hosts or project pages named: a cheap test before the link finder reads a text. */
@@ -40,36 +40,41 @@ export interface GithubRefreshReport {
 export function createCodeService(deps: { db: Db; papers: PapersService; search: SearchService; github: GithubClient }) {
   const { db, papers } = deps;
   // A listing's code is the same for every reader until the data changes: cards and feeds read it per request.
-  const remember = versionedMemo(() => dataVersion(db));
+  const remember = versionedCache(() => db.dataVersion());
 
   /** A repository's growth, from its counts of the last weeks, and the code signals of every paper it belongs to. */
-  function recomputeGrowth(repositoryId: number, today: string): void {
-    const samples = repo.starsSince(db, repositoryId, addDays(today, -8 * GROWTH_WINDOW_DAYS));
-    repo.setRepositoryGrowth(db, repositoryId, { stars: samples.at(-1)?.stars ?? null, starsPerDay: starsPerDay(samples) });
-    for (const pk of repo.papersOfRepository(db, repositoryId)) papers.setCodeSignals(pk, repo.paperCodeSignals(db, pk));
+  async function recomputeGrowth(repositoryId: number, today: string): Promise<void> {
+    const samples = await repo.starsSince(db, repositoryId, addDays(today, -8 * GROWTH_WINDOW_DAYS));
+    await repo.setRepositoryGrowth(db, repositoryId, { stars: samples.at(-1)?.stars ?? null, starsPerDay: starsPerDay(samples) });
+    for (const pk of await repo.papersOfRepository(db, repositoryId)) await rescore(pk);
   }
 
-  /** Links found in papers' own text (abstract, arXiv comments); synchronous, inside the store's transaction. */
-  function linkFromText(texts: ReadonlyArray<{ id: string; abstract: string; comments: string | null }>, now = new Date().toISOString()): number {
+  /** A paper's code signals after its links or their repositories changed. */
+  async function rescore(pk: number): Promise<void> {
+    await papers.setCodeSignals(pk, await repo.paperCodeSignals(db, pk));
+  }
+
+  /** Links found in papers' own text (abstract, arXiv comments), in one transaction. */
+  async function linkFromText(texts: ReadonlyArray<{ id: string; abstract: string; comments: string | null }>, now = new Date().toISOString()): Promise<number> {
     const candidates = texts.filter((t) => MAY_NAME_CODE.test(t.abstract) || (t.comments !== null && MAY_NAME_CODE.test(t.comments)));
     if (candidates.length === 0) return 0;
-    const keys = papers.keysOf(candidates.map((t) => t.id));
-    let linked = 0;
-    inTransaction(db, () => {
+    return db.transaction(async () => {
+      const keys = await papers.keysOf(candidates.map((t) => t.id));
+      let linked = 0;
       for (const text of candidates) {
         const pk = keys.get(text.id);
         if (pk === undefined) continue;
         const found = findCodeLinks(`${text.abstract}\n${text.comments ?? ''}`);
         for (const repository of found.repositories) {
-          const repositoryId = repo.ensureRepository(db, repository, now);
-          if (repo.linkCode(db, { paperPk: pk, repositoryId, source: 'text', official: false, framework: null, addedBy: null, now })) linked += 1;
+          const repositoryId = await repo.ensureRepository(db, repository, now);
+          if (await repo.linkCode(db, { paperPk: pk, repositoryId, source: 'text', official: false, framework: null, addedBy: null, now })) linked += 1;
         }
-        if (found.repositories.length > 0) papers.setCodeSignals(pk, repo.paperCodeSignals(db, pk));
+        if (found.repositories.length > 0) await rescore(pk);
         const page = found.projectPages[0];
-        if (page) papers.setProjectPage(pk, page);
+        if (page) await papers.setProjectPage(pk, page);
       }
+      return linked;
     });
-    return linked;
   }
 
   /** Links one reference of the archive: by arXiv id, else by a title that matches exactly once normalised. */
@@ -91,11 +96,11 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
     async backfillFromText(progress: (message: string) => void = () => undefined): Promise<number> {
       let linked = 0;
       for (let after = 0; ; ) {
-        const keys = papers.keysAfter(after, 2000);
+        const keys = await papers.keysAfter(after, 2000);
         if (keys.length === 0) break;
         const found = await papers.byKeys(keys);
         const texts = [...found.values()].map((p) => ({ id: p.id, abstract: p.abstract, comments: p.comments }));
-        linked += linkFromText(texts);
+        linked += await linkFromText(texts);
         after = keys.at(-1) as number;
       }
       progress(`found ${linked} new code links in the papers' text`);
@@ -103,27 +108,27 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
     },
 
     /** Hugging Face's daily papers: the repository it names (and its star count), and the project page. */
-    linkFromHuggingFace(items: ReadonlyArray<{ id: string; githubRepo: string | null; githubStars: number | null; projectPage: string | null }>, now = new Date()): number {
+    async linkFromHuggingFace(items: ReadonlyArray<{ id: string; githubRepo: string | null; githubStars: number | null; projectPage: string | null }>, now = new Date()): Promise<number> {
       const stamp = now.toISOString();
       const today = stamp.slice(0, 10);
-      const keys = papers.keysOf(items.map((i) => i.id));
-      let linked = 0;
-      inTransaction(db, () => {
+      return db.transaction(async () => {
+        const keys = await papers.keysOf(items.map((i) => i.id));
+        let linked = 0;
         for (const item of items) {
           const pk = keys.get(item.id);
           if (pk === undefined) continue;
           const page = item.projectPage ? parseProjectPage(item.projectPage) ?? (/^https?:\/\//i.test(item.projectPage) ? item.projectPage : null) : null;
-          if (page) papers.setProjectPage(pk, page);
+          if (page) await papers.setProjectPage(pk, page);
           const repository = item.githubRepo ? parseRepositoryUrl(item.githubRepo) : null;
           if (!repository) continue;
-          const repositoryId = repo.ensureRepository(db, repository, stamp);
-          if (repo.linkCode(db, { paperPk: pk, repositoryId, source: 'huggingface', official: true, framework: null, addedBy: null, now: stamp })) linked += 1;
+          const repositoryId = await repo.ensureRepository(db, repository, stamp);
+          if (await repo.linkCode(db, { paperPk: pk, repositoryId, source: 'huggingface', official: true, framework: null, addedBy: null, now: stamp })) linked += 1;
           // Hugging Face's count is a sample too: a day's count, where GitHub has not given one.
-          if (item.githubStars !== null) repo.saveStars(db, repositoryId, [{ day: today, stars: item.githubStars }], 'huggingface', stamp);
-          recomputeGrowth(repositoryId, today);
+          if (item.githubStars !== null) await repo.saveStars(db, repositoryId, [{ day: today, stars: item.githubStars }], 'huggingface', stamp);
+          await recomputeGrowth(repositoryId, today);
         }
+        return linked;
       });
-      return linked;
     },
 
     /**
@@ -155,11 +160,15 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
           report.onUnmatched?.(element.position, entry.link.arxivId ?? `"${entry.link.title}"`);
           continue;
         }
-        const repositoryId = repo.ensureRepository(db, entry.link.repository, now);
-        if (repo.linkCode(db, { paperPk: pk, repositoryId, source: 'pwc', official: entry.link.official, framework: entry.link.framework, addedBy: null, now })) {
+        const linked = await db.transaction(async () => {
+          const repositoryId = await repo.ensureRepository(db, entry.link.repository, now);
+          const added = await repo.linkCode(db, { paperPk: pk, repositoryId, source: 'pwc', official: entry.link.official, framework: entry.link.framework, addedBy: null, now });
+          if (added) await rescore(pk);
+          return added;
+        });
+        if (linked) {
           result.linked += 1;
           linkedPapers.add(pk);
-          papers.setCodeSignals(pk, repo.paperCodeSignals(db, pk));
         }
       }
       result.papers = linkedPapers.size;
@@ -178,52 +187,56 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
 
     /** A member's "add a code link": any repository URL; shown as added by them. */
     async addByMember(user: User, paperId: string, url: string, now = new Date()): Promise<CodeLink> {
-      const pk = papers.keyOf(paperId);
+      const pk = await papers.keyOf(paperId);
       if (pk === null) throw notFound(`No paper with the id "${paperId}" is stored here.`);
       const repository = parseRepositoryUrl(url);
       if (!repository) throw badRequest('That is not a repository address: give a GitHub, GitLab, Codeberg or Hugging Face link such as https://github.com/owner/name.');
       const stamp = now.toISOString();
-      const repositoryId = repo.ensureRepository(db, repository, stamp);
-      const added = repo.linkCode(db, { paperPk: pk, repositoryId, source: 'member', official: false, framework: null, addedBy: user.id, now: stamp });
-      const link = repo.linksOfPapers(db, [pk]).get(pk)?.find((l) => l.repository.id === repositoryId);
-      if (!link) throw new AppError('conflict', 'A moderator removed this link from the paper; it cannot be added again.');
-      if (!added) throw new AppError('conflict', 'This paper already links to that repository.');
-      papers.setCodeSignals(pk, repo.paperCodeSignals(db, pk));
-      return link;
+      return db.transaction(async () => {
+        const repositoryId = await repo.ensureRepository(db, repository, stamp);
+        const added = await repo.linkCode(db, { paperPk: pk, repositoryId, source: 'member', official: false, framework: null, addedBy: user.id, now: stamp });
+        const link = (await repo.linksOfPapers(db, [pk])).get(pk)?.find((l) => l.repository.id === repositoryId);
+        if (!link) throw new AppError('conflict', 'A moderator removed this link from the paper; it cannot be added again.');
+        if (!added) throw new AppError('conflict', 'This paper already links to that repository.');
+        await rescore(pk);
+        return link;
+      });
     },
 
     /** A moderator removes a link; it stays removed, whatever source brings it again. */
     async removeByModerator(moderator: User, paperId: string, repositoryId: number, now = new Date()): Promise<void> {
       if (moderator.role !== 'moderator' && moderator.role !== 'admin') throw new AppError('forbidden', 'Only moderators remove code links.');
-      const pk = papers.keyOf(paperId);
+      const pk = await papers.keyOf(paperId);
       if (pk === null) throw notFound(`No paper with the id "${paperId}" is stored here.`);
-      if (!repo.removeLink(db, pk, repositoryId, moderator.id, now.toISOString())) throw notFound('This paper has no such code link.');
-      papers.setCodeSignals(pk, repo.paperCodeSignals(db, pk));
+      await db.transaction(async () => {
+        if (!(await repo.removeLink(db, pk, repositoryId, moderator.id, now.toISOString()))) throw notFound('This paper has no such code link.');
+        await rescore(pk);
+      });
     },
 
     /** The live code links of papers by id, best first (official, then most starred). */
-    forPapers(ids: readonly string[]): ReadonlyMap<string, readonly CodeLink[]> {
-      return remember(ids.join('\n'), () => {
-        const keys = papers.keysOf(ids);
-        const byPk = repo.linksOfPapers(db, [...keys.values()]);
+    forPapers(ids: readonly string[]): Promise<ReadonlyMap<string, readonly CodeLink[]>> {
+      return remember(ids.join('\n'), async () => {
+        const keys = await papers.keysOf(ids);
+        const byPk = await repo.linksOfPapers(db, [...keys.values()]);
         return new Map([...keys].map(([id, pk]) => [id, byPk.get(pk) ?? []]));
       });
     },
 
     /** Cards with their paper's main repository (official first, then most starred), or null: what a card shows of code. */
-    withCode<T extends object>(cards: Map<string, T>): Map<string, T & { code: CodeLink | null }> {
-      const main = this.mainLinks([...cards.keys()]);
+    async withCode<T extends object>(cards: Map<string, T>): Promise<Map<string, T & { code: CodeLink | null }>> {
+      const main = await this.mainLinks([...cards.keys()]);
       return new Map([...cards].map(([id, card]) => [id, { ...card, code: main.get(id) ?? null }]));
     },
 
     /** Each paper's main repository (official first, then most starred), or null. */
-    mainLinks(ids: readonly string[]): Map<string, CodeLink | null> {
-      return new Map([...this.forPapers(ids)].map(([id, links]) => [id, mainLink(links)]));
+    async mainLinks(ids: readonly string[]): Promise<Map<string, CodeLink | null>> {
+      return new Map([...(await this.forPapers(ids))].map(([id, links]) => [id, mainLink(links)]));
     },
 
     /** The same, in the paper JSON's shape. */
-    jsonFor(ids: readonly string[]): Map<string, CodeJson[]> {
-      return new Map([...this.forPapers(ids)].map(([id, links]) => [id, links.map(codeToJson)]));
+    async jsonFor(ids: readonly string[]): Promise<Map<string, CodeJson[]>> {
+      return new Map([...(await this.forPapers(ids))].map(([id, links]) => [id, links.map(codeToJson)]));
     },
 
     /** A repository's daily counts since a day (the paper page's sparkline). */
@@ -236,29 +249,29 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
      * week before): their facts, and their counts dated that many days before `today`, marked demo. Never marked
      * fetched, so a machine that reaches GitHub replaces them with real counts at the next refresh.
      */
-    loadDemo(repositories: ReadonlyArray<{ response: unknown; stars: ReadonlyArray<{ daysAgo: number; stars: number }> }>, today: string): number {
+    async loadDemo(repositories: ReadonlyArray<{ response: unknown; stars: ReadonlyArray<{ daysAgo: number; stars: number }> }>, today: string): Promise<number> {
       const stamp = new Date().toISOString();
-      let loaded = 0;
-      inTransaction(db, () => {
+      return db.transaction(async () => {
+        let loaded = 0;
         for (const demo of repositories) {
           const facts = repositoryFacts(JSON.stringify(demo.response));
           const ref = facts && parseRepositoryUrl(`https://github.com/${facts.owner}/${facts.name}`);
           if (!facts || !ref) continue;
-          const id = repo.ensureRepository(db, ref, stamp, true);
-          repo.saveFacts(db, id, facts, { etag: null, at: null });
-          repo.saveStars(db, id, demo.stars.map((s) => ({ day: addDays(today, -s.daysAgo), stars: s.stars })), 'demo', stamp);
-          recomputeGrowth(id, today);
+          const id = await repo.ensureRepository(db, ref, stamp, true);
+          await repo.saveFacts(db, id, facts, { etag: null, at: null });
+          await repo.saveStars(db, id, demo.stars.map((s) => ({ day: addDays(today, -s.daysAgo), stars: s.stars })), 'demo', stamp);
+          await recomputeGrowth(id, today);
           loaded += 1;
         }
+        return loaded;
       });
-      return loaded;
     },
 
     /** `paperboard demo remove`: the demo's counts and the repositories only demo papers linked to. */
-    removeDemo(today = new Date().toISOString().slice(0, 10)): number {
-      return inTransaction(db, () => {
-        const { repositories, recount } = repo.deleteDemoCode(db);
-        for (const id of recount) if (repo.findRepository(db, id)) recomputeGrowth(id, today);
+    removeDemo(today = new Date().toISOString().slice(0, 10)): Promise<number> {
+      return db.transaction(async () => {
+        const { repositories, recount } = await repo.deleteDemoCode(db);
+        for (const id of recount) if (await repo.findRepository(db, id)) await recomputeGrowth(id, today);
         return repositories;
       });
     },
@@ -274,7 +287,7 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
       const today = stamp.slice(0, 10);
       const report: GithubRefreshReport = { refreshed: 0, unchanged: 0, gone: 0, failed: 0, requests: 0, stoppedAt: null, problems: [] };
       const started = deps.github.requests();
-      const queue = repo.repositoriesToRefresh(db, {
+      const queue = await repo.repositoriesToRefresh(db, {
         recentDay: addDays(today, -21), staleBefore: new Date(now.getTime() - 20 * 3_600_000).toISOString(), all: options.all ?? false, limit: options.limit ?? 100_000,
       });
       for (const item of queue) {
@@ -284,7 +297,7 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
           report.stoppedAt = resetAt ? new Date(resetAt).toISOString() : stamp;
           break;
         }
-        const state = repo.fetchState(db, item.id);
+        const state = await repo.fetchState(db, item.id);
         const answer = await deps.github.repository(item.owner, item.name, state.etag);
         if (answer.kind === 'failed') {
           report.failed += 1;
@@ -292,38 +305,38 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
           continue;
         }
         if (answer.kind === 'gone') {
-          inTransaction(db, () => {
-            repo.markGone(db, item.id, stamp);
-            for (const pk of repo.papersOfRepository(db, item.id)) papers.setCodeSignals(pk, repo.paperCodeSignals(db, pk));
+          await db.transaction(async () => {
+            await repo.markGone(db, item.id, stamp);
+            for (const pk of await repo.papersOfRepository(db, item.id)) await rescore(pk);
           });
           report.gone += 1;
           continue;
         }
         let id = item.id;
         if (answer.kind === 'unchanged') {
-          const known = repo.findRepository(db, item.id);
-          inTransaction(db, () => {
-            repo.markUnchanged(db, item.id, stamp);
-            if (known?.stars !== null && known?.stars !== undefined) repo.saveStars(db, item.id, [{ day: answer.countedOn, stars: known.stars }], 'github', stamp);
+          await db.transaction(async () => {
+            const known = await repo.findRepository(db, item.id);
+            await repo.markUnchanged(db, item.id, stamp);
+            if (known?.stars !== null && known?.stars !== undefined) await repo.saveStars(db, item.id, [{ day: answer.countedOn, stars: known.stars }], 'github', stamp);
           });
           report.unchanged += 1;
         } else {
-          id = inTransaction(db, () => {
-            const held = repo.saveFacts(db, item.id, answer.facts, { etag: answer.etag, at: stamp });
-            repo.saveStars(db, held, [{ day: answer.countedOn, stars: answer.facts.stars }], 'github', stamp);
+          id = await db.transaction(async () => {
+            const held = await repo.saveFacts(db, item.id, answer.facts, { etag: answer.etag, at: stamp });
+            await repo.saveStars(db, held, [{ day: answer.countedOn, stars: answer.facts.stars }], 'github', stamp);
             return held;
           });
           report.refreshed += 1;
           if (!state.historyLoaded) {
             const body = await deps.github.starHistory(answer.facts.owner, answer.facts.name);
             const counts = body ? countsFromHistory(body, { stars: answer.facts.stars, countedOn: answer.countedOn }) : null;
-            inTransaction(db, () => {
-              if (counts) repo.saveStars(db, id, counts, 'history', stamp);
-              repo.markHistoryLoaded(db, id);
+            await db.transaction(async () => {
+              if (counts) await repo.saveStars(db, id, counts, 'history', stamp);
+              await repo.markHistoryLoaded(db, id);
             });
           }
         }
-        inTransaction(db, () => recomputeGrowth(id, today));
+        await db.transaction(() => recomputeGrowth(id, today));
       }
       report.requests = deps.github.requests() - started;
       return report;

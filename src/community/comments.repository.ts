@@ -1,21 +1,24 @@
-// All SQL on comments and their flags. Writes are synchronous so a comment and the paper's counters share a transaction.
+// All SQL on comments and their flags. A comment and the paper's counters are written in one transaction.
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { joinedText } from '../db/dialect.ts';
 import type { CommentsTable } from '../db/schema.ts';
 import type { FlagReason } from './comment.ts';
 
 export type CommentRow = Selectable<CommentsTable>;
 
-export function insertComment(db: Db, c: { paperPk: number; userId: number; parentId: number | null; body: string; now: string }): number {
-  const result = db.sqlite
-    .prepare('INSERT INTO comments (paper_pk, user_id, parent_id, body, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(c.paperPk, c.userId, c.parentId, c.body, c.now);
-  return Number(result.lastInsertRowid);
+export async function insertComment(db: Db, c: { paperPk: number; userId: number; parentId: number | null; body: string; now: string }): Promise<number> {
+  const row = await db.kysely
+    .insertInto('comments')
+    .values({ paper_pk: c.paperPk, user_id: c.userId, parent_id: c.parentId, body: c.body, created_at: c.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
-export function findComment(db: Db, id: number): CommentRow | undefined {
-  return db.sqlite.prepare('SELECT * FROM comments WHERE id = ?').get(id) as CommentRow | undefined;
+export async function findComment(db: Db, id: number): Promise<CommentRow | undefined> {
+  return db.kysely.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /**
@@ -39,43 +42,46 @@ export async function countCommentsOfPaper(db: Db, paperPk: number): Promise<num
   return Number(row?.n ?? 0);
 }
 
-export function updateBody(db: Db, id: number, body: string, now: string): void {
-  db.sqlite.prepare('UPDATE comments SET body = ?, edited_at = ? WHERE id = ?').run(body, now, id);
+export async function updateBody(db: Db, id: number, body: string, now: string): Promise<void> {
+  await db.kysely.updateTable('comments').set({ body, edited_at: now }).where('id', '=', id).execute();
 }
 
-export function markDeleted(db: Db, id: number, now: string): void {
-  db.sqlite.prepare('UPDATE comments SET deleted_at = ? WHERE id = ?').run(now, id);
+export async function markDeleted(db: Db, id: number, now: string): Promise<void> {
+  await db.kysely.updateTable('comments').set({ deleted_at: now }).where('id', '=', id).execute();
 }
 
-export function setHidden(db: Db, id: number, hidden: { at: string; by: number } | null): void {
-  db.sqlite
-    .prepare('UPDATE comments SET hidden_at = ?, hidden_by = ? WHERE id = ?')
-    .run(hidden?.at ?? null, hidden?.by ?? null, id);
+export async function setHidden(db: Db, id: number, hidden: { at: string; by: number } | null): Promise<void> {
+  await db.kysely.updateTable('comments').set({ hidden_at: hidden?.at ?? null, hidden_by: hidden?.by ?? null }).where('id', '=', id).execute();
 }
 
 /** A moderator's decision settles the flags: the comment leaves the queue. */
-export function clearFlags(db: Db, id: number): void {
-  db.sqlite.prepare('DELETE FROM comment_flags WHERE comment_id = ?').run(id);
-  db.sqlite.prepare('UPDATE comments SET flag_count = 0 WHERE id = ?').run(id);
+export async function clearFlags(db: Db, id: number): Promise<void> {
+  await db.kysely.deleteFrom('comment_flags').where('comment_id', '=', id).execute();
+  await db.kysely.updateTable('comments').set({ flag_count: 0 }).where('id', '=', id).execute();
 }
 
-/** One flag per person and comment; false when this person had flagged it already. */
-export function addFlag(db: Db, f: { commentId: number; userId: number; reason: FlagReason; now: string }): boolean {
-  const added = db.sqlite
-    .prepare('INSERT OR IGNORE INTO comment_flags (comment_id, user_id, reason, created_at) VALUES (?, ?, ?, ?)')
-    .run(f.commentId, f.userId, f.reason, f.now).changes === 1;
-  if (added) db.sqlite.prepare('UPDATE comments SET flag_count = flag_count + 1 WHERE id = ?').run(f.commentId);
-  return added;
+/** One flag per person and comment; false when this person had flagged it already. Call it inside a transaction. */
+export async function addFlag(db: Db, f: { commentId: number; userId: number; reason: FlagReason; now: string }): Promise<boolean> {
+  const added = await db.kysely
+    .insertInto('comment_flags')
+    .values({ comment_id: f.commentId, user_id: f.userId, reason: f.reason, created_at: f.now })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (Number(added.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+  await db.kysely.updateTable('comments').set((eb) => ({ flag_count: eb('flag_count', '+', 1) })).where('id', '=', f.commentId).execute();
+  return true;
 }
 
 /** Visible comments of a paper, and how many people wrote them: the paper's counters. */
-export function countVisible(db: Db, paperPk: number): { comments: number; commenters: number } {
-  return db.sqlite
-    .prepare(
-      `SELECT count(*) AS comments, count(DISTINCT user_id) AS commenters
-       FROM comments WHERE paper_pk = ? AND deleted_at IS NULL AND hidden_at IS NULL`,
-    )
-    .get(paperPk) as { comments: number; commenters: number };
+export async function countVisible(db: Db, paperPk: number): Promise<{ comments: number; commenters: number }> {
+  const row = await db.kysely
+    .selectFrom('comments')
+    .select((eb) => [eb.fn.countAll<number>().as('comments'), eb.fn.count<number>('user_id').distinct().as('commenters')])
+    .where('paper_pk', '=', paperPk)
+    .where('deleted_at', 'is', null)
+    .where('hidden_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { comments: Number(row.comments), commenters: Number(row.commenters) };
 }
 
 export interface QueueRow extends CommentRow {
@@ -84,16 +90,21 @@ export interface QueueRow extends CommentRow {
 
 /** The moderation queue: flagged comments still shown (most flagged first), then the latest hidden ones. */
 export async function moderationQueue(db: Db, limit: number): Promise<{ flagged: QueueRow[]; hidden: QueueRow[] }> {
-  const columns = `c.*, (SELECT group_concat(reason, ', ') FROM comment_flags f WHERE f.comment_id = c.id) AS reasons`;
-  const flagged = db.sqlite
-    .prepare(
-      `SELECT ${columns} FROM comments c WHERE c.flag_count > 0 AND c.hidden_at IS NULL AND c.deleted_at IS NULL
-       ORDER BY c.flag_count DESC, c.created_at DESC LIMIT ?`,
+  const withReasons = db.kysely
+    .selectFrom('comments as c')
+    .selectAll('c')
+    .select((eb) =>
+      eb.selectFrom('comment_flags as f').select((inner) => joinedText(db, inner.ref('f.reason'), ', ').as('r')).whereRef('f.comment_id', '=', 'c.id').as('reasons'),
     )
-    .all(limit) as QueueRow[];
-  const hidden = db.sqlite
-    .prepare(`SELECT ${columns} FROM comments c WHERE c.hidden_at IS NOT NULL AND c.deleted_at IS NULL ORDER BY c.hidden_at DESC LIMIT ?`)
-    .all(limit) as QueueRow[];
+    .where('c.deleted_at', 'is', null)
+    .limit(limit);
+  const flagged = await withReasons
+    .where('c.flag_count', '>', 0)
+    .where('c.hidden_at', 'is', null)
+    .orderBy('c.flag_count', 'desc')
+    .orderBy('c.created_at', 'desc')
+    .execute();
+  const hidden = await withReasons.where('c.hidden_at', 'is not', null).orderBy('c.hidden_at', 'desc').execute();
   return { flagged, hidden };
 }
 

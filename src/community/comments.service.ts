@@ -1,7 +1,7 @@
 // Discussion under papers: comments and one level of replies, edits, deletions, flags and moderation.
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { Person, User } from '../accounts/account.ts';
-import { inTransaction, type Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { AppError, badRequest, notFound } from '../errors.ts';
 import { parseArxivId } from '../papers/paper-id.ts';
 import type { PapersService } from '../papers/papers.service.ts';
@@ -33,14 +33,14 @@ function validBody(input: string): string {
 export function createCommentsService(deps: { db: Db; papers: PapersService; accounts: AccountsService }) {
   const { db, papers, accounts } = deps;
 
-  function paperKey(paperId: string): number {
-    const pk = papers.keyOf(parseArxivId(paperId)?.id ?? paperId);
+  async function paperKey(paperId: string): Promise<number> {
+    const pk = await papers.keyOf(parseArxivId(paperId)?.id ?? paperId);
     if (pk === null) throw notFound(`No paper with the id "${paperId}" is stored here.`);
     return pk;
   }
 
-  function stored(id: number) {
-    const row = repo.findComment(db, id);
+  async function stored(id: number) {
+    const row = await repo.findComment(db, id);
     if (!row) throw notFound(`There is no comment ${id}.`);
     return row;
   }
@@ -48,7 +48,7 @@ export function createCommentsService(deps: { db: Db; papers: PapersService; acc
   /** Rows as comments: their authors from accounts, their papers' ids from papers. */
   async function withAuthors<T extends repo.CommentRow>(rows: T[]): Promise<Array<{ row: T; comment: Comment }>> {
     const people = await accounts.people([...new Set(rows.map((r) => r.user_id))]);
-    const paperIds = papers.idsOf([...new Set(rows.map((r) => r.paper_pk))]);
+    const paperIds = await papers.idsOf([...new Set(rows.map((r) => r.paper_pk))]);
     const unknown: Person = { id: 0, username: 'unknown', displayName: 'unknown' };
     return rows.map((row) => ({
       row,
@@ -68,13 +68,13 @@ export function createCommentsService(deps: { db: Db; papers: PapersService; acc
   }
 
   async function one(id: number): Promise<Comment> {
-    const [found] = await withAuthors([stored(id)]);
+    const [found] = await withAuthors([await stored(id)]);
     return (found as { comment: Comment }).comment;
   }
 
   /** Keeps the paper's comment counters (and so its trending score) in step; inside the change's transaction. */
-  function recount(paperPk: number): void {
-    papers.setCommentCounts(paperPk, repo.countVisible(db, paperPk));
+  async function recount(paperPk: number): Promise<void> {
+    await papers.setCommentCounts(paperPk, await repo.countVisible(db, paperPk));
   }
 
   return {
@@ -83,13 +83,13 @@ export function createCommentsService(deps: { db: Db; papers: PapersService; acc
      * decided by the view's rules). A page that starts inside a thread shows the thread's first comment again.
      */
     async threads(paperId: string, page = 1): Promise<DiscussionPage> {
-      const pk = paperKey(paperId);
+      const pk = await paperKey(paperId);
       const total = await repo.countCommentsOfPaper(db, pk);
       const pages = Math.max(1, Math.ceil(total / COMMENTS_PER_PAGE));
       const current = Math.min(Math.max(1, page), pages);
       const rows = await repo.commentsOfPaper(db, pk, { offset: (current - 1) * COMMENTS_PER_PAGE, limit: COMMENTS_PER_PAGE });
       const first = rows[0];
-      const continued = first?.parent_id != null ? repo.findComment(db, first.parent_id) : undefined;
+      const continued = first?.parent_id != null ? await repo.findComment(db, first.parent_id) : undefined;
       const comments = (await withAuthors(continued ? [continued, ...rows] : rows)).map((c) => c.comment);
       const threads = new Map<number, CommentThread>();
       for (const c of comments) if (c.parentId === null) threads.set(c.id, { comment: c, replies: [], ...(c.id === continued?.id ? { continued: true } : {}) });
@@ -117,17 +117,17 @@ export function createCommentsService(deps: { db: Db; papers: PapersService; acc
     /** A comment, or a reply; a reply to a reply joins its thread (replies are one level deep). */
     async add(user: User, input: { paperId: string; body: string; parentId?: number | null }, now: Date = new Date()): Promise<Comment> {
       const body = validBody(input.body);
-      const pk = paperKey(input.paperId);
+      const pk = await paperKey(input.paperId);
       let parentId: number | null = null;
       if (input.parentId) {
-        const parent = repo.findComment(db, input.parentId);
+        const parent = await repo.findComment(db, input.parentId);
         if (!parent || parent.paper_pk !== pk) throw badRequest('That reply answers a comment that is not on this paper.');
         if (parent.deleted_at) throw badRequest('That comment was deleted; it takes no more replies.');
         parentId = parent.parent_id ?? parent.id;
       }
-      const id = inTransaction(db, () => {
-        const inserted = repo.insertComment(db, { paperPk: pk, userId: user.id, parentId, body, now: now.toISOString() });
-        recount(pk);
+      const id = await db.transaction(async () => {
+        const inserted = await repo.insertComment(db, { paperPk: pk, userId: user.id, parentId, body, now: now.toISOString() });
+        await recount(pk);
         return inserted;
       });
       return one(id);
@@ -138,17 +138,17 @@ export function createCommentsService(deps: { db: Db; papers: PapersService; acc
       if (!canEdit(comment, user, now)) {
         throw new AppError('forbidden', `Comments can be edited by their author for ${EDIT_WINDOW_MINUTES} minutes after posting.`);
       }
-      repo.updateBody(db, id, validBody(bodyInput), now.toISOString());
+      await repo.updateBody(db, id, validBody(bodyInput), now.toISOString());
       return one(id);
     },
 
     async remove(user: User, id: number, now: Date = new Date()): Promise<Comment> {
       const comment = await one(id);
       if (!canDelete(comment, user)) throw new AppError('forbidden', 'Only its author can delete a comment.');
-      const row = stored(id);
-      inTransaction(db, () => {
-        repo.markDeleted(db, id, now.toISOString());
-        recount(row.paper_pk);
+      const row = await stored(id);
+      await db.transaction(async () => {
+        await repo.markDeleted(db, id, now.toISOString());
+        await recount(row.paper_pk);
       });
       return one(id);
     },
@@ -157,19 +157,19 @@ export function createCommentsService(deps: { db: Db; papers: PapersService; acc
     async flag(user: User, id: number, reasonInput: string, now: Date = new Date()): Promise<{ flagged: boolean }> {
       const reason = (flagReasons as readonly string[]).includes(reasonInput) ? (reasonInput as FlagReason) : null;
       if (!reason) throw badRequest(`Say why: ${flagReasons.join(', ')}.`);
-      const comment = stored(id);
+      const comment = await stored(id);
       if (comment.user_id === user.id) throw badRequest('You cannot flag your own comment; delete it instead.');
-      return { flagged: repo.addFlag(db, { commentId: id, userId: user.id, reason, now: now.toISOString() }) };
+      return { flagged: await db.transaction(() => repo.addFlag(db, { commentId: id, userId: user.id, reason, now: now.toISOString() })) };
     },
 
     /** A moderator hides (true) or restores (false) a comment; either settles its flags. */
     async moderate(moderator: User, id: number, hide: boolean, now: Date = new Date()): Promise<Comment> {
       if (!canModerate(moderator)) throw new AppError('forbidden', 'Only moderators hide and restore comments.');
-      const row = stored(id);
-      inTransaction(db, () => {
-        repo.setHidden(db, id, hide ? { at: now.toISOString(), by: moderator.id } : null);
-        repo.clearFlags(db, id);
-        recount(row.paper_pk);
+      const row = await stored(id);
+      await db.transaction(async () => {
+        await repo.setHidden(db, id, hide ? { at: now.toISOString(), by: moderator.id } : null);
+        await repo.clearFlags(db, id);
+        await recount(row.paper_pk);
       });
       return one(id);
     },

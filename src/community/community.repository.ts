@@ -1,30 +1,39 @@
-// All SQL on votes and submissions. Vote writes are synchronous: they share a transaction with the counter.
-import { prepared, type Db } from '../db/database.ts';
+// All SQL on votes and submissions. Vote writes run inside the caller's transaction, beside the paper's counter.
+import type { Db } from '../db/database.ts';
 
-export function addVote(db: Db, paperPk: number, userId: number, now: string): boolean {
-  return db.sqlite.prepare('INSERT OR IGNORE INTO votes (paper_pk, user_id, created_at) VALUES (?, ?, ?)').run(paperPk, userId, now).changes === 1;
+export async function addVote(db: Db, paperPk: number, userId: number, now: string): Promise<boolean> {
+  const result = await db.kysely
+    .insertInto('votes')
+    .values({ paper_pk: paperPk, user_id: userId, created_at: now })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-export function removeVote(db: Db, paperPk: number, userId: number): boolean {
-  return db.sqlite.prepare('DELETE FROM votes WHERE paper_pk = ? AND user_id = ?').run(paperPk, userId).changes === 1;
+export async function removeVote(db: Db, paperPk: number, userId: number): Promise<boolean> {
+  const result = await db.kysely.deleteFrom('votes').where('paper_pk', '=', paperPk).where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
 }
 
 export async function votedAmong(db: Db, userId: number, paperPks: readonly number[]): Promise<Set<number>> {
   if (paperPks.length === 0) return new Set();
-  // Asked on every page a member opens: one prepared statement, the keys as JSON.
-  const statement = prepared(db, 'SELECT paper_pk AS pk FROM votes WHERE user_id = ? AND paper_pk IN (SELECT value FROM json_each(?))');
-  const rows = statement.all(userId, JSON.stringify(paperPks)) as Array<{ pk: number }>;
-  return new Set(rows.map((r) => r.pk));
+  const rows = await db.kysely
+    .selectFrom('votes')
+    .select('paper_pk')
+    .where('user_id', '=', userId)
+    .where('paper_pk', 'in', [...paperPks])
+    .execute();
+  return new Set(rows.map((r) => r.paper_pk));
 }
 
-export function insertSubmission(db: Db, s: { paperPk: number; userId: number; day: string; now: string }): boolean {
-  return (
-    db.sqlite
-      .prepare('INSERT OR IGNORE INTO submissions (paper_pk, user_id, day, created_at) VALUES (?, ?, ?, ?)')
-      .run(s.paperPk, s.userId, s.day, s.now).changes === 1
-  );
+export async function insertSubmission(db: Db, s: { paperPk: number; userId: number; day: string; now: string }): Promise<boolean> {
+  const result = await db.kysely
+    .insertInto('submissions')
+    .values({ paper_pk: s.paperPk, user_id: s.userId, day: s.day, created_at: s.now })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
-
 export async function countSubmissionsSince(db: Db, userId: number, since: string): Promise<number> {
   const row = await db.kysely
     .selectFrom('submissions')

@@ -88,7 +88,7 @@ export function registerCommunityRoutes(app: FastifyInstance, services: Services
     const shownUpvotes = upvotes?.items ?? null;
     const ids = [...submissions.items.map((s) => s.paper.id), ...(shownUpvotes ?? []).map((paper) => paper.id)];
     const [cards, titles] = await Promise.all([community.cardsFor(request.viewer, ids), papers.titlesOf(recent.map((c) => c.paperId))]);
-    const page = <ProfilePage member={member} submissions={{ ...submissions, page: p }} upvotes={shownUpvotes} comments={recent} titles={titles} cards={code.withCode(cards)} />;
+    const page = <ProfilePage member={member} submissions={{ ...submissions, page: p }} upvotes={shownUpvotes} comments={recent} titles={titles} cards={await code.withCode(cards)} />;
     return sendPage(reply, page);
   });
 }

@@ -1,7 +1,7 @@
 // What members do with papers: bring them to today's list, and upvote them.
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { User } from '../accounts/account.ts';
-import { inTransaction, type Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { AppError, badRequest, notFound } from '../errors.ts';
 import { today } from '../feed/period.ts';
 import type { ArxivApiService } from '../ingest/arxiv-api.service.ts';
@@ -35,21 +35,21 @@ export function createCommunityService(deps: {
 }) {
   const { db, papers } = deps;
 
-  function keyOrFail(id: string): number {
+  async function keyOrFail(id: string): Promise<number> {
     const ref = parseArxivId(id);
-    const pk = papers.keyOf(ref?.id ?? id);
+    const pk = await papers.keyOf(ref?.id ?? id);
     if (pk === null) throw notFound(`No paper with the id "${id}" is stored here.`);
     return pk;
   }
 
   /** Integer key → paper id, for the stored papers among `paperIds`. */
-  function keysOf(paperIds: readonly string[]): Map<number, string> {
-    return new Map([...papers.keysOf(paperIds)].map(([id, pk]) => [pk, id]));
+  async function keysOf(paperIds: readonly string[]): Promise<Map<number, string>> {
+    return new Map([...(await papers.keysOf(paperIds))].map(([id, pk]) => [pk, id]));
   }
 
   /** Who submitted each paper: the latest submission's member. */
   async function loadSignals(paperIds: readonly string[]): Promise<Map<string, PaperSignals>> {
-    const keys = keysOf(paperIds);
+    const keys = await keysOf(paperIds);
     const submitters = await repo.latestSubmitters(db, [...keys.keys()]);
     const names = await deps.accounts.usernames([...new Set(submitters.values())]);
     return new Map(
@@ -93,10 +93,10 @@ export function createCommunityService(deps: {
       if (found.listings.some((l) => l.day === day)) {
         throw new AppError('conflict', `${paper.id} is already on today's list: /papers/${paper.id}`);
       }
-      const pk = keyOrFail(paper.id);
-      const added = inTransaction(db, () => {
-        if (!repo.insertSubmission(db, { paperPk: pk, userId: user.id, day, now: now.toISOString() })) return false;
-        papers.listPaper(pk, day, 'submitted');
+      const pk = await keyOrFail(paper.id);
+      const added = await db.transaction(async () => {
+        if (!(await repo.insertSubmission(db, { paperPk: pk, userId: user.id, day, now: now.toISOString() }))) return false;
+        await papers.listPaper(pk, day, 'submitted');
         return true;
       });
       if (!added) throw new AppError('conflict', `${paper.id} is already on today's list: /papers/${paper.id}`);
@@ -104,20 +104,20 @@ export function createCommunityService(deps: {
     },
 
     /** One upvote per user and paper: a second one changes nothing. Counted in the same transaction. */
-    upvote(user: User, id: string, now: Date = new Date()): VoteState {
-      const pk = keyOrFail(id);
-      return inTransaction(db, () => {
-        const added = repo.addVote(db, pk, user.id, now.toISOString());
-        const upvotes = papers.adjustUpvotes(pk, added ? 1 : 0);
+    async upvote(user: User, id: string, now: Date = new Date()): Promise<VoteState> {
+      const pk = await keyOrFail(id);
+      return db.transaction(async () => {
+        const added = await repo.addVote(db, pk, user.id, now.toISOString());
+        const upvotes = await papers.adjustUpvotes(pk, added ? 1 : 0);
         return { id: parseArxivId(id)?.id ?? id, upvoted: true, upvotes };
       });
     },
 
-    removeUpvote(user: User, id: string): VoteState {
-      const pk = keyOrFail(id);
-      return inTransaction(db, () => {
-        const removed = repo.removeVote(db, pk, user.id);
-        const upvotes = papers.adjustUpvotes(pk, removed ? -1 : 0);
+    async removeUpvote(user: User, id: string): Promise<VoteState> {
+      const pk = await keyOrFail(id);
+      return db.transaction(async () => {
+        const removed = await repo.removeVote(db, pk, user.id);
+        const upvotes = await papers.adjustUpvotes(pk, removed ? -1 : 0);
         return { id: parseArxivId(id)?.id ?? id, upvoted: false, upvotes };
       });
     },
@@ -126,7 +126,7 @@ export function createCommunityService(deps: {
     async upvotedBy(user: User | null, paperIds: readonly string[]): Promise<Set<string>> {
       if (!user || paperIds.length === 0) return new Set();
       // The same page's papers for every member: their keys are looked up once per data version.
-      const keys = await remember(`keys:${paperIds.join(',')}`, async () => keysOf(paperIds));
+      const keys = await remember(`keys:${paperIds.join(',')}`, () => keysOf(paperIds));
       const voted = await repo.votedAmong(db, user.id, [...keys.keys()]);
       return new Set([...voted].map((pk) => keys.get(pk) as string));
     },

@@ -1,68 +1,206 @@
-// Opens the database named by the configuration and brings its schema up to date.
+// Opens the database named by the configuration (a SQLite file or a PostgreSQL server) and brings its schema up to
+// date. Both engines sit behind one handle: repositories write Kysely (its builder, or `sql` for what the builder
+// cannot say), and the few places where the engines differ go through small adapters (db/dialect.ts, the engine
+// branches of a repository), never through two copies of a repository.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type KyselyPlugin, type Migration, type Transaction } from 'kysely';
+import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
-import { migrations } from './migrations/index.ts';
+import { migrations as sqliteMigrations } from './migrations/index.ts';
+import { postgresMigrations } from './migrations/postgres/index.ts';
+import { sharedDataVersion, type SharedDataVersion } from './data-version.ts';
 import type { Database } from './schema.ts';
+import { loadSharedSecret } from './session-secret.ts';
 
-/**
- * The handle every repository takes first. `sqlite` is the raw driver, used where
- * Kysely's per-query overhead matters (bulk import runs one prepared statement per row).
- */
-export interface Db {
-  engine: 'sqlite';
-  kysely: Kysely<Database>;
-  sqlite: BetterSqlite3.Database;
+interface DbBase {
+  /**
+   * Where a repository sends its query: the transaction open in this async context (see `transaction`), else the
+   * whole database. A getter, so a service that calls another service's repository inside a transaction joins it.
+   */
+  readonly kysely: Kysely<Database>;
+  /**
+   * Runs `work` in one transaction: every query any repository makes inside it (in this async context) belongs to it,
+   * and it commits or rolls back as a whole. A transaction already open here is joined, not nested.
+   */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** Runs `work` outside any open transaction: for work a transaction only schedules (it may outlive the commit). */
+  outside<T>(work: () => T): T;
+  /**
+   * A value that changes whenever stored data changes, here or in another process: what page caches key on.
+   * Synchronous and cheap (every request asks).
+   */
+  dataVersion(): string;
   close(): Promise<void>;
 }
 
+export interface SqliteDb extends DbBase {
+  engine: 'sqlite';
+  file: string;
+  /** The raw driver, for the SQLite adapters only (bulk writes, FTS5); reach it through `withSqlite`. */
+  sqlite: BetterSqlite3.Database;
+}
+
+export interface PostgresDb extends DbBase {
+  engine: 'postgres';
+  pool: pg.Pool;
+}
+
+export type Db = SqliteDb | PostgresDb;
+
+/** What an open transaction leaves in its async context; `open` is false once its work is done. */
+interface OpenTransaction {
+  trx: Transaction<Database>;
+  open: boolean;
+}
+
+function transactions(root: Kysely<Database>) {
+  const context = new AsyncLocalStorage<OpenTransaction>();
+  return {
+    current(): Kysely<Database> {
+      const open = context.getStore();
+      return open?.open ? open.trx : root;
+    },
+    async run<T>(work: () => Promise<T>): Promise<T> {
+      const open = context.getStore();
+      if (open?.open) return work();
+      return root.transaction().execute(async (trx) => {
+        const state: OpenTransaction = { trx, open: true };
+        try {
+          return await context.run(state, work);
+        } finally {
+          // Anything the work scheduled and that runs later goes to the database, not to a finished transaction.
+          state.open = false;
+        }
+      });
+    },
+    outside<T>(work: () => T): T {
+      return context.exit(work);
+    },
+    inside(): boolean {
+      return context.getStore()?.open === true;
+    },
+  };
+}
+
+const openTransactionOf = new WeakMap<BetterSqlite3.Database, () => boolean>();
+
 export async function openDatabase(config: DatabaseConfig): Promise<Db> {
-  if (config.engine !== 'sqlite') {
-    throw new Error('PostgreSQL (PAPERBOARD_DB=postgres://…) is not supported by this version yet; use a SQLite file path.');
-  }
-  fs.mkdirSync(path.dirname(config.file), { recursive: true });
-  const sqlite = new BetterSqlite3(config.file);
+  if (config.engine === 'sqlite') return openSqlite(config.file);
+  const db = await openPostgres(config.url);
+  await loadSharedSecret(db, config);
+  return db;
+}
+
+async function openSqlite(file: string): Promise<SqliteDb> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL'); // WAL keeps commits atomic; fsync only at checkpoints.
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -131072'); // 128 MiB: FTS merges and the papers b-tree stay in memory.
   sqlite.pragma('temp_store = MEMORY');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrate(kysely);
+  const root = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrate(root, sqliteMigrations);
+  const tx = transactions(root);
+  openTransactionOf.set(sqlite, tx.inside);
   return {
     engine: 'sqlite',
-    kysely,
+    file,
     sqlite,
+    get kysely() {
+      return tx.current();
+    },
+    transaction: tx.run,
+    outside: tx.outside,
+    dataVersion: () => sqliteDataVersion(sqlite),
     async close() {
-      await kysely.destroy(); // closes the better-sqlite3 handle too
+      await root.destroy(); // closes the better-sqlite3 handle too
+    },
+  };
+}
+
+/** Counts (int8) and sums come back as numbers, as they do from SQLite; no count here nears 2^53. */
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+async function openPostgres(url: string): Promise<PostgresDb> {
+  const shared = await sharedDataVersion(url);
+  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000 });
+  // An idle client that loses its server emits here; without a listener that would end the process.
+  pool.on('error', () => undefined);
+  const root = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [countWrites(shared)] });
+  try {
+    await migrate(root, postgresMigrations);
+  } catch (error) {
+    await shared.close();
+    await root.destroy();
+    throw error;
+  }
+  const tx = transactions(root);
+  return {
+    engine: 'postgres',
+    pool,
+    get kysely() {
+      return tx.current();
+    },
+    async transaction<T>(work: () => Promise<T>): Promise<T> {
+      const result = await tx.run(work);
+      shared.bump(); // counted again at commit: a page built from the open transaction's reads is not kept under it
+      return result;
+    },
+    outside: tx.outside,
+    dataVersion: () => shared.current(),
+    async close() {
+      await shared.close();
+      await root.destroy(); // ends the pool
+    },
+  };
+}
+
+/** Every statement that changed rows moves this instance's data version at once (read-your-writes). */
+function countWrites(shared: SharedDataVersion): KyselyPlugin {
+  return {
+    transformQuery: (args) => args.node,
+    async transformResult(args) {
+      if ((args.result.numAffectedRows ?? 0n) > 0n) shared.bump();
+      return args.result;
     },
   };
 }
 
 /**
- * A second connection to a database another connection opened (and migrated), that only reads: what a worker
+ * A second connection to a SQLite file another connection opened (and migrated), that only reads: what a worker
  * thread holds. `query_only` makes any write an error, so a bug cannot write from there.
  */
-export function openReader(file: string): Db {
+export function openReader(file: string): SqliteDb {
   const sqlite = new BetterSqlite3(file, { fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536'); // 64 MiB: the postings and rows a search touches
   sqlite.pragma('query_only = ON');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const root = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const tx = transactions(root);
+  openTransactionOf.set(sqlite, tx.inside);
   return {
     engine: 'sqlite',
-    kysely,
+    file,
     sqlite,
+    get kysely() {
+      return tx.current();
+    },
+    transaction: tx.run,
+    outside: tx.outside,
+    dataVersion: () => sqliteDataVersion(sqlite),
     async close() {
-      await kysely.destroy();
+      await root.destroy();
     },
   };
 }
 
-async function migrate(kysely: Kysely<Database>): Promise<void> {
+async function migrate(kysely: Kysely<Database>, migrations: Record<string, Migration>): Promise<void> {
   const migrator = new Migrator({ db: kysely, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
@@ -72,12 +210,26 @@ async function migrate(kysely: Kysely<Database>): Promise<void> {
 }
 
 /**
+ * Runs synchronous work on SQLite's raw driver, for the adapters whose speed needs prepared statements (bulk
+ * writes, FTS5). Inside a transaction it runs at once, as part of it; outside, it first takes the connection from
+ * Kysely, so it can never slip into a transaction another request has open on the same connection.
+ */
+export async function withSqlite<T>(db: SqliteDb, work: (sqlite: BetterSqlite3.Database) => T): Promise<T> {
+  if (openTransactionOf.get(db.sqlite)?.()) return work(db.sqlite);
+  return db.transaction(async () => work(db.sqlite));
+}
+
+/**
  * What /healthz asks of the database: the schema, and the first and last rows of the tables every page reads (the
  * root and edge pages of their b-trees), so a damaged file answers with its error instead of "ok". A cheap probe, not
  * an integrity check: damage deep inside a table shows when a request reads it (services.ts remembers that).
  */
-export function probeDatabase(db: Db): string | null {
+export async function probeDatabase(db: Db): Promise<string | null> {
   try {
+    if (db.engine === 'postgres') {
+      await db.kysely.selectFrom('papers').select('pk').orderBy('pk', 'desc').limit(1).execute();
+      return null;
+    }
     prepared(db, 'SELECT count(*) FROM sqlite_schema').get();
     prepared(db, 'SELECT (SELECT max(pk) FROM papers), (SELECT min(pk) FROM papers), (SELECT max(day) FROM daily_listings)').get();
     prepared(db, 'SELECT (SELECT max(id) FROM users), (SELECT id_hash FROM sessions ORDER BY id_hash DESC LIMIT 1)').get();
@@ -94,13 +246,13 @@ export function isCorruption(error: unknown): boolean {
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
 }
 
-const preparedBySql = new WeakMap<Db['sqlite'], Map<string, BetterSqlite3.Statement>>();
+const preparedBySql = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
 /**
- * A statement prepared once per connection, for the reads every request makes: preparing costs more than running
+ * A SQLite statement prepared once per connection, for the adapters' hot statements: preparing costs more than running
  * a small indexed read. Callers pass constant SQL (lists go in as JSON through json_each), so the map stays small.
  */
-export function prepared(db: Db, sql: string): BetterSqlite3.Statement {
+export function prepared(db: SqliteDb, sql: string): BetterSqlite3.Statement {
   let statements = preparedBySql.get(db.sqlite);
   if (!statements) {
     statements = new Map();
@@ -114,26 +266,27 @@ export function prepared(db: Db, sql: string): BetterSqlite3.Statement {
   return statement;
 }
 
+const versionStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
+
 /**
- * A number that changes whenever anything in the database changes: rows this connection wrote
- * (total_changes) and commits by any other connection or process (data_version). Cheap: one prepared statement.
+ * On SQLite: rows this connection wrote (total_changes) and commits by any other connection or process
+ * (data_version). Cheap: one prepared statement.
  */
-export function dataVersion(db: Db): string {
-  const statement = prepared(db, 'SELECT total_changes() AS own, (SELECT data_version FROM pragma_data_version) AS other');
+function sqliteDataVersion(sqlite: BetterSqlite3.Database): string {
+  let statement = versionStatements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare('SELECT total_changes() AS own, (SELECT data_version FROM pragma_data_version) AS other');
+    versionStatements.set(sqlite, statement);
+  }
   const { own, other } = statement.get() as { own: number; other: number };
   return `${own}:${other}`;
 }
 
 /** A consistent copy of the live database, taken while it keeps serving. */
 export async function backupDatabase(db: Db, file: string): Promise<void> {
+  if (db.engine === 'postgres') {
+    throw new Error('backup copies a SQLite file; back a PostgreSQL database up with pg_dump (see docs/deploy.md).');
+  }
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   await db.sqlite.backup(file);
-}
-
-/**
- * Runs synchronous work in one transaction (a savepoint when already inside one): what several
- * repositories write together, such as a harvested page and its checkpoint, commits or fails together.
- */
-export function inTransaction<T>(db: Db, work: () => T): T {
-  return db.sqlite.transaction(work)();
 }

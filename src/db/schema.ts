@@ -332,7 +332,22 @@ export interface RepositoryStarsTable {
   counted_at: string;
 }
 
+/** PostgreSQL only: the keyword index (SQLite's is the FTS5 table papers_fts). */
+export interface PaperSearchTable {
+  paper_pk: number;
+  /** A tsvector, written by the database (paperboard_search_document). */
+  document: string;
+}
+
+/** PostgreSQL only: values several instances must share (a generated session secret). */
+export interface SettingsTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
+  paper_search: PaperSearchTable;
+  settings: SettingsTable;
   repositories: RepositoriesTable;
   code_links: CodeLinksTable;
   repository_stars: RepositoryStarsTable;

@@ -1,6 +1,6 @@
 // Composing digests into the outbox, and sending the outbox: leased, paced, retried, recorded.
 import { randomUUID } from 'node:crypto';
-import { inTransaction, type Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { CodeService } from '../code/code.service.ts';
 import type { Mailer } from '../mail/mail.transport.ts';
 import type { Paper } from '../papers/paper.ts';
@@ -72,17 +72,17 @@ export function createDigestService(deps: {
   }
 
   /** Each item with its paper's main repository, for the stars and the "Code" link. */
-  function withCode(items: DigestItem[]): DigestItem[] {
+  async function withCode(items: DigestItem[]): Promise<DigestItem[]> {
     if (items.length === 0) return items;
-    const main = deps.code.mainLinks(items.map((i) => i.paper.id));
+    const main = await deps.code.mainLinks(items.map((i) => i.paper.id));
     return items.map((item) => ({ ...item, code: main.get(item.paper.id) ?? null }));
   }
 
   async function itemsFor(subscription: Subscription, trending: Paper[], matches: (topic: string) => Promise<Paper[]>, keys: Map<string, number>): Promise<DigestItem[]> {
     const topicMatches = await Promise.all(subscription.topics.map(async (topic) => ({ topic, papers: await matches(topic) })));
     const candidates = [...trending, ...topicMatches.flatMap((t) => t.papers)];
-    for (const [id, pk] of papers.keysOf(candidates.map((p) => p.id).filter((id) => !keys.has(id)))) keys.set(id, pk);
-    const sentKeys = outbox.alreadySent(db, subscription.id, [...new Set(candidates.map((p) => keys.get(p.id) as number))]);
+    for (const [id, pk] of await papers.keysOf(candidates.map((p) => p.id).filter((id) => !keys.has(id)))) keys.set(id, pk);
+    const sentKeys = await outbox.alreadySent(db, subscription.id, [...new Set(candidates.map((p) => keys.get(p.id) as number))]);
     const alreadySent = new Set(candidates.filter((p) => sentKeys.has(keys.get(p.id) as number)).map((p) => p.id));
     return selectDigestItems({ trending, topicMatches, alreadySent, count: subscription.paperCount });
   }
@@ -94,7 +94,7 @@ export function createDigestService(deps: {
      */
     async compose(period: DigestPeriod, options: { anyWeekday?: boolean; dryRun?: boolean } = {}, now: Date = new Date()): Promise<ComposeResult> {
       const result: ComposeResult = { period: period.key, composed: 0, nothingNew: 0, alreadyComposed: 0, preview: [] };
-      const listed = papers.listedIds(period);
+      const listed = await papers.listedIds(period);
       const trending = (await papers.list(period, { order: 'trending', limit: 100, offset: 0 })).items.map((i) => i.paper);
       const matches = topicMatcher(listed);
       const keys = new Map<string, number>();
@@ -104,11 +104,11 @@ export function createDigestService(deps: {
         if (due.length === 0) break;
         afterId = (due.at(-1) as Subscription).id;
         for (const subscription of due) {
-          if (outbox.hasDigest(db, subscription.id, period.key)) {
+          if (await outbox.hasDigest(db, subscription.id, period.key)) {
             result.alreadyComposed += 1;
             continue;
           }
-          const items = withCode(await itemsFor(subscription, trending, matches, keys));
+          const items = await withCode(await itemsFor(subscription, trending, matches, keys));
           if (items.length === 0) {
             result.nothingNew += 1;
             continue;
@@ -123,7 +123,7 @@ export function createDigestService(deps: {
           const heading = period.frequency === 'weekly' ? 'Your weekly trending papers' : 'Your trending papers';
           const mail = renderDigestMail({ heading, items, email: subscription.email, links: { site: deps.publicUrl, preferences: links.preferences, unsubscribe: links.unsubscribe } });
           const paperPks = items.map((i) => keys.get(i.paper.id) as number);
-          const queued = inTransaction(db, () =>
+          const queued = await db.transaction(() =>
             outbox.queueDigest(db, { subscriptionId: subscription.id, period: period.key, subject, ...mail, paperPks, now: now.toISOString() }),
           );
           if (queued) result.composed += 1;
@@ -147,9 +147,9 @@ export function createDigestService(deps: {
       try {
         for (;;) {
           const now = new Date();
-          const claimed = outbox.claim(db, { holder, now: now.toISOString(), leaseUntil: new Date(now.getTime() + settings.leaseMs).toISOString(), limit: 10 });
+          const claimed = await outbox.claim(db, { holder, now: now.toISOString(), leaseUntil: new Date(now.getTime() + settings.leaseMs).toISOString(), limit: 10 });
           if (claimed.length === 0) {
-            const next = outbox.nextSendableAt(db);
+            const next = await outbox.nextSendableAt(db);
             const wait = next ? Date.parse(next) - Date.now() : Infinity;
             if (!options.waitForRetries || wait > (options.maxWaitMs ?? settings.retryBaseMs * 4)) break;
             // A row may wait on another sender's lease: that sender usually sends it within the second, so look again
@@ -159,7 +159,7 @@ export function createDigestService(deps: {
           }
           for (const row of claimed) {
             if (row.subscription_status !== 'active') {
-              outbox.markFailed(db, row.id, `not sent: the subscription is ${row.subscription_status}`);
+              await outbox.markFailed(db, row.id, `not sent: the subscription is ${row.subscription_status}`);
               result.failed += 1;
               continue;
             }
@@ -181,18 +181,18 @@ export function createDigestService(deps: {
                   'Auto-Submitted': 'auto-generated',
                 },
               });
-              outbox.markSent(db, row.id, { holder, messageId: sent.messageId, now: new Date().toISOString() });
+              await outbox.markSent(db, row.id, { holder, messageId: sent.messageId, now: new Date().toISOString() });
               result.sent += 1;
             } catch (error) {
               const failure = classifyDeliveryError(error);
               if (failure.kind === 'transient' && row.attempts + 1 < settings.maxAttempts) {
                 const delay = settings.retryBaseMs * 2 ** row.attempts;
-                outbox.markRetry(db, row.id, { nextAttemptAt: new Date(Date.now() + delay).toISOString(), error: failure.reason });
+                await outbox.markRetry(db, row.id, { nextAttemptAt: new Date(Date.now() + delay).toISOString(), error: failure.reason });
                 result.retrying += 1;
                 continue;
               }
               const why = failure.kind === 'transient' ? `gave up after ${row.attempts + 1} attempts: ${failure.reason}` : failure.reason;
-              outbox.markFailed(db, row.id, why);
+              await outbox.markFailed(db, row.id, why);
               result.failed += 1;
               if (failure.kind === 'bounce') await subscriptions.suspend(row.subscription_id, `The mail server refused ${row.email}: ${failure.reason}`);
               deps.log(`digest ${row.id} to ${row.email} failed: ${why}`);

@@ -1,7 +1,8 @@
-// All SQL on the digest outbox, the papers each subscriber received, and digest runs. Queue writes are synchronous:
-// a digest and the record of its papers commit together.
-import type { Selectable } from 'kysely';
+// All SQL on the digest outbox, the papers each subscriber received, and digest runs. A digest and the record of its
+// papers are written in one transaction.
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { greatest, lockSkippingLocked } from '../db/dialect.ts';
 import type { DigestOutboxTable, DigestRunsTable } from '../db/schema.ts';
 
 export type OutboxRow = Selectable<DigestOutboxTable>;
@@ -11,87 +12,117 @@ export interface ClaimedRow extends OutboxRow {
   subscription_status: string;
 }
 
-export function hasDigest(db: Db, subscriptionId: number, period: string): boolean {
-  return db.sqlite.prepare('SELECT 1 FROM digest_outbox WHERE subscription_id = ? AND period = ?').get(subscriptionId, period) !== undefined;
+export async function hasDigest(db: Db, subscriptionId: number, period: string): Promise<boolean> {
+  const row = await db.kysely
+    .selectFrom('digest_outbox')
+    .select('id')
+    .where('subscription_id', '=', subscriptionId)
+    .where('period', '=', period)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Which of these papers (keys) the subscriber already received. */
-export function alreadySent(db: Db, subscriptionId: number, paperPks: readonly number[]): Set<number> {
+export async function alreadySent(db: Db, subscriptionId: number, paperPks: readonly number[]): Promise<Set<number>> {
   if (paperPks.length === 0) return new Set();
-  const rows = db.sqlite
-    .prepare(`SELECT paper_pk FROM digest_papers WHERE subscription_id = ? AND paper_pk IN (${paperPks.map(() => '?').join(', ')})`)
-    .pluck()
-    .all(subscriptionId, ...paperPks) as number[];
-  return new Set(rows);
+  const rows = await db.kysely
+    .selectFrom('digest_papers')
+    .select('paper_pk')
+    .where('subscription_id', '=', subscriptionId)
+    .where('paper_pk', 'in', [...paperPks])
+    .execute();
+  return new Set(rows.map((r) => r.paper_pk));
 }
 
-/** Queues one digest and records its papers as received; false when this period's digest exists already. */
-export function queueDigest(
+/** Queues one digest and records its papers as received; false when this period's digest exists already. Call it inside a transaction. */
+export async function queueDigest(
   db: Db,
   d: { subscriptionId: number; period: string; subject: string; html: string; text: string; paperPks: readonly number[]; now: string },
-): boolean {
-  const inserted = db.sqlite
-    .prepare(
-      `INSERT OR IGNORE INTO digest_outbox (subscription_id, period, status, subject, html, text, next_attempt_at, created_at)
-       VALUES (?, ?, 'queued', ?, ?, ?, ?, ?)`,
-    )
-    .run(d.subscriptionId, d.period, d.subject, d.html, d.text, d.now, d.now);
-  if (inserted.changes !== 1) return false;
-  const outboxId = Number(inserted.lastInsertRowid);
-  const record = db.sqlite.prepare('INSERT OR IGNORE INTO digest_papers (subscription_id, paper_pk, outbox_id) VALUES (?, ?, ?)');
-  for (const pk of d.paperPks) record.run(d.subscriptionId, pk, outboxId);
+): Promise<boolean> {
+  const inserted = await db.kysely
+    .insertInto('digest_outbox')
+    .values({ subscription_id: d.subscriptionId, period: d.period, status: 'queued', subject: d.subject, html: d.html, text: d.text, next_attempt_at: d.now, created_at: d.now })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return false;
+  if (d.paperPks.length > 0) {
+    await db.kysely
+      .insertInto('digest_papers')
+      .values(d.paperPks.map((pk) => ({ subscription_id: d.subscriptionId, paper_pk: pk, outbox_id: inserted.id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
   return true;
 }
 
 /**
- * Leases up to `limit` due digests to `holder`: queued, due, and not leased by a live holder. One statement,
- * so two senders never claim the same row.
+ * Leases up to `limit` due digests to `holder`: queued, due, and not leased by a live holder. One statement, its
+ * candidate rows locked with SKIP LOCKED on PostgreSQL, so two senders never claim the same row.
  */
-export function claim(db: Db, c: { holder: string; now: string; leaseUntil: string; limit: number }): ClaimedRow[] {
-  const ids = db.sqlite
-    .prepare(
-      `UPDATE digest_outbox SET lease_holder = ?, lease_until = ?
-       WHERE id IN (
-         SELECT id FROM digest_outbox
-         WHERE status = 'queued' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
-         ORDER BY next_attempt_at, id LIMIT ?)
-       RETURNING id`,
-    )
-    .pluck()
-    .all(c.holder, c.leaseUntil, c.now, c.now, c.limit) as number[];
-  if (ids.length === 0) return [];
-  return db.sqlite
-    .prepare(
-      `SELECT o.*, s.email, s.status AS subscription_status FROM digest_outbox o JOIN subscriptions s ON s.id = o.subscription_id
-       WHERE o.id IN (${ids.map(() => '?').join(', ')}) ORDER BY o.id`,
-    )
-    .all(...ids) as ClaimedRow[];
+export async function claim(db: Db, c: { holder: string; now: string; leaseUntil: string; limit: number }): Promise<ClaimedRow[]> {
+  const due = lockSkippingLocked(
+    db,
+    db.kysely
+      .selectFrom('digest_outbox')
+      .select('id')
+      .where('status', '=', 'queued')
+      .where('next_attempt_at', '<=', c.now)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', c.now)]))
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(c.limit),
+  );
+  const claimed = await db.kysely
+    .updateTable('digest_outbox')
+    .set({ lease_holder: c.holder, lease_until: c.leaseUntil })
+    .where('id', 'in', due)
+    .returning('id')
+    .execute();
+  if (claimed.length === 0) return [];
+  return db.kysely
+    .selectFrom('digest_outbox as o')
+    .innerJoin('subscriptions as s', 's.id', 'o.subscription_id')
+    .selectAll('o')
+    .select(['s.email', 's.status as subscription_status'])
+    .where('o.id', 'in', claimed.map((r) => r.id))
+    .orderBy('o.id')
+    .execute();
 }
 
 /** When the next queued digest becomes sendable (due, and its lease expired); null when the queue is empty. */
-export function nextSendableAt(db: Db): string | null {
-  const row = db.sqlite
-    .prepare(`SELECT min(max(next_attempt_at, coalesce(lease_until, ''))) AS at FROM digest_outbox WHERE status = 'queued'`)
-    .get() as { at: string | null };
-  return row.at;
+export async function nextSendableAt(db: Db): Promise<string | null> {
+  const row = await db.kysely
+    .selectFrom('digest_outbox')
+    .select((eb) => eb.fn.min(greatest<string>(db, eb.ref('next_attempt_at'), eb.fn.coalesce('lease_until', sql.lit('')))).as('at'))
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return row?.at ?? null;
 }
 
-export function markSent(db: Db, id: number, s: { holder: string; messageId: string; now: string }): void {
-  db.sqlite
-    .prepare(`UPDATE digest_outbox SET status = 'sent', message_id = ?, sent_at = ?, attempts = attempts + 1, lease_holder = NULL, lease_until = NULL, error = NULL WHERE id = ? AND lease_holder = ?`)
-    .run(s.messageId, s.now, id, s.holder);
+export async function markSent(db: Db, id: number, s: { holder: string; messageId: string; now: string }): Promise<void> {
+  await db.kysely
+    .updateTable('digest_outbox')
+    .set((eb) => ({ status: 'sent', message_id: s.messageId, sent_at: s.now, attempts: eb('attempts', '+', 1), lease_holder: null, lease_until: null, error: null }))
+    .where('id', '=', id)
+    .where('lease_holder', '=', s.holder)
+    .execute();
 }
 
-export function markRetry(db: Db, id: number, r: { nextAttemptAt: string; error: string }): void {
-  db.sqlite
-    .prepare('UPDATE digest_outbox SET attempts = attempts + 1, next_attempt_at = ?, error = ?, lease_holder = NULL, lease_until = NULL WHERE id = ?')
-    .run(r.nextAttemptAt, r.error, id);
+export async function markRetry(db: Db, id: number, r: { nextAttemptAt: string; error: string }): Promise<void> {
+  await db.kysely
+    .updateTable('digest_outbox')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: r.nextAttemptAt, error: r.error, lease_holder: null, lease_until: null }))
+    .where('id', '=', id)
+    .execute();
 }
 
-export function markFailed(db: Db, id: number, error: string): void {
-  db.sqlite
-    .prepare(`UPDATE digest_outbox SET status = 'failed', attempts = attempts + 1, error = ?, lease_holder = NULL, lease_until = NULL WHERE id = ?`)
-    .run(error, id);
+export async function markFailed(db: Db, id: number, error: string): Promise<void> {
+  await db.kysely
+    .updateTable('digest_outbox')
+    .set((eb) => ({ status: 'failed', attempts: eb('attempts', '+', 1), error, lease_holder: null, lease_until: null }))
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function outboxCounts(db: Db): Promise<Record<string, number>> {

@@ -20,7 +20,7 @@ function periodOrFail(kind: PeriodKind, text: string): Period {
 }
 
 export function registerFeedRoutes(app: FastifyInstance, { feed, community, code }: Services): void {
-  const cardsOf = async (request: FastifyRequest, items: ListedPaper[]) => code.withCode(await community.cardsFor(request.viewer, items.map((i) => i.paper.id)));
+  const cardsOf = async (request: FastifyRequest, items: ListedPaper[]) => await code.withCode(await community.cardsFor(request.viewer, items.map((i) => i.paper.id)));
 
   const listingPage = async (request: FastifyRequest, period: Period, isFront: boolean) => {
     const { p, sort } = parseQuery(request, feedPageQuery);

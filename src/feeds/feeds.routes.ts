@@ -34,8 +34,8 @@ export function registerFeedsRoutes(app: FastifyInstance, services: Services, op
     code: repository,
   });
 
-  const send = (reply: FastifyReply, format: FeedFormat, path: string, page: string, meta: { title: string; description: string }, papers: Paper[]) => {
-    const main = code.mainLinks(papers.map((p) => p.id));
+  const send = async (reply: FastifyReply, format: FeedFormat, path: string, page: string, meta: { title: string; description: string }, papers: Paper[]) => {
+    const main = await code.mainLinks(papers.map((p) => p.id));
     const entries = papers.map((paper) => {
       const repository = main.get(paper.id)?.repository;
       return entryOf(paper, repository ? { url: repository.url, stars: repository.stars } : null);

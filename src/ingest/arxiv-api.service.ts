@@ -62,7 +62,7 @@ export function createArxivApiService(deps: { papers: PapersService; http: Polit
         continue;
       }
       const refused = (paper: { id: string }, reason: string) => result.errors.push({ reference: paper.id, message: `refused: ${reason}` });
-      for (const outcome of deps.papers.upsertMany(atom.papers, { listing: null, isDemo: false, now: new Date().toISOString() }, refused)) {
+      for (const outcome of await deps.papers.upsertMany(atom.papers, { listing: null, isDemo: false, now: new Date().toISOString() }, refused)) {
         if (outcome !== 'rejected') tally(outcome);
       }
       const returned = new Set(atom.papers.map((p) => p.id));

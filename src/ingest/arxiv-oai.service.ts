@@ -1,7 +1,7 @@
 // Harvests arXiv over OAI-PMH (ListRecords, metadataPrefix=arXiv), page by page. Each page's papers and the
 // checkpoint that follows them are written in one transaction, so a harvest stopped at any moment resumes
 // from the next page, with nothing doubled and nothing skipped.
-import { inTransaction, type Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { badRequest } from '../errors.ts';
 import { addDays, parseDay, today } from '../feed/period.ts';
 import { dayOf } from '../papers/paper.ts';
@@ -106,8 +106,8 @@ export function createArxivOaiService(deps: { db: Db; papers: PapersService; htt
           if (record.datestamp && (!lastDatestamp || record.datestamp > lastDatestamp)) lastDatestamp = record.datestamp;
         }
         const next = page.resumptionToken;
-        inTransaction(db, () => {
-          const outcomes = papers.upsertMany(
+        await db.transaction(async () => {
+          const outcomes = await papers.upsertMany(
             stored.map((r) => r.paper as NonNullable<typeof r.paper>),
             {
               listing: { reason: 'harvested', dayOf: (p) => (p.publishedAt ? dayOf(p.publishedAt) : null) },
@@ -117,7 +117,7 @@ export function createArxivOaiService(deps: { db: Db; papers: PapersService; htt
             (paper, reason) => result.problems.push({ identifier: paper.id, message: `refused: ${reason}` }),
           );
           for (const outcome of outcomes) if (outcome !== 'rejected') result.counts[outcome] += 1;
-          checkpoints.saveCheckpoint(db, {
+          await checkpoints.saveCheckpoint(db, {
             source: SOURCE,
             set_spec: set,
             window_from: window.from,
@@ -134,7 +134,7 @@ export function createArxivOaiService(deps: { db: Db; papers: PapersService; htt
       }
       if (result.pages === 0) {
         // Nothing matched: the window is done all the same.
-        checkpoints.saveCheckpoint(db, {
+        await checkpoints.saveCheckpoint(db, {
           source: SOURCE, set_spec: set, window_from: window.from, window_until: window.until, resumption_token: null,
           last_datestamp: lastDatestamp, completed_until: window.until, updated_at: new Date().toISOString(),
         });

@@ -33,13 +33,13 @@ export function createDemoService(papers: PapersService, importer: ImportService
       });
       // The papers' code links came with their text; the counts make "trending by code" show something.
       const repositories = JSON.parse(fs.readFileSync(demoRepositoriesFile, 'utf8')) as DemoRepositories;
-      code.loadDemo(repositories.repositories, latest);
+      await code.loadDemo(repositories.repositories, latest);
       return counts;
     },
 
     async remove() {
       const removed = await papers.removeDemo();
-      return { ...removed, repositories: code.removeDemo() };
+      return { ...removed, repositories: await code.removeDemo() };
     },
   };
 }

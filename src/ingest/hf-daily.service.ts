@@ -1,7 +1,7 @@
 // Hugging Face's daily papers: fetched for a date or imported from a saved response. The papers enter that
 // day's listing as featured; Hugging Face's upvotes are kept as an external signal, apart from on-site votes.
 import fs from 'node:fs';
-import { inTransaction, type Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { badRequest } from '../errors.ts';
 import { parseDay, today } from '../feed/period.ts';
 import type { PapersService } from '../papers/papers.service.ts';
@@ -36,17 +36,17 @@ export type FeaturedCode = Array<{ id: string; githubRepo: string | null; github
 
 export function createHfDailyService(deps: { db: Db; papers: PapersService; http: PoliteHttp; hfApiUrl: string; onCode?: (items: FeaturedCode) => void }) {
   /** Stores items, their listing and their signals together. */
-  function store(items: HfDailyItem[], dayFor: (item: HfDailyItem) => string, rejected: number, onRefused?: (id: string, reason: string) => void): HfDailyResult {
+  async function store(items: HfDailyItem[], dayFor: (item: HfDailyItem) => string, rejected: number, onRefused?: (id: string, reason: string) => void): Promise<HfDailyResult> {
     const result: HfDailyResult = { counts: { imported: 0, updated: 0, unchanged: 0, rejected }, featured: 0 };
     const days = new Map(items.map((item) => [item.paper, dayFor(item)]));
-    inTransaction(deps.db, () => {
-      const outcomes = deps.papers.upsertMany(items.map((i) => i.paper), {
+    await deps.db.transaction(async () => {
+      const outcomes = await deps.papers.upsertMany(items.map((i) => i.paper), {
         listing: { reason: 'featured', dayOf: (paper) => days.get(paper) ?? null },
         isDemo: false,
         now: new Date().toISOString(),
       }, (paper, reason) => onRefused?.(paper.id, reason));
       for (const outcome of outcomes) result.counts[outcome] += 1;
-      deps.papers.saveExternalSignals(items.map((i) => ({ id: i.paper.id, source: HF_SOURCE, upvotes: i.upvotes, comments: i.comments })));
+      await deps.papers.saveExternalSignals(items.map((i) => ({ id: i.paper.id, source: HF_SOURCE, upvotes: i.upvotes, comments: i.comments })));
     });
     result.featured = items.length;
     deps.onCode?.(items.map((i) => ({ id: i.paper.id, githubRepo: i.githubRepo, githubStars: i.githubStars, projectPage: i.projectPage })));
@@ -67,7 +67,7 @@ export function createHfDailyService(deps: { db: Db; papers: PapersService; http
     },
 
     /** A saved /api/daily_papers response; items are listed on the day each was featured. */
-    importFile(file: string, onRejected: (item: number, reason: string) => void): HfDailyResult {
+    importFile(file: string, onRejected: (item: number, reason: string) => void): Promise<HfDailyResult> {
       let rejected = 0;
       const items = readItems(file, fs.readFileSync(file, 'utf8'), (item, reason) => {
         rejected += 1;

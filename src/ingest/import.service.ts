@@ -66,9 +66,9 @@ function startsWithArray(file: string): boolean {
 }
 
 export function createImportService(papers: PapersService, hfDaily: HfDailyService) {
-  function store(batch: PaperInput[], accepted: number, options: ImportOptions, totals: ImportCounts): void {
+  async function store(batch: PaperInput[], accepted: number, options: ImportOptions, totals: ImportCounts): Promise<void> {
     const reason = options.listingReason === undefined ? 'imported' : options.listingReason;
-    const outcomes = papers.upsertMany(batch, {
+    const outcomes = await papers.upsertMany(batch, {
       listing: reason ? { reason, dayOf: listingDayFor(options, accepted, batch) } : null,
       isDemo: options.isDemo ?? false,
       now: new Date().toISOString(),
@@ -80,7 +80,7 @@ export function createImportService(papers: PapersService, hfDaily: HfDailyServi
     if (!fs.existsSync(file)) throw badRequest(`${file}: no such file`);
     const format = options.format ?? 'auto';
     if (format === 'hf-daily' || (format === 'auto' && startsWithArray(file))) {
-      const result = hfDaily.importFile(file, (item, reason) => options.onRejected?.({ file, line: item, reason }));
+      const result = await hfDaily.importFile(file, (item, reason) => options.onRejected?.({ file, line: item, reason }));
       for (const key of ['imported', 'updated', 'unchanged', 'rejected'] as const) totals[key] += result.counts[key];
       return totals;
     }
@@ -90,11 +90,17 @@ export function createImportService(papers: PapersService, hfDaily: HfDailyServi
     try {
       await new Promise<void>((resolve, reject) => {
         worker.on('error', reject);
-        worker.on('exit', (code) => reject(new Error(`the import parser stopped unexpectedly (exit ${code})`)));
+        // Messages are handled one after another, in the order the parser sent them: a batch is stored before the
+        // next message (and "done") is looked at. The parser may exit before its last messages are handled.
+        let handled = Promise.resolve();
+        worker.on('exit', (code) => void handled.then(() => reject(new Error(`the import parser stopped unexpectedly (exit ${code})`))));
         worker.on('message', (message: ParseMessage) => {
-          try {
+          handled = handled.then(() => handle(message)).catch(reject);
+        });
+        const handle = async (message: ParseMessage) => {
+          {
             if (message.type === 'batch') {
-              store(message.papers, accepted, options, totals);
+              await store(message.papers, accepted, options, totals);
               accepted += message.papers.length;
               worker.postMessage('credit');
               options.onProgress?.({ ...totals, lines: message.line });
@@ -109,10 +115,8 @@ export function createImportService(papers: PapersService, hfDaily: HfDailyServi
             } else {
               reject(message.unknownFormat ? badRequest(message.message) : new Error(`${file}: ${message.message}`));
             }
-          } catch (error) {
-            reject(error);
           }
-        });
+        };
       });
     } finally {
       await worker.terminate();

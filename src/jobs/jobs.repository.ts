@@ -9,20 +9,26 @@ export type JobRunRow = Selectable<JobRunsTable>;
  * Claims an occurrence for `holder`. One statement decides, so two instances can never both win: the first
  * insert wins, and a later claim succeeds only over a run still marked running whose lease has expired.
  */
-export function claimOccurrence(
+export async function claimOccurrence(
   db: Db,
   claim: { job: string; scheduledFor: string; holder: string; now: string; leaseUntil: string },
-): boolean {
-  const result = db.sqlite
-    .prepare(
-      `INSERT INTO job_runs (job, scheduled_for, holder, status, started_at, lease_until)
-       VALUES (@job, @scheduledFor, @holder, 'running', @now, @leaseUntil)
-       ON CONFLICT (job, scheduled_for) DO UPDATE SET
-         holder = excluded.holder, started_at = excluded.started_at, lease_until = excluded.lease_until
-       WHERE job_runs.status = 'running' AND job_runs.lease_until < excluded.started_at`,
+): Promise<boolean> {
+  const result = await db.kysely
+    .insertInto('job_runs')
+    .values({ job: claim.job, scheduled_for: claim.scheduledFor, holder: claim.holder, status: 'running', started_at: claim.now, lease_until: claim.leaseUntil })
+    .onConflict((oc) =>
+      oc
+        .columns(['job', 'scheduled_for'])
+        .doUpdateSet((eb) => ({
+          holder: eb.ref('excluded.holder'),
+          started_at: eb.ref('excluded.started_at'),
+          lease_until: eb.ref('excluded.lease_until'),
+        }))
+        .where('job_runs.status', '=', 'running')
+        .whereRef('job_runs.lease_until', '<', 'excluded.started_at'),
     )
-    .run(claim);
-  return result.changes === 1;
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export async function findOccurrence(db: Db, job: string, scheduledFor: string): Promise<JobRunRow | undefined> {
@@ -35,14 +41,15 @@ export async function findOccurrence(db: Db, job: string, scheduledFor: string):
 }
 
 /** Records an occurrence nobody ran at its time; an occurrence some instance recorded already is left as it is. */
-export function recordMissed(db: Db, missed: { job: string; scheduledFor: string; holder: string; now: string; reason: string }): void {
-  db.sqlite
-    .prepare(
-      `INSERT INTO job_runs (job, scheduled_for, holder, status, started_at, lease_until, finished_at, error)
-       VALUES (@job, @scheduledFor, @holder, 'missed', @now, @now, @now, @reason)
-       ON CONFLICT (job, scheduled_for) DO NOTHING`,
-    )
-    .run(missed);
+export async function recordMissed(db: Db, missed: { job: string; scheduledFor: string; holder: string; now: string; reason: string }): Promise<void> {
+  await db.kysely
+    .insertInto('job_runs')
+    .values({
+      job: missed.job, scheduled_for: missed.scheduledFor, holder: missed.holder, status: 'missed',
+      started_at: missed.now, lease_until: missed.now, finished_at: missed.now, error: missed.reason,
+    })
+    .onConflict((oc) => oc.columns(['job', 'scheduled_for']).doNothing())
+    .execute();
 }
 
 export async function finishOccurrence(

@@ -35,7 +35,7 @@ export function createScheduler(options: SchedulerOptions) {
   let timer: NodeJS.Timeout | null = null;
 
   async function runOccurrence(job: JobDefinition, scheduledFor: string, now: Date): Promise<boolean> {
-    const claimed = jobs.claimOccurrence(options.db, {
+    const claimed = await jobs.claimOccurrence(options.db, {
       job: job.name,
       scheduledFor,
       holder,
@@ -63,7 +63,7 @@ export function createScheduler(options: SchedulerOptions) {
    * this one was busy) are recorded as missed, so they show, and only the latest runs: a digest or an ingest run
    * late covers what the missed ones would have.
    */
-  function catchUp(job: JobDefinition, due: Date, now: Date): Date {
+  async function catchUp(job: JobDefinition, due: Date, now: Date): Promise<Date> {
     const missed: Date[] = [];
     let latest = due;
     for (let next = nextOccurrence(job.cron, job.timezone, latest); next <= now && missed.length < MAX_MISSED_SCAN; next = nextOccurrence(job.cron, job.timezone, latest)) {
@@ -71,7 +71,7 @@ export function createScheduler(options: SchedulerOptions) {
       latest = next;
     }
     for (const occurrence of missed.slice(-MAX_MISSED_RECORDED)) {
-      jobs.recordMissed(options.db, {
+      await jobs.recordMissed(options.db, {
         job: job.name, scheduledFor: occurrence.toISOString(), holder, now: now.toISOString(),
         reason: `not run at its time: the next one, ${latest.toISOString()}, ran in its place`,
       });
@@ -85,7 +85,7 @@ export function createScheduler(options: SchedulerOptions) {
     const planned = nextDue.get(job.name) ?? nextOccurrence(job.cron, job.timezone, now);
     nextDue.set(job.name, planned);
     if (now < planned) return false;
-    const due = catchUp(job, planned, now);
+    const due = await catchUp(job, planned, now);
     nextDue.set(job.name, due);
     const scheduledFor = due.toISOString();
     if (await runOccurrence(job, scheduledFor, now)) {

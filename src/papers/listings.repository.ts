@@ -2,6 +2,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { TRENDING_EPOCH } from '../feed/trending.ts';
 import type { Db } from '../db/database.ts';
+import { daysBetween } from '../db/dialect.ts';
 import type { Database, PapersTable } from '../db/schema.ts';
 import type { ListingReason } from './paper.ts';
 import type { PaperRow } from './papers.repository.ts';
@@ -75,7 +76,8 @@ export async function listPapers(
   // The period's best: by interest (the score without its freshness term, stored beside it), so a week is not page
   // after page of its last day, and a paper listed again later keeps its place in the earlier week. A paper scored
   // before interest was stored has none yet: it is worked out from its latest listing (COALESCE reads that only then).
-  const interest = sql`coalesce(p.interest, p.trending - (julianday((SELECT max(x.day) FROM daily_listings x WHERE x.paper_pk = p.pk)) - julianday(${TRENDING_EPOCH})))`;
+  const latestDay = sql<string | null>`(SELECT max(x.day) FROM daily_listings x WHERE x.paper_pk = p.pk)`;
+  const interest = sql`coalesce(p.interest, p.trending - ${daysBetween(db, sql.lit(TRENDING_EPOCH), latestDay)})`;
   if (page.order === 'trending') keys = keys.orderBy(interest, 'desc').orderBy('p.trending', 'desc');
   const chosen = await keys.orderBy('p.published_at', 'desc').orderBy('p.pk', 'desc').limit(page.limit).offset(page.offset).execute();
   if (chosen.length === 0) return [];
@@ -160,10 +162,14 @@ export async function addListings(db: Db, ids: readonly string[], day: string, r
 }
 
 /** The ids of every paper listed in a range of days (what a digest may hold). */
-export function listedIds(db: Db, range: DayRange): Set<string> {
-  const ids = db.sqlite
-    .prepare('SELECT DISTINCT p.id FROM daily_listings l JOIN papers p ON p.pk = l.paper_pk WHERE l.day >= ? AND l.day <= ?')
-    .pluck()
-    .all(range.from, range.to) as string[];
-  return new Set(ids);
+export async function listedIds(db: Db, range: DayRange): Promise<Set<string>> {
+  const rows = await db.kysely
+    .selectFrom('daily_listings as l')
+    .innerJoin('papers as p', 'p.pk', 'l.paper_pk')
+    .select('p.id')
+    .distinct()
+    .where('l.day', '>=', range.from)
+    .where('l.day', '<=', range.to)
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }

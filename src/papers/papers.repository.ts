@@ -1,7 +1,10 @@
-// All SQL on papers and their versions. Writes of many papers run as prepared statements in one transaction.
+// All SQL on papers and their versions. Many papers are written in one transaction, through one loop (upsertOne) over
+// a small set of statements that each engine provides: prepared better-sqlite3 statements on SQLite (a bulk import
+// runs at the speed of the raw driver), Kysely queries on PostgreSQL.
 import type { Selectable } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared, type Db } from '../db/database.ts';
+import { prepared, withSqlite, type Db, type SqliteDb } from '../db/database.ts';
+import { greatest } from '../db/dialect.ts';
 import type { PapersTable } from '../db/schema.ts';
 import { DEFAULT_TRENDING_WEIGHTS, trendingInterest, trendingScore, type TrendingInputs, type TrendingWeights } from '../feed/trending.ts';
 import { facetWords, HAS_CODE_WORD } from '../search/facets.ts';
@@ -9,8 +12,8 @@ import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } f
 
 export type PaperRow = Selectable<PapersTable>;
 
-// Every new paper is written here, and indexed for keyword search in the same transaction;
-// search/keyword-index.repository.ts reads that index.
+// Every new paper is written here, and indexed for keyword search in the same transaction (SQLite: by this
+// repository; PostgreSQL: by the trigger on papers); search/keyword-index.repository.ts reads that index.
 export type UpsertOutcome = 'imported' | 'updated' | 'unchanged';
 
 export interface UpsertOptions {
@@ -18,6 +21,8 @@ export interface UpsertOptions {
   listing: { reason: ListingReason; dayOf: (paper: PaperInput) => string | null } | null;
   isDemo: boolean;
   now: string;
+  /** What the signals from elsewhere weigh in the trending score (TRENDING_*_WEIGHT). */
+  weights: TrendingWeights;
 }
 
 export function paperFromRow(row: PaperRow): Paper {
@@ -91,106 +96,159 @@ function merge(stored: PaperRow, incoming: ContentColumns): ContentColumns {
   return merged;
 }
 
-interface Statements {
-  select: BetterSqlite3.Statement<[string], PaperRow>;
-  insert: BetterSqlite3.Statement<unknown[]>;
-  index: BetterSqlite3.Statement<[number, string, string, string, string]>;
-  update: BetterSqlite3.Statement<[Record<string, unknown>]>;
-  insertVersion: BetterSqlite3.Statement<[number, number, string | null]>;
-  insertListing: BetterSqlite3.Statement<[string, number, string, string]>;
-  trendingInputs: BetterSqlite3.Statement<[number], TrendingInputs>;
-  /** What the signals from elsewhere weigh in the score: set once per connection by the papers service. */
-  weights: TrendingWeights;
-  setTrending: BetterSqlite3.Statement<[number, number, number]>;
-  keyOf: BetterSqlite3.Statement<[string], { pk: number }>;
+/** The statements one paper's upsert needs; each engine provides them (SQLite synchronously, which `await` accepts). */
+interface PaperStatements {
+  /** Inserts a new paper; its key, or null when the id is stored already. */
+  insert(values: readonly unknown[]): number | null | Promise<number | null>;
+  /** Adds a new paper to the keyword index (PostgreSQL's trigger does this itself). */
+  index(pk: number, content: ContentColumns): void | Promise<void>;
+  select(id: string): PaperRow | undefined | Promise<PaperRow | undefined>;
+  update(row: ContentColumns & { is_demo: number; pk: number }): void | Promise<void>;
+  insertVersion(pk: number, version: number, createdAt: string | null): void | Promise<void>;
+  /** True when the listing is new. */
+  insertListing(day: string, pk: number, reason: ListingReason, now: string): boolean | Promise<boolean>;
+  trendingInputs(pk: number): TrendingInputs | undefined | Promise<TrendingInputs | undefined>;
+  setTrending(pk: number, score: number, interest: number): void | Promise<void>;
 }
 
-const statementCache = new WeakMap<BetterSqlite3.Database, Statements>();
+const INSERT_COLUMNS = ['id', ...CONTENT_KEYS, 'is_demo', 'first_seen_at', 'trending', 'interest'] as const;
 
-function statements(sqlite: BetterSqlite3.Database): Statements {
-  let cached = statementCache.get(sqlite);
-  if (!cached) {
-    const columns = ['id', ...CONTENT_KEYS, 'is_demo', 'first_seen_at', 'trending', 'interest'];
-    cached = {
-      select: sqlite.prepare('SELECT * FROM papers WHERE id = ?'),
-      // Insert first: in a bulk import almost every paper is new, so the lookup is only paid on conflict.
-      insert: sqlite.prepare(
-        `INSERT OR IGNORE INTO papers (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-      ),
-      // The keyword index of a new row (see the migration for why this is not a trigger).
-      index: sqlite.prepare('INSERT INTO papers_fts (rowid, title, abstract, author_names, facets) VALUES (?, ?, ?, ?, ?)'),
-      update: sqlite.prepare(
-        `UPDATE papers SET ${[...CONTENT_KEYS, 'is_demo'].map((c) => `${c} = @${c}`).join(', ')} WHERE pk = @pk`,
-      ),
-      insertVersion: sqlite.prepare(
-        'INSERT OR IGNORE INTO paper_versions (paper_pk, version, created_at) VALUES (?, ?, ?)',
-      ),
-      insertListing: sqlite.prepare(
-        'INSERT OR IGNORE INTO daily_listings (day, paper_pk, reason, listed_at) VALUES (?, ?, ?, ?)',
-      ),
-      trendingInputs: sqlite.prepare(
-        `SELECT upvotes, commenters, hf_upvotes AS hfUpvotes, code_stars_per_day AS starsPerDay,
-                (SELECT max(day) FROM daily_listings WHERE paper_pk = papers.pk) AS listedDay
-         FROM papers WHERE pk = ?`,
-      ),
-      weights: DEFAULT_TRENDING_WEIGHTS,
-      setTrending: sqlite.prepare('UPDATE papers SET trending = ?, interest = ? WHERE pk = ?'),
-      keyOf: sqlite.prepare('SELECT pk FROM papers WHERE id = ?'),
-    };
-    statementCache.set(sqlite, cached);
-  }
-  return cached;
+const TRENDING_INPUTS = `SELECT upvotes, commenters, hf_upvotes AS "hfUpvotes", code_stars_per_day AS "starsPerDay",
+  (SELECT max(day) FROM daily_listings WHERE paper_pk = papers.pk) AS "listedDay" FROM papers WHERE pk = `;
+
+const sqliteStatementCache = new WeakMap<BetterSqlite3.Database, PaperStatements>();
+
+function sqliteStatements(db: SqliteDb): PaperStatements {
+  const cached = sqliteStatementCache.get(db.sqlite);
+  if (cached) return cached;
+  const sqlite = db.sqlite;
+  // Insert first: in a bulk import almost every paper is new, so the lookup is only paid on conflict.
+  const insert = sqlite.prepare(`INSERT OR IGNORE INTO papers (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`);
+  // The keyword index of a new row (see the migration for why this is not a trigger).
+  const index = sqlite.prepare('INSERT INTO papers_fts (rowid, title, abstract, author_names, facets) VALUES (?, ?, ?, ?, ?)');
+  const select = sqlite.prepare('SELECT * FROM papers WHERE id = ?');
+  const update = sqlite.prepare(`UPDATE papers SET ${[...CONTENT_KEYS, 'is_demo'].map((c) => `${c} = @${c}`).join(', ')} WHERE pk = @pk`);
+  const insertVersion = sqlite.prepare('INSERT OR IGNORE INTO paper_versions (paper_pk, version, created_at) VALUES (?, ?, ?)');
+  const insertListing = sqlite.prepare('INSERT OR IGNORE INTO daily_listings (day, paper_pk, reason, listed_at) VALUES (?, ?, ?, ?)');
+  const trendingInputs = sqlite.prepare(`${TRENDING_INPUTS} ?`);
+  const setTrending = sqlite.prepare('UPDATE papers SET trending = ?, interest = ? WHERE pk = ?');
+  const statements: PaperStatements = {
+    insert(values) {
+      const result = insert.run(...values);
+      return result.changes === 1 ? Number(result.lastInsertRowid) : null;
+    },
+    index(pk, c) {
+      index.run(pk, c.title, c.abstract, c.author_names, c.facets);
+    },
+    select: (id) => select.get(id) as PaperRow | undefined,
+    update(row) {
+      update.run(row);
+    },
+    insertVersion(pk, version, createdAt) {
+      insertVersion.run(pk, version, createdAt);
+    },
+    insertListing: (day, pk, reason, now) => insertListing.run(day, pk, reason, now).changes === 1,
+    trendingInputs: (pk) => trendingInputs.get(pk) as TrendingInputs | undefined,
+    setTrending(pk, score, interest) {
+      setTrending.run(score, interest, pk);
+    },
+  };
+  sqliteStatementCache.set(sqlite, statements);
+  return statements;
+}
+
+/** The same statements as Kysely queries: PostgreSQL (and any engine without a synchronous driver). */
+function kyselyStatements(db: Db): PaperStatements {
+  return {
+    async insert(values) {
+      const row = Object.fromEntries(INSERT_COLUMNS.map((column, i) => [column, values[i]])) as unknown as PaperRow;
+      const inserted = await db.kysely.insertInto('papers').values(row).onConflict((oc) => oc.column('id').doNothing()).returning('pk').executeTakeFirst();
+      return inserted?.pk ?? null;
+    },
+    index: () => undefined,
+    select: (id) => db.kysely.selectFrom('papers').selectAll().where('id', '=', id).executeTakeFirst(),
+    async update({ pk, ...row }) {
+      await db.kysely.updateTable('papers').set(row).where('pk', '=', pk).execute();
+    },
+    async insertVersion(pk, version, createdAt) {
+      await db.kysely.insertInto('paper_versions').values({ paper_pk: pk, version, created_at: createdAt }).onConflict((oc) => oc.doNothing()).execute();
+    },
+    async insertListing(day, pk, reason, now) {
+      const result = await db.kysely.insertInto('daily_listings').values({ day, paper_pk: pk, reason, listed_at: now }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
+    async trendingInputs(pk) {
+      const row = await db.kysely
+        .selectFrom('papers')
+        .select((eb) => [
+          'upvotes', 'commenters', 'hf_upvotes as hfUpvotes', 'code_stars_per_day as starsPerDay',
+          eb.selectFrom('daily_listings').select((inner) => inner.fn.max('day').as('d')).whereRef('daily_listings.paper_pk', '=', 'papers.pk').as('listedDay'),
+        ])
+        .where('pk', '=', pk)
+        .executeTakeFirst();
+      return row as TrendingInputs | undefined;
+    },
+    async setTrending(pk, score, interest) {
+      await db.kysely.updateTable('papers').set({ trending: score, interest }).where('pk', '=', pk).execute();
+    },
+  };
+}
+
+/** The statements for this database: SQLite's prepared ones are only safe inside a transaction (withSqlite's rule). */
+function statementsOf(db: Db): PaperStatements {
+  return db.engine === 'sqlite' ? sqliteStatements(db) : kyselyStatements(db);
 }
 
 /** A paper's score and interest from its stored inputs (0 and 0 for a paper that is gone). */
-function scoreOf(s: Statements, pk: number): { score: number; interest: number } {
-  const inputs: TrendingInputs | undefined = s.trendingInputs.get(pk);
-  return inputs ? { score: trendingScore(inputs, s.weights), interest: trendingInterest(inputs, s.weights) } : { score: 0, interest: 0 };
+async function scoreOf(s: PaperStatements, pk: number, weights: TrendingWeights): Promise<{ score: number; interest: number }> {
+  const inputs = await s.trendingInputs(pk);
+  return inputs ? { score: trendingScore(inputs, weights), interest: trendingInterest(inputs, weights) } : { score: 0, interest: 0 };
 }
 
-function refreshTrendingWith(s: Statements, pk: number): number {
-  const { score, interest } = scoreOf(s, pk);
-  s.setTrending.run(score, interest, pk);
+async function refreshTrendingWith(s: PaperStatements, pk: number, weights: TrendingWeights): Promise<number> {
+  const { score, interest } = await scoreOf(s, pk, weights);
+  await s.setTrending(pk, score, interest);
   return score;
 }
 
-function upsertOne(s: Statements, input: PaperInput, options: UpsertOptions): UpsertOutcome {
+async function upsertOne(s: PaperStatements, input: PaperInput, options: UpsertOptions): Promise<UpsertOutcome> {
   const incoming = contentOf(input);
   const day = options.listing?.dayOf(input) ?? null;
   // A new paper has no votes yet: its score is its listing day's, written with the row.
   const initialTrending = trendingScore({ upvotes: 0, commenters: 0, listedDay: day });
-  const inserted = s.insert.run(
-    incoming.id, ...CONTENT_KEYS.map((key) => incoming[key]), options.isDemo ? 1 : 0, options.now, initialTrending, 0,
-  );
+  const insertedPk = await s.insert([incoming.id, ...CONTENT_KEYS.map((key) => incoming[key]), options.isDemo ? 1 : 0, options.now, initialTrending, 0]);
   let pk: number;
   let outcome: UpsertOutcome;
-  if (inserted.changes === 1) {
-    pk = Number(inserted.lastInsertRowid);
-    s.index.run(pk, incoming.title, incoming.abstract, incoming.author_names, incoming.facets);
+  if (insertedPk !== null) {
+    pk = insertedPk;
+    await s.index(pk, incoming);
     outcome = 'imported';
   } else {
-    const stored = s.select.get(input.id) as PaperRow;
+    const stored = (await s.select(input.id)) as PaperRow;
     pk = stored.pk;
     const merged = merge(stored, incoming);
     // A paper stays "demo" only while nothing but the demo loader has brought it.
     const isDemo = stored.is_demo === 1 && options.isDemo ? 1 : 0;
     const changed = CONTENT_KEYS.some((key) => merged[key] !== stored[key]) || isDemo !== stored.is_demo;
-    if (changed) s.update.run({ ...merged, is_demo: isDemo, pk });
+    if (changed) await s.update({ ...merged, is_demo: isDemo, pk });
     outcome = changed ? 'updated' : 'unchanged';
   }
-  for (const v of input.versions) s.insertVersion.run(pk, v.version, v.createdAt);
+  for (const v of input.versions) await s.insertVersion(pk, v.version, v.createdAt);
   if (options.listing && day) {
-    const listed = s.insertListing.run(day, pk, options.listing.reason, options.now).changes === 1;
-    if (listed && outcome !== 'imported') refreshTrendingWith(s, pk);
+    const listed = await s.insertListing(day, pk, options.listing.reason, options.now);
+    if (listed && outcome !== 'imported') await refreshTrendingWith(s, pk, options.weights);
   }
   return outcome;
 }
 
 /** Stores many papers in one transaction: new ids are inserted, newer versions update, the rest is left alone. */
-export function upsertPapers(db: Db, inputs: readonly PaperInput[], options: UpsertOptions): UpsertOutcome[] {
-  const s = statements(db.sqlite);
-  const run = db.sqlite.transaction((batch: readonly PaperInput[]) => batch.map((p) => upsertOne(s, p, options)));
-  return run(inputs);
+export async function upsertPapers(db: Db, inputs: readonly PaperInput[], options: UpsertOptions): Promise<UpsertOutcome[]> {
+  return db.transaction(async () => {
+    const s = statementsOf(db);
+    const outcomes: UpsertOutcome[] = [];
+    for (const input of inputs) outcomes.push(await upsertOne(s, input, options));
+    return outcomes;
+  });
 }
 
 export async function findPaperRow(db: Db, id: string): Promise<PaperRow | undefined> {
@@ -221,31 +279,36 @@ export async function countPapers(db: Db): Promise<number> {
 
 /** Removes every paper that only the demo loader brought, with its listings and versions. */
 export async function deleteDemoPapers(db: Db): Promise<{ papers: number; listings: number }> {
-  return db.kysely.transaction().execute(async (trx) => {
-    const listings = await trx.deleteFrom('daily_listings').where('reason', '=', 'demo').executeTakeFirst();
-    const papers = await trx.deleteFrom('papers').where('is_demo', '=', 1).executeTakeFirst();
+  return db.transaction(async () => {
+    const listings = await db.kysely.deleteFrom('daily_listings').where('reason', '=', 'demo').executeTakeFirst();
+    const papers = await db.kysely.deleteFrom('papers').where('is_demo', '=', 1).executeTakeFirst();
     return { papers: Number(papers.numDeletedRows), listings: Number(listings.numDeletedRows) };
   });
 }
 
 /** Keeps the latest external signals of stored papers (by id); papers not stored are skipped. */
-export function saveExternalSignals(db: Db, signals: readonly ExternalSignal[], now: string): void {
-  const statement = db.sqlite.prepare(
-    `INSERT INTO external_signals (paper_pk, source, upvotes, comments, updated_at)
-     SELECT pk, @source, @upvotes, @comments, @now FROM papers WHERE id = @id
-     ON CONFLICT (paper_pk, source) DO UPDATE SET
-       upvotes = excluded.upvotes, comments = excluded.comments, updated_at = excluded.updated_at`,
-  );
-  // Hugging Face's upvotes are a trending input too: kept on the paper, which is scored again.
-  const onPaper = db.sqlite.prepare(`UPDATE papers SET hf_upvotes = @upvotes WHERE id = @id AND hf_upvotes != @upvotes RETURNING pk`);
-  db.sqlite.transaction(() => {
-    for (const s of signals) {
-      statement.run({ ...s, now });
-      if (s.source !== 'huggingface') continue;
-      const changed = onPaper.get(s) as { pk: number } | undefined;
-      if (changed) refreshTrending(db, changed.pk);
+export async function saveExternalSignals(db: Db, signals: readonly ExternalSignal[], now: string, weights: TrendingWeights): Promise<void> {
+  await db.transaction(async () => {
+    for (const signal of signals) {
+      const pk = await keyOf(db, signal.id);
+      if (pk === null) continue;
+      const values = { upvotes: signal.upvotes, comments: signal.comments, updated_at: now };
+      await db.kysely
+        .insertInto('external_signals')
+        .values({ paper_pk: pk, source: signal.source, ...values })
+        .onConflict((oc) => oc.columns(['paper_pk', 'source']).doUpdateSet(values))
+        .execute();
+      // Hugging Face's upvotes are a trending input too: kept on the paper, which is scored again.
+      if (signal.source !== 'huggingface') continue;
+      const changed = await db.kysely
+        .updateTable('papers')
+        .set({ hf_upvotes: signal.upvotes })
+        .where('pk', '=', pk)
+        .where('hf_upvotes', '!=', signal.upvotes)
+        .executeTakeFirst();
+      if (Number(changed.numUpdatedRows) > 0) await refreshTrending(db, pk, weights);
     }
-  })();
+  });
 }
 
 export async function findExternalSignals(db: Db, pk: number): Promise<Omit<ExternalSignal, 'id'>[]> {
@@ -257,71 +320,75 @@ export async function findExternalSignals(db: Db, pk: number): Promise<Omit<Exte
     .execute();
 }
 
-/** The integer key of a paper id, for other tables' references; synchronous, for use inside transactions. */
-export function keyOf(db: Db, id: string): number | null {
-  const row = statements(db.sqlite).keyOf.get(id);
+/** The integer key of a paper id, for other tables' references. */
+export async function keyOf(db: Db, id: string): Promise<number | null> {
+  const row = await db.kysely.selectFrom('papers').select('pk').where('id', '=', id).executeTakeFirst();
   return row?.pk ?? null;
 }
 
 /** Integer keys of many ids at once (the stored ones), and the reverse: what lists of cards need. */
-export function keysOf(db: Db, ids: readonly string[]): Map<string, number> {
+export async function keysOf(db: Db, ids: readonly string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
-  const rows = prepared(db, 'SELECT id, pk FROM papers WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: string; pk: number }>;
+  const rows = await db.kysely.selectFrom('papers').select(['id', 'pk']).where('id', 'in', [...ids]).execute();
   return new Map(rows.map((r) => [r.id, r.pk]));
 }
 
-export function idsOf(db: Db, pks: readonly number[]): Map<number, string> {
+export async function idsOf(db: Db, pks: readonly number[]): Promise<Map<number, string>> {
   if (pks.length === 0) return new Map();
-  const rows = db.sqlite.prepare(`SELECT pk, id FROM papers WHERE pk IN (${pks.map(() => '?').join(', ')})`).all(...pks) as Array<{ id: string; pk: number }>;
+  const rows = await db.kysely.selectFrom('papers').select(['id', 'pk']).where('pk', 'in', [...pks]).execute();
   return new Map(rows.map((r) => [r.pk, r.id]));
 }
 
-/** Moves the upvote counter and the trending score with it; returns the new count. Synchronous: it shares the vote's transaction. */
-export function adjustUpvotes(db: Db, pk: number, delta: number): number {
+/** Moves the upvote counter and the trending score with it; returns the new count. Call it inside the vote's transaction. */
+export async function adjustUpvotes(db: Db, pk: number, delta: number, weights: TrendingWeights): Promise<number> {
   if (delta === 0) {
-    const row = db.sqlite.prepare('SELECT upvotes FROM papers WHERE pk = ?').get(pk) as { upvotes: number } | undefined;
+    const row = await db.kysely.selectFrom('papers').select('upvotes').where('pk', '=', pk).executeTakeFirst();
     return row?.upvotes ?? 0;
   }
-  const row = db.sqlite.prepare('UPDATE papers SET upvotes = max(0, upvotes + ?) WHERE pk = ? RETURNING upvotes').get(delta, pk) as { upvotes: number } | undefined;
-  refreshTrending(db, pk);
+  const row = await db.kysely
+    .updateTable('papers')
+    .set((eb) => ({ upvotes: greatest(db, eb.val(0), eb('upvotes', '+', delta)) }))
+    .where('pk', '=', pk)
+    .returning('upvotes')
+    .executeTakeFirst();
+  await refreshTrending(db, pk, weights);
   return row?.upvotes ?? 0;
 }
 
-/** Lists a paper on a day; synchronous, for use inside a transaction. False when it was listed already. */
-export function listPaper(db: Db, pk: number, day: string, reason: ListingReason, now: string): boolean {
-  const s = statements(db.sqlite);
-  const listed = s.insertListing.run(day, pk, reason, now).changes === 1;
-  if (listed) refreshTrendingWith(s, pk);
-  return listed;
-}
-
-/** Sets what the signals from elsewhere weigh in this connection's trending scores (TRENDING_*_WEIGHT). */
-export function setTrendingWeights(db: Db, weights: TrendingWeights): void {
-  statements(db.sqlite).weights = weights;
+/** Lists a paper on a day, and scores it again. False when it was listed already. */
+export async function listPaper(db: Db, pk: number, day: string, reason: ListingReason, now: string, weights: TrendingWeights): Promise<boolean> {
+  return db.transaction(async () => {
+    const s = statementsOf(db);
+    const listed = await s.insertListing(day, pk, reason, now);
+    if (listed) await refreshTrendingWith(s, pk, weights);
+    return listed;
+  });
 }
 
 /**
  * A paper's code signals (its main repository's stars, and their growth a day) and whether it has code at all (the
- * `has:code` facet word), and its score with them; synchronous. The index row is rewritten only when the mark changes.
+ * `has:code` facet word), and its score with them. The index row is rewritten only when the mark changes.
  */
-export function setCodeSignals(db: Db, pk: number, signals: { stars: number; starsPerDay: number; hasCode: boolean }): void {
-  const row = prepared(db, 'SELECT facets FROM papers WHERE pk = ?').get(pk) as { facets: string } | undefined;
-  if (!row) return;
-  const words = row.facets.split(' ').filter((w) => w && w !== HAS_CODE_WORD);
-  const facets = (signals.hasCode ? [HAS_CODE_WORD, ...words] : words).join(' ');
-  prepared(db, 'UPDATE papers SET code_stars = ?, code_stars_per_day = ? WHERE pk = ?').run(signals.stars, signals.starsPerDay, pk);
-  if (facets !== row.facets) prepared(db, 'UPDATE papers SET facets = ? WHERE pk = ?').run(facets, pk);
-  refreshTrending(db, pk);
+export async function setCodeSignals(db: Db, pk: number, signals: { stars: number; starsPerDay: number; hasCode: boolean }, weights: TrendingWeights): Promise<void> {
+  await db.transaction(async () => {
+    const row = await db.kysely.selectFrom('papers').select('facets').where('pk', '=', pk).executeTakeFirst();
+    if (!row) return;
+    const words = row.facets.split(' ').filter((w) => w && w !== HAS_CODE_WORD);
+    const facets = (signals.hasCode ? [HAS_CODE_WORD, ...words] : words).join(' ');
+    await db.kysely.updateTable('papers').set({ code_stars: signals.stars, code_stars_per_day: signals.starsPerDay }).where('pk', '=', pk).execute();
+    if (facets !== row.facets) await db.kysely.updateTable('papers').set({ facets }).where('pk', '=', pk).execute();
+    await refreshTrending(db, pk, weights);
+  });
 }
 
 /** Where the paper says its project page is; the first one found stays. */
-export function setProjectPage(db: Db, pk: number, url: string): void {
-  prepared(db, 'UPDATE papers SET project_page = ? WHERE pk = ? AND project_page IS NULL').run(url, pk);
+export async function setProjectPage(db: Db, pk: number, url: string): Promise<void> {
+  await db.kysely.updateTable('papers').set({ project_page: url }).where('pk', '=', pk).where('project_page', 'is', null).execute();
 }
 
-/** Recomputes a paper's stored trending score from its counters and listings; synchronous. */
-export function refreshTrending(db: Db, pk: number): number {
-  return refreshTrendingWith(statements(db.sqlite), pk);
+/** Recomputes a paper's stored trending score from its counters and listings. */
+export async function refreshTrending(db: Db, pk: number, weights: TrendingWeights): Promise<number> {
+  return db.transaction(async () => refreshTrendingWith(statementsOf(db), pk, weights));
 }
 
 /**
@@ -329,31 +396,35 @@ export function refreshTrending(db: Db, pk: number): number {
  * trending weights change) or whose interest was never stored (papers from before it was). Returns the last key
  * visited (null when there are no more) and how many changed.
  */
-export function rescoreAfter(db: Db, afterPk: number, limit: number): { lastPk: number | null; changed: number } {
-  const s = statements(db.sqlite);
-  const rows = prepared(db, 'SELECT pk, trending, interest FROM papers WHERE pk > ? ORDER BY pk LIMIT ?').all(afterPk, limit) as Array<{ pk: number; trending: number; interest: number | null }>;
-  let changed = 0;
-  for (const row of rows) {
-    const { score, interest } = scoreOf(s, row.pk);
-    if (row.interest === null || Math.abs(score - row.trending) > 1e-9 || Math.abs(interest - row.interest) > 1e-9) {
-      s.setTrending.run(score, interest, row.pk);
-      changed += 1;
+export async function rescoreAfter(db: Db, afterPk: number, limit: number, weights: TrendingWeights): Promise<{ lastPk: number | null; changed: number }> {
+  return db.transaction(async () => {
+    const s = statementsOf(db);
+    const rows = await db.kysely.selectFrom('papers').select(['pk', 'trending', 'interest']).where('pk', '>', afterPk).orderBy('pk').limit(limit).execute();
+    let changed = 0;
+    for (const row of rows) {
+      const { score, interest } = await scoreOf(s, row.pk, weights);
+      if (row.interest === null || Math.abs(score - row.trending) > 1e-9 || Math.abs(interest - row.interest) > 1e-9) {
+        await s.setTrending(row.pk, score, interest);
+        changed += 1;
+      }
     }
-  }
-  return { lastPk: rows.at(-1)?.pk ?? null, changed };
+    return { lastPk: rows.at(-1)?.pk ?? null, changed };
+  });
 }
 
-/** Sets the comment counters (visible comments, distinct commenters); synchronous. */
-export function setCommentCounts(db: Db, pk: number, counts: { comments: number; commenters: number }): void {
-  db.sqlite.prepare('UPDATE papers SET num_comments = ?, commenters = ? WHERE pk = ?').run(counts.comments, counts.commenters, pk);
+/** Sets the comment counters (visible comments, distinct commenters). */
+export async function setCommentCounts(db: Db, pk: number, counts: { comments: number; commenters: number }): Promise<void> {
+  await db.kysely.updateTable('papers').set({ num_comments: counts.comments, commenters: counts.commenters }).where('pk', '=', pk).execute();
 }
 
 /** Integer keys after `afterPk`, ascending, a page at a time: for walking every paper (embedding). */
-export function keysAfter(db: Db, afterPk: number, limit: number): number[] {
-  return db.sqlite.prepare('SELECT pk FROM papers WHERE pk > ? ORDER BY pk LIMIT ?').pluck().all(afterPk, limit) as number[];
+export async function keysAfter(db: Db, afterPk: number, limit: number): Promise<number[]> {
+  const rows = await db.kysely.selectFrom('papers').select('pk').where('pk', '>', afterPk).orderBy('pk').limit(limit).execute();
+  return rows.map((r) => r.pk);
 }
 
 /** The newest papers' keys (highest first). */
-export function newestKeys(db: Db, limit: number): number[] {
-  return db.sqlite.prepare('SELECT pk FROM papers ORDER BY pk DESC LIMIT ?').pluck().all(limit) as number[];
+export async function newestKeys(db: Db, limit: number): Promise<number[]> {
+  const rows = await db.kysely.selectFrom('papers').select('pk').orderBy('pk', 'desc').limit(limit).execute();
+  return rows.map((r) => r.pk);
 }

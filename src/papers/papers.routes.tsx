@@ -42,9 +42,9 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
       comments.threads(ref.id, p),
       search.similar(ref.id, 8),
     ]);
-    const links = code.forPapers([ref.id]).get(ref.id) ?? [];
+    const links = (await code.forPapers([ref.id])).get(ref.id) ?? [];
     const since = new Date(Date.now() - SPARKLINE_DAYS * 86_400_000).toISOString().slice(0, 10);
-    const history = new Map(links.map((l) => [l.repository.id, code.starHistory(l.repository.id, since)]));
+    const history = new Map(await Promise.all(links.map(async (l) => [l.repository.id, await code.starHistory(l.repository.id, since)] as const)));
     const about = { upvoted: upvoted.has(ref.id), submittedBy: signals.get(ref.id)?.submittedBy ?? null, threads, code: { links, history } };
     return sendPage(reply, <PaperPage details={details} community={about} similar={similar.map((s) => s.paper)} />);
   };
@@ -57,7 +57,7 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
   const json = async (request: FastifyRequest) => {
     const { paper } = await papers.get(referenceOf(request));
     const signals = (await community.signalsFor([paper.id])).get(paper.id) ?? { submittedBy: null };
-    return paperToJson(paper, { ...signals, code: code.jsonFor([paper.id]).get(paper.id) ?? [] });
+    return paperToJson(paper, { ...signals, code: (await code.jsonFor([paper.id])).get(paper.id) ?? [] });
   };
   app.get('/api/papers/:id', json);
   app.get('/api/papers/:archive/:number', json);

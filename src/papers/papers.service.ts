@@ -1,12 +1,12 @@
 // The papers capability as the rest of the program sees it: store, look up and list papers.
-import { dataVersion, inTransaction, type Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { versionedCache } from '../versioned-cache.ts';
 import { notFound } from '../errors.ts';
 import { parsePaperRef } from './paper-id.ts';
 import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
 import * as listings from './listings.repository.ts';
 import * as repo from './papers.repository.ts';
-import type { TrendingWeights } from '../feed/trending.ts';
+import { DEFAULT_TRENDING_WEIGHTS, type TrendingWeights } from '../feed/trending.ts';
 import { checkPaper } from './paper-limits.ts';
 
 export type { UpsertOptions, UpsertOutcome } from './papers.repository.ts';
@@ -44,9 +44,9 @@ function listedFromRow(row: listings.ListedRow): ListedPaper {
 export type StoreOutcome = repo.UpsertOutcome | 'rejected';
 
 export function createPapersService(db: Db, options: { trendingWeights?: TrendingWeights } = {}) {
-  if (options.trendingWeights) repo.setTrendingWeights(db, options.trendingWeights);
+  const weights = options.trendingWeights ?? DEFAULT_TRENDING_WEIGHTS;
   // A paper page reads four tables; what it reads is the same for everyone until the data changes.
-  const remember = versionedCache(() => dataVersion(db));
+  const remember = versionedCache(() => db.dataVersion());
 
   async function load(id: string): Promise<PaperDetails | null> {
     const row = await repo.findPaperRow(db, id);
@@ -59,16 +59,16 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
     };
   }
 
-  // Who wants to know that new papers were stored (search embeds them). A caller may still be inside its own
-  // transaction (the OAI harvester writes its checkpoint with the page), so listeners only schedule work.
-  const arrivalListeners: Array<(arrival: Arrival) => void> = [];
+  // Who wants to know that new papers were stored: code links are found in their text (written in the store's
+  // transaction, awaited), search embeds them (only scheduled: that work runs after the commit).
+  const arrivalListeners: Array<(arrival: Arrival) => void | Promise<void>> = [];
 
   return {
     /**
      * Stores papers in one transaction; returns what happened to each, in order. Every paper passes the field limits
      * first (paper-limits.ts), whatever brought it: cleaned, or refused with the reason given to `onRefused`.
      */
-    upsertMany(inputs: readonly PaperInput[], options: repo.UpsertOptions, onRefused?: (input: PaperInput, reason: string) => void): StoreOutcome[] {
+    async upsertMany(inputs: readonly PaperInput[], options: Omit<repo.UpsertOptions, 'weights'>, onRefused?: (input: PaperInput, reason: string) => void): Promise<StoreOutcome[]> {
       const outcomes: StoreOutcome[] = [];
       const accepted: PaperInput[] = [];
       const originals = new Map<PaperInput, PaperInput>(); // a cleaned paper is a new object; callers know the one they gave
@@ -81,7 +81,9 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
         outcomes.push(checked.ok ? 'unchanged' : 'rejected'); // stored ones are filled in below
       }
       const listing = options.listing && { ...options.listing, dayOf: (paper: PaperInput) => options.listing!.dayOf(originals.get(paper) ?? paper) };
-      const stored = repo.upsertPapers(db, accepted, { ...options, listing });
+      // The papers and what arrival listeners write about them (code links found in their text) commit together.
+      return db.transaction(async () => {
+      const stored = await repo.upsertPapers(db, accepted, { ...options, listing, weights });
       let next = 0;
       outcomes.forEach((outcome, i) => {
         if (outcome !== 'rejected') outcomes[i] = stored[next++] as repo.UpsertOutcome;
@@ -93,12 +95,13 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
         else if (outcome === 'updated') arrival.revisedIds.push(paper.id);
         if (outcome !== 'unchanged') arrival.texts.push({ id: paper.id, abstract: paper.abstract, comments: paper.comments });
       });
-      if (arrival.newPapers > 0 || arrival.revisedIds.length > 0) for (const listener of arrivalListeners) listener(arrival);
+      if (arrival.newPapers > 0 || arrival.revisedIds.length > 0) for (const listener of arrivalListeners) await listener(arrival);
       return outcomes;
+      });
     },
 
     /** Calls back whenever new papers or new versions of stored ones have been written (the callback only schedules work). */
-    onArrival(listener: (arrival: Arrival) => void): void {
+    onArrival(listener: (arrival: Arrival) => void | Promise<void>): void {
       arrivalListeners.push(listener);
     },
 
@@ -149,7 +152,7 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
     },
 
     /** Ids of the papers listed in a range of days. */
-    listedIds(range: listings.DayRange): Set<string> {
+    listedIds(range: listings.DayRange): Promise<Set<string>> {
       return listings.listedIds(db, range);
     },
 
@@ -167,22 +170,20 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
 
     /** Lists stored papers on a day; returns how many were newly listed. */
     async addListings(ids: readonly string[], day: string, reason: ListingReason): Promise<number> {
-      const added = await listings.addListings(db, ids, day, reason, new Date().toISOString());
-      inTransaction(db, () => {
-        for (const id of ids) {
-          const pk = repo.keyOf(db, id);
-          if (pk !== null) repo.refreshTrending(db, pk);
-        }
+      // The listings and the scores they change commit together.
+      return db.transaction(async () => {
+        const added = await listings.addListings(db, ids, day, reason, new Date().toISOString());
+        for (const pk of (await repo.keysOf(db, ids)).values()) await repo.refreshTrending(db, pk, weights);
+        return added;
       });
-      return added;
     },
 
     /** Every stored score recomputed with this site's weights (after TRENDING_*_WEIGHT changed); how many moved. */
-    rescoreAll(): number {
+    async rescoreAll(): Promise<number> {
       let changed = 0;
       // Batches of 10,000 in their own transactions: readers and writers get their turn between them.
       for (let after = 0; ; ) {
-        const batch = inTransaction(db, () => repo.rescoreAfter(db, after, 10_000));
+        const batch = await repo.rescoreAfter(db, after, 10_000, weights);
         changed += batch.changed;
         if (batch.lastPk === null) return changed;
         after = batch.lastPk;
@@ -190,27 +191,27 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
     },
 
     /** Records what other sites say of stored papers, in its own table (never mixed with on-site votes). */
-    saveExternalSignals(signals: readonly ExternalSignal[]): void {
-      repo.saveExternalSignals(db, signals, new Date().toISOString());
+    saveExternalSignals(signals: readonly ExternalSignal[]): Promise<void> {
+      return repo.saveExternalSignals(db, signals, new Date().toISOString(), weights);
     },
 
-    /** The integer key of a stored paper, or null (synchronous: usable inside transactions). */
-    keyOf(id: string): number | null {
+    /** The integer key of a stored paper, or null. */
+    keyOf(id: string): Promise<number | null> {
       return repo.keyOf(db, id);
     },
 
     /** Keys after `afterPk`, ascending (walking every paper), and the newest keys. */
-    keysAfter(afterPk: number, limit: number): number[] {
+    keysAfter(afterPk: number, limit: number): Promise<number[]> {
       return repo.keysAfter(db, afterPk, limit);
     },
 
-    newestKeys(limit: number): number[] {
+    newestKeys(limit: number): Promise<number[]> {
       return repo.newestKeys(db, limit);
     },
 
     /** Titles of stored papers by id (a profile's comments say what they are on). */
     async titlesOf(ids: readonly string[]): Promise<Map<string, string>> {
-      const keys = repo.keysOf(db, ids);
+      const keys = await repo.keysOf(db, ids);
       const found = await repo.findPapersByPks(db, [...keys.values()]);
       return new Map([...keys].flatMap(([id, pk]) => {
         const row = found.get(pk);
@@ -219,37 +220,38 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
     },
 
     /** Integer keys of the stored papers among `ids`. */
-    keysOf(ids: readonly string[]): Map<string, number> {
+    keysOf(ids: readonly string[]): Promise<Map<string, number>> {
       return repo.keysOf(db, ids);
     },
 
     /** Paper ids of integer keys, for tables that reference papers by key. */
-    idsOf(pks: readonly number[]): Map<number, string> {
+    idsOf(pks: readonly number[]): Promise<Map<number, string>> {
       return repo.idsOf(db, pks);
     },
 
-    adjustUpvotes(pk: number, delta: number): number {
-      return repo.adjustUpvotes(db, pk, delta);
+    /** Moves the upvote counter and the score; inside the caller's transaction when one is open. */
+    adjustUpvotes(pk: number, delta: number): Promise<number> {
+      return repo.adjustUpvotes(db, pk, delta, weights);
     },
 
-    /** Sets a paper's code signals (main repository's stars, stars a day) and re-scores it; synchronous. */
-    setCodeSignals(pk: number, signals: { stars: number; starsPerDay: number; hasCode: boolean }): void {
-      repo.setCodeSignals(db, pk, signals);
+    /** Sets a paper's code signals (main repository's stars, stars a day) and re-scores it. */
+    setCodeSignals(pk: number, signals: { stars: number; starsPerDay: number; hasCode: boolean }): Promise<void> {
+      return repo.setCodeSignals(db, pk, signals, weights);
     },
 
-    /** Records where a paper says its project page is (the first one found stays); synchronous. */
-    setProjectPage(pk: number, url: string): void {
-      repo.setProjectPage(db, pk, url);
+    /** Records where a paper says its project page is (the first one found stays). */
+    setProjectPage(pk: number, url: string): Promise<void> {
+      return repo.setProjectPage(db, pk, url);
     },
 
-    /** Sets the comment counters and re-scores the paper; synchronous, for the comment's transaction. */
-    setCommentCounts(pk: number, counts: { comments: number; commenters: number }): void {
-      repo.setCommentCounts(db, pk, counts);
-      repo.refreshTrending(db, pk);
+    /** Sets the comment counters and re-scores the paper, inside the comment's transaction. */
+    async setCommentCounts(pk: number, counts: { comments: number; commenters: number }): Promise<void> {
+      await repo.setCommentCounts(db, pk, counts);
+      await repo.refreshTrending(db, pk, weights);
     },
 
-    listPaper(pk: number, day: string, reason: ListingReason): boolean {
-      return repo.listPaper(db, pk, day, reason, new Date().toISOString());
+    listPaper(pk: number, day: string, reason: ListingReason): Promise<boolean> {
+      return repo.listPaper(db, pk, day, reason, new Date().toISOString(), weights);
     },
 
     removeDemo() {

@@ -1,15 +1,26 @@
 // All SQL on "not interested" marks.
 import type { Db } from '../db/database.ts';
 
-export function mark(db: Db, userId: number, paperPk: number, now: string): void {
-  db.sqlite.prepare('INSERT OR IGNORE INTO not_interested (user_id, paper_pk, created_at) VALUES (?, ?, ?)').run(userId, paperPk, now);
+export async function mark(db: Db, userId: number, paperPk: number, now: string): Promise<void> {
+  await db.kysely
+    .insertInto('not_interested')
+    .values({ user_id: userId, paper_pk: paperPk, created_at: now })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
-export function unmark(db: Db, userId: number, paperPk: number): void {
-  db.sqlite.prepare('DELETE FROM not_interested WHERE user_id = ? AND paper_pk = ?').run(userId, paperPk);
+export async function unmark(db: Db, userId: number, paperPk: number): Promise<void> {
+  await db.kysely.deleteFrom('not_interested').where('user_id', '=', userId).where('paper_pk', '=', paperPk).execute();
 }
 
 /** The member's latest marks (keys). */
-export function marked(db: Db, userId: number, limit: number): number[] {
-  return db.sqlite.prepare('SELECT paper_pk FROM not_interested WHERE user_id = ? ORDER BY created_at DESC LIMIT ?').pluck().all(userId, limit) as number[];
+export async function marked(db: Db, userId: number, limit: number): Promise<number[]> {
+  const rows = await db.kysely
+    .selectFrom('not_interested')
+    .select('paper_pk')
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.paper_pk);
 }

@@ -29,8 +29,8 @@ export function createForYouService(deps: {
 }) {
   const { db, papers, semantic } = deps;
 
-  function keyOrFail(paperId: string): number {
-    const pk = papers.keyOf(paperId);
+  async function keyOrFail(paperId: string): Promise<number> {
+    const pk = await papers.keyOf(paperId);
     if (pk === null) throw notFound(`No paper with the id "${paperId}" is stored here.`);
     return pk;
   }
@@ -38,10 +38,10 @@ export function createForYouService(deps: {
   return {
     /** The feed; `basedOn` says how many upvotes and saved topics it learned from (0: upvote something first). */
     async feed(user: User, limit = 30): Promise<{ items: ForYouItem[]; basedOn: number; ready: boolean }> {
-      if (!semantic.ready()) return { items: [], basedOn: 0, ready: false };
+      if (!(await semantic.ready())) return { items: [], basedOn: 0, ready: false };
       const upvoted = await deps.community.upvotesOf(user.id, { limit: TASTE, offset: 0 });
-      const likedKeys = [...papers.keysOf(upvoted.items.map((p) => p.id)).values()];
-      const liked = semantic.vectorsOf(likedKeys);
+      const likedKeys = [...(await papers.keysOf(upvoted.items.map((p) => p.id))).values()];
+      const liked = await semantic.vectorsOf(likedKeys);
       // Saved topics join the taste under negative keys (no paper has one), so an item can say which topic it matches.
       const topics = await deps.topicsOf(user);
       const topicVectors = await semantic.embedTexts(topics);
@@ -49,12 +49,12 @@ export function createForYouService(deps: {
         if (v.some((x) => x !== 0)) liked.set(-(i + 1), v);
       });
       if (liked.size === 0) return { items: [], basedOn: 0, ready: true };
-      const disliked = semantic.vectorsOf(repo.marked(db, user.id, TASTE));
+      const disliked = await semantic.vectorsOf(await repo.marked(db, user.id, TASTE));
       // Candidates: the neighbours of each liked paper's direction, pooled (the centroid alone misses a second taste).
       const candidateKeys = new Set<number>();
       const perLiked = Math.max(10, Math.ceil(CANDIDATES / liked.size));
-      for (const v of liked.values()) for (const n of semantic.nearVector(v, perLiked)) candidateKeys.add(n.pk);
-      const ranked = rankForYou({ candidates: semantic.vectorsOf([...candidateKeys]), liked, disliked }).slice(0, limit);
+      for (const v of liked.values()) for (const n of await semantic.nearVector(v, perLiked)) candidateKeys.add(n.pk);
+      const ranked = rankForYou({ candidates: await semantic.vectorsOf([...candidateKeys]), liked, disliked }).slice(0, limit);
       const found = await papers.byKeys([...new Set([...ranked.map((r) => r.pk), ...ranked.flatMap((r) => (r.nearestLiked === null ? [] : [r.nearestLiked]))])]);
       const items = ranked.flatMap((r): ForYouItem[] => {
         const paper = found.get(r.pk);
@@ -66,12 +66,12 @@ export function createForYouService(deps: {
       return { items, basedOn: liked.size, ready: true };
     },
 
-    notInterested(user: User, paperId: string, now: Date = new Date()): void {
-      repo.mark(db, user.id, keyOrFail(paperId), now.toISOString());
+    async notInterested(user: User, paperId: string, now: Date = new Date()): Promise<void> {
+      await repo.mark(db, user.id, await keyOrFail(paperId), now.toISOString());
     },
 
-    undoNotInterested(user: User, paperId: string): void {
-      repo.unmark(db, user.id, keyOrFail(paperId));
+    async undoNotInterested(user: User, paperId: string): Promise<void> {
+      await repo.unmark(db, user.id, await keyOrFail(paperId));
     },
   };
 }

@@ -1,6 +1,6 @@
-// All SQL that reads the FTS5 keyword index (papers_fts) and its own bookkeeping tables.
+// All SQL that reads the FTS5 keyword index (papers_fts) and its own bookkeeping tables: SQLite's keyword adapter.
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared, type Db } from '../db/database.ts';
+import { prepared, type SqliteDb } from '../db/database.ts';
 import { readVarints, type Candidate } from './bm25.ts';
 
 /** The indexed text columns (title, abstract, author names); the facets column after them is not text to score. */
@@ -40,17 +40,13 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
   return s;
 }
 
-/** Publication date bounds checked on the papers themselves, when a facet month holds days outside them. */
-export interface ExactDates {
-  after: string | null;
-  before: string | null;
-}
+import type { ExactDates } from './keyword-ranking.service.ts';
 
 /**
  * Keys of the newest papers that match an FTS5 query, newest first. With exact dates the matches are checked against
  * the papers' dates too: only papers of a bound's own month can fail, so the walk stays short.
  */
-export function newestMatches(db: Db, match: string, limit: number, exact?: ExactDates): number[] {
+export function newestMatches(db: SqliteDb, match: string, limit: number, exact?: ExactDates): number[] {
   if (!exact) return statements(db.sqlite).newest.all(match, limit).map((row) => row.pk);
   return prepared(
     db,
@@ -62,7 +58,7 @@ export function newestMatches(db: Db, match: string, limit: number, exact?: Exac
 }
 
 /** The first and last year papers were published in (null when no paper has a date): two index seeks. */
-export function publicationYears(db: Db): { first: number; last: number } | null {
+export function publicationYears(db: SqliteDb): { first: number; last: number } | null {
   // Two subqueries: SQLite answers a lone min() or max() from the index, but scans the table for both in one.
   const row = prepared(db, 'SELECT (SELECT min(published_at) FROM papers) AS first, (SELECT max(published_at) FROM papers) AS last').get() as {
     first: string | null;
@@ -73,7 +69,7 @@ export function publicationYears(db: Db): { first: number; last: number } | null
 }
 
 /** The indexed text and token length of each paper, for scoring. */
-export function candidateTexts(db: Db, pks: readonly number[]): Candidate[] {
+export function candidateTexts(db: SqliteDb, pks: readonly number[]): Candidate[] {
   if (pks.length === 0) return [];
   return statements(db.sqlite)
     .texts.all(JSON.stringify(pks))
@@ -85,7 +81,7 @@ export function candidateTexts(db: Db, pks: readonly number[]): Candidate[] {
 }
 
 /** Documents in the index and their total tokens, as FTS5 keeps them. */
-export function indexTotals(db: Db): { documents: number; tokens: number } {
+export function indexTotals(db: SqliteDb): { documents: number; tokens: number } {
   const row = statements(db.sqlite).averages.get();
   if (!row) return { documents: 0, tokens: 0 };
   const [documents = 0, ...columns] = readVarints(row.block);
@@ -93,27 +89,27 @@ export function indexTotals(db: Db): { documents: number; tokens: number } {
 }
 
 /** How many of the papers with a key above `afterKey` match: a bounded sample of a term's frequency. */
-export function countMatchesAfter(db: Db, match: string, afterKey: number): number {
+export function countMatchesAfter(db: SqliteDb, match: string, afterKey: number): number {
   // Bound as INTEGER (a BigInt): better-sqlite3 binds a JS number as REAL, and with a REAL bound FTS5 does not
   // seek but walks the posting lists from their start (72 ms against 1 ms for a common word at 3M papers).
   return statements(db.sqlite).countSince.get(match, BigInt(afterKey))?.n ?? 0;
 }
 
-export function maxPaperKey(db: Db): number {
+export function maxPaperKey(db: SqliteDb): number {
   return statements(db.sqlite).maxKey.get()?.pk ?? 0;
 }
 
-export function rebuildIndex(db: Db): void {
+export function rebuildIndex(db: SqliteDb): void {
   statements(db.sqlite).rebuild.run();
 }
 
 /** Merges the index's segments into one: slower to run, faster to query afterwards. */
-export function optimizeIndex(db: Db): void {
+export function optimizeIndex(db: SqliteDb): void {
   statements(db.sqlite).optimize.run();
 }
 
 /** Newest papers whose title matches an FTS5 query (suggestions as people type). */
-export function newestTitleMatches(db: Db, match: string, limit: number): Array<{ pk: number; title: string }> {
+export function newestTitleMatches(db: SqliteDb, match: string, limit: number): Array<{ pk: number; title: string }> {
   return db.sqlite
     .prepare('SELECT f.rowid AS pk, p.title FROM papers_fts f JOIN papers p ON p.pk = f.rowid WHERE papers_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?')
     .all(`title : (${match})`, limit) as Array<{ pk: number; title: string }>;

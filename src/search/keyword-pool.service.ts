@@ -3,14 +3,13 @@
 // posts the query and hydrates the keys that come back, and /healthz answers whatever the searches do. A bounded
 // queue in front turns overload into a quick 503 instead of a growing wait. Commands run them in-process.
 import { Worker } from 'node:worker_threads';
-import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { createKeywordRanking, type KeywordRanking } from './keyword-ranking.service.ts';
-import type { ParsedQuery } from './query.ts';
+import { createKeywordRanking, type KeywordIndex, type KeywordRanking } from './keyword-ranking.service.ts';
+import { parseSearchQuery, type ParsedQuery } from './query.ts';
 
 export type KeywordRequest =
   | { id: number; kind: 'rank'; query: ParsedQuery }
-  | { id: number; kind: 'titles'; match: string; limit: number };
+  | { id: number; kind: 'titles'; query: ParsedQuery; limit: number };
 
 type Unsent = KeywordRequest extends infer R ? (R extends KeywordRequest ? Omit<R, 'id'> : never) : never;
 
@@ -20,18 +19,19 @@ type Title = { pk: number; title: string };
 
 export interface KeywordRanker {
   rank(query: ParsedQuery): Promise<KeywordRanking>;
-  titles(match: string, limit: number): Promise<Title[]>;
+  /** The newest papers whose title holds every term of the query (its last may be a prefix): suggestions. */
+  titles(query: ParsedQuery, limit: number): Promise<Title[]>;
   /** Starts what the first search would otherwise wait for (the worker threads, their connections). */
   warm(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The ranking on the calling thread: for commands, and for engines whose driver does not block. */
-export function inProcessRanker(db: Db): KeywordRanker {
-  const ranking = createKeywordRanking(db);
+/** The ranking on the calling thread: for commands, and for PostgreSQL (whose driver does not block the event loop). */
+export function inProcessRanker(index: KeywordIndex): KeywordRanker {
+  const ranking = createKeywordRanking(index);
   return {
-    rank: async (query) => ranking.rank(query),
-    titles: async (match, limit) => ranking.titles(match, limit),
+    rank: (query) => ranking.rank(query),
+    titles: (query, limit) => ranking.titles(query, limit),
     warm: async () => undefined,
     close: async () => undefined,
   };
@@ -137,11 +137,11 @@ export function workerPoolRanker(file: string, settings: PoolSettings): KeywordR
 
   return {
     rank: (query) => submit<KeywordRanking>({ kind: 'rank', query }),
-    titles: (match, limit) => submit<Title[]>({ kind: 'titles', match, limit }),
+    titles: (query, limit) => submit<Title[]>({ kind: 'titles', query, limit }),
     // Each worker loads its modules and opens its connection on its first request: a second or so that the first
     // searcher after a start would wait for (bench/search-page.ts: a first-pass p99 near 1.1 s). `serve` pays it first.
     async warm() {
-      const asked = Array.from({ length: settings.workers }, () => submit<Title[]>({ kind: 'titles', match: '"paperboard"', limit: 1 }));
+      const asked = Array.from({ length: settings.workers }, () => submit<Title[]>({ kind: 'titles', query: parseSearchQuery('paperboard'), limit: 1 }));
       await Promise.allSettled(asked);
     },
     async close() {

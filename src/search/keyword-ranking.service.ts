@@ -1,13 +1,42 @@
-// The keyword ranking of a parsed query: FTS5 finds the newest candidates (filters included, as facet words), BM25
-// scores them with cached statistics, and a query with no full match retries with any of its words. Synchronous
-// SQLite work: on a server it runs on the search workers' threads (keyword-pool.service.ts), never the event loop's.
-import type { Db } from '../db/database.ts';
-import { scoreCandidates, type Candidate, type Scored } from './bm25.ts';
-import { categoryFacet, dateCover, HAS_CODE_WORD } from './facets.ts';
-import * as index from './keyword-index.repository.ts';
-import { termToFts, toFtsMatch, type ParsedQuery } from './query.ts';
+// The keyword ranking of a parsed query, the same on both engines: the index finds the newest candidates (filters
+// included, as facet words), BM25 scores them with the index's statistics, and a query with no full match retries
+// with any of its words. The index is a port (KeywordIndex): FTS5 on SQLite (keyword-index.sqlite.ts, run on the
+// search workers' threads), tsvector on PostgreSQL (keyword-index.postgres.ts).
+import { scoreCandidates, type Candidate, type CorpusStats, type Scored } from './bm25.ts';
+import { categoryFacet, dateCover, HAS_CODE_WORD, type YearSpan } from './facets.ts';
+import type { FacetMatch, ParsedQuery, QueryTerm } from './query.ts';
 import { compileTerm, countTerm, fold } from './term-match.ts';
-import { createTermStatistics } from './term-statistics.service.ts';
+
+/** Publication date bounds checked on the papers themselves, when a facet month holds days outside them. */
+export interface ExactDates {
+  after: string | null;
+  before: string | null;
+}
+
+/** What the index is asked to match: the terms (all, or any), the author terms, the facet words. */
+export interface IndexQuery {
+  terms: readonly QueryTerm[];
+  authors: readonly QueryTerm[];
+  operator: 'AND' | 'OR';
+  facets: FacetMatch;
+}
+
+type Answer<T> = T | Promise<T>;
+
+/** A keyword index as the ranking reads it; each engine answers in its own query language. */
+export interface KeywordIndex {
+  /** Keys of the newest papers that match, newest first, at most `limit`. */
+  newestMatches(query: IndexQuery, limit: number, exact: ExactDates | undefined): Answer<number[]>;
+  /** Each paper's indexed text (title, abstract, authors) and its length in tokens. */
+  candidateTexts(pks: readonly number[]): Answer<Candidate[]>;
+  /** The first and last year papers were published in; null when none has a date. */
+  publicationYears(): Answer<YearSpan | null>;
+  corpus(): Answer<CorpusStats>;
+  /** About how many papers hold a term (for its IDF). */
+  documentFrequency(term: QueryTerm, documents: number): Answer<number>;
+  /** The newest papers whose title holds every term (the last may be a prefix). */
+  titleMatches(terms: readonly QueryTerm[], limit: number): Answer<Array<{ pk: number; title: string }>>;
+}
 
 /**
  * Ranking reads each candidate's text, so the candidates are bounded: past this many matches, BM25 ranks
@@ -46,64 +75,64 @@ export interface KeywordRanking {
   loosened: boolean;
 }
 
-export function createKeywordRanking(db: Db) {
-  const statistics = createTermStatistics(db);
-
-  /** Keys of the best matches for one FTS5 query, best first, scored over the newest candidates. */
-  function rank(match: string, parsed: ParsedQuery, exact: index.ExactDates | undefined): Omit<KeywordRanking, 'loosened'> {
+export function createKeywordRanking(index: KeywordIndex) {
+  /** Keys of the best matches for one index query, best first, scored over the newest candidates. */
+  async function rank(match: IndexQuery, parsed: ParsedQuery, exact: ExactDates | undefined): Promise<Omit<KeywordRanking, 'loosened'>> {
     const window = parsed.excluded.length > 0 ? EXCLUSION_WINDOW : MAX_RANKED_CANDIDATES;
-    const newest = index.newestMatches(db, match, window + 1, exact);
+    const newest = await index.newestMatches(match, window + 1, exact);
     // Texts are read a ranking's worth at a time, newest first, until enough survive the exclusions (if any).
     const kept: Candidate[] = [];
     for (let read = 0; kept.length <= MAX_RANKED_CANDIDATES && read < Math.min(newest.length, window); read += MAX_RANKED_CANDIDATES) {
       const keys = newest.slice(read, read + MAX_RANKED_CANDIDATES);
       if (parsed.excluded.length === 0 && parsed.terms.length === 0) kept.push(...keys.map((pk) => ({ pk, columns: ['', '', ''] as const, length: 0 })));
-      else kept.push(...withoutExcluded(index.candidateTexts(db, keys).sort((a, b) => b.pk - a.pk), parsed.excluded));
+      else kept.push(...withoutExcluded((await index.candidateTexts(keys)).sort((a, b) => b.pk - a.pk), parsed.excluded));
     }
     const candidates = kept.slice(0, MAX_RANKED_CANDIDATES);
     const bounded = kept.length > MAX_RANKED_CANDIDATES || newest.length > window;
     if (parsed.terms.length === 0) return { hits: candidates.map((c) => ({ pk: c.pk, score: 0 })), bounded };
-    const corpus = statistics.corpus();
-    const frequencies = parsed.terms.map((term) => statistics.documentFrequency(termToFts(term), corpus.documents));
+    const corpus = await index.corpus();
+    const frequencies: number[] = [];
+    for (const term of parsed.terms) frequencies.push(await index.documentFrequency(term, corpus.documents));
     const scored = scoreCandidates(candidates, parsed.terms, frequencies, corpus);
     scored.sort((a, b) => b.score - a.score || b.pk - a.pk); // ties: the newer paper first
     return { hits: scored, bounded };
   }
 
   /** The terms a query's candidates must hold: all of a short query's, the rarest of a long one's (quoted ones kept). */
-  function rarest(terms: ParsedQuery['terms']): ParsedQuery['terms'] {
+  async function rarest(terms: ParsedQuery['terms']): Promise<ParsedQuery['terms']> {
     if (terms.length <= MAX_REQUIRED_TERMS) return terms;
-    const documents = statistics.corpus().documents;
-    const byRarity = terms
-      .map((term) => ({ term, frequency: term.quoted ? -1 : statistics.documentFrequency(termToFts(term), documents) }))
-      .sort((a, b) => a.frequency - b.frequency);
+    const documents = (await index.corpus()).documents;
+    const byRarity: Array<{ term: QueryTerm; frequency: number }> = [];
+    for (const term of terms) byRarity.push({ term, frequency: term.quoted ? -1 : await index.documentFrequency(term, documents) });
+    byRarity.sort((a, b) => a.frequency - b.frequency);
     return byRarity.slice(0, MAX_REQUIRED_TERMS).map((t) => t.term);
   }
 
   return {
-    rank(parsed: ParsedQuery): KeywordRanking {
+    async rank(parsed: ParsedQuery): Promise<KeywordRanking> {
       const none: KeywordRanking = { hits: [], bounded: false, loosened: false };
       let dates: string[] = [];
-      let exact: index.ExactDates | undefined;
+      let exact: ExactDates | undefined;
       if (parsed.after || parsed.before) {
-        const years = index.publicationYears(db);
+        const years = await index.publicationYears();
         const cover = years && dateCover(parsed.after, parsed.before, years);
         if (!cover) return none; // no paper can be published in that range
         dates = cover.words;
         if (cover.exact) exact = { after: parsed.after, before: parsed.before };
       }
-      const facets = { categories: parsed.categories.map(categoryFacet), dates, ...(parsed.hasCode ? { hasCode: HAS_CODE_WORD } : {}) };
-      const positive = { ...parsed, excluded: [], terms: rarest(parsed.terms) }; // exclusions: checked on the candidates
-      const match = toFtsMatch(positive, 'AND', facets);
-      if (!match) return none;
-      const ranked = rank(match, parsed, exact);
+      const facets: FacetMatch = { categories: parsed.categories.map(categoryFacet), dates, ...(parsed.hasCode ? { hasCode: HAS_CODE_WORD } : {}) };
+      // Exclusions are checked on the candidates, not by the index.
+      const match: IndexQuery = { terms: await rarest(parsed.terms), authors: parsed.authors, operator: 'AND', facets };
+      const narrowed = match.terms.length > 0 || match.authors.length > 0 || facets.categories.length > 0 || facets.dates.length > 0 || facets.hasCode !== undefined;
+      if (!narrowed) return none;
+      const ranked = await rank(match, parsed, exact);
       if (ranked.hits.length > 0 || parsed.terms.length < 2) return { ...ranked, loosened: false };
-      return { ...rank(toFtsMatch({ ...positive, terms: parsed.terms }, 'OR', facets) as string, parsed, exact), loosened: true };
+      return { ...(await rank({ ...match, terms: parsed.terms, operator: 'OR' }, parsed, exact)), loosened: true };
     },
 
-    /** The newest papers whose title matches an FTS5 query: suggestions as people type. */
-    titles(match: string, limit: number): Array<{ pk: number; title: string }> {
-      return index.newestTitleMatches(db, match, limit);
+    /** The newest papers whose title holds every term (the last may be a prefix): suggestions as people type. */
+    async titles(parsed: ParsedQuery, limit: number): Promise<Array<{ pk: number; title: string }>> {
+      return parsed.terms.length > 0 ? index.titleMatches(parsed.terms, limit) : [];
     },
   };
 }

@@ -4,20 +4,22 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReader } from '../db/database.ts';
 import { createKeywordRanking } from './keyword-ranking.service.ts';
+import { sqliteKeywordIndex } from './keyword-index-sqlite.adapter.ts';
 import type { KeywordReply, KeywordRequest } from './keyword-pool.service.ts';
 
 const port = parentPort;
 if (!port) throw new Error('keyword.worker.ts runs as a worker thread');
 const db = openReader((workerData as { file: string }).file);
-const ranking = createKeywordRanking(db);
+const ranking = createKeywordRanking(sqliteKeywordIndex(db));
 
-function answer(request: KeywordRequest): KeywordReply {
+async function answer(request: KeywordRequest): Promise<KeywordReply> {
   try {
-    const value = request.kind === 'rank' ? ranking.rank(request.query) : ranking.titles(request.match, request.limit);
+    // Synchronous underneath (SQLite): one request holds this thread until it is answered.
+    const value = request.kind === 'rank' ? await ranking.rank(request.query) : await ranking.titles(request.query, request.limit);
     return { id: request.id, ok: true, value };
   } catch (error) {
     return { id: request.id, ok: false, message: (error as Error).message };
   }
 }
 
-port.on('message', (request: KeywordRequest) => port.postMessage(answer(request)));
+port.on('message', async (request: KeywordRequest) => port.postMessage(await answer(request)));

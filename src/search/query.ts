@@ -172,7 +172,7 @@ const anyOf = (words: readonly string[]) => `facets : (${words.map((w) => `"${w}
  * The FTS5 query: the terms joined by AND (or OR, to loosen), the authors as column filters, the facets (categories,
  * dates) as words of their own column, the exclusions as one NOT. Null when nothing narrows (an empty query).
  */
-export function toFtsMatch(query: ParsedQuery, operator: 'AND' | 'OR' = 'AND', facets: FacetMatch = { categories: [], dates: [] }): string | null {
+export function toFtsMatch(query: Pick<ParsedQuery, 'terms' | 'authors' | 'excluded'>, operator: 'AND' | 'OR' = 'AND', facets: FacetMatch = { categories: [], dates: [] }): string | null {
   const positive = query.terms.map(termToFts).join(` ${operator} `);
   const narrowed = query.authors.length > 0 || facets.categories.length > 0 || facets.dates.length > 0 || facets.hasCode !== undefined || query.excluded.length > 0;
   const required = [

@@ -21,7 +21,7 @@ export function registerSearchRoutes(
   app.get('/search', searchLimit, async (request, reply) => {
     const { q, p, mode } = parseQuery(request, searchPageQuery);
     const result = await search.search(q, { page: p, mode });
-    const cards = code.withCode(await community.cardsFor(request.viewer, result.items.map((hit) => hit.paper.id)));
+    const cards = await code.withCode(await community.cardsFor(request.viewer, result.items.map((hit) => hit.paper.id)));
     return sendPage(reply, <SearchPageView result={result} cards={cards} />);
   });
 
@@ -30,7 +30,7 @@ export function registerSearchRoutes(
     const result = await search.search(q, { page: p, limit, mode });
     const ids = result.items.map((hit) => hit.paper.id);
     const signals = await community.signalsFor(ids);
-    const codes = code.jsonFor(ids);
+    const codes = await code.jsonFor(ids);
     return {
       query: result.query,
       mode: result.mode,
@@ -61,7 +61,7 @@ export function registerSearchRoutes(
     const items = await search.similar(paper.id, limit);
     const ids = items.map((i) => i.paper.id);
     const signals = await community.signalsFor(ids);
-    const codes = code.jsonFor(ids);
+    const codes = await code.jsonFor(ids);
     const json = (p: typeof paper) => paperToJson(p, { submittedBy: signals.get(p.id)?.submittedBy ?? null, code: codes.get(p.id) ?? [] });
     return { id: paper.id, items: items.map((i) => ({ paper: json(i.paper), similarity: i.similarity })) };
   };

@@ -1,7 +1,8 @@
 // Search in every mode: keyword (the ranking runs on search workers, keyword-pool.service.ts), by meaning, and the
 // two blended; hits are marked for highlighting. Queries the language refuses (too many filters, a date that is no
 // date) are a 400 that says why.
-import type { Db } from '../db/database.ts';
+import { withSqlite, type Db } from '../db/database.ts';
+import * as postgresIndex from './keyword-index-postgres.repository.ts';
 import { badRequest } from '../errors.ts';
 import type { Paper } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
@@ -104,7 +105,7 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
       const parsed = parseOrRefuse(text);
       const meaning = semanticText(parsed);
       // Without a fitted model, or with nothing but filters to go by, words are all there is.
-      if (mode === 'keyword' || !semantic.ready() || !meaning.trim()) return this.keyword(text, options);
+      if (mode === 'keyword' || !(await semantic.ready()) || !meaning.trim()) return this.keyword(text, options);
       const page = Math.min(Math.max(options.page ?? 1, 1), MAX_SEARCH_PAGE);
       const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
       const long = text.trim().split(/\s+/).length > LONG_QUERY_WORDS;
@@ -159,10 +160,8 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
       const parsed = parseSearchQuery(text.endsWith(' ') ? text : `${text}*`);
       const last = parsed.terms.at(-1);
       if (!last || (last.prefix && (last.words.at(-1)?.length ?? 0) < 3)) return [];
-      const match = toFtsMatch({ ...parsed, excluded: [], authors: [] });
-      if (!match) return [];
-      const rows = await ranker.titles(match, limit);
-      const ids = papers.idsOf(rows.map((r) => r.pk));
+      const rows = await ranker.titles(parsed, limit);
+      const ids = await papers.idsOf(rows.map((r) => r.pk));
       return rows.flatMap((r) => (ids.has(r.pk) ? [{ id: ids.get(r.pk) as string, title: r.title }] : []));
     },
 
@@ -173,16 +172,16 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
     async withTitleWords(title: string): Promise<Array<{ id: string; title: string }>> {
       const words = (title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
       if (words.length === 0) return [];
-      const rows = await ranker.titles(words.map((w) => `"${w}"`).join(' AND '), 20);
-      const ids = papers.idsOf(rows.map((r) => r.pk));
+      const rows = await ranker.titles(parseSearchQuery(words.map((w) => `"${w}"`).join(' ')), 20);
+      const ids = await papers.idsOf(rows.map((r) => r.pk));
       return rows.flatMap((r) => (ids.has(r.pk) ? [{ id: ids.get(r.pk) as string, title: r.title }] : []));
     },
 
     /** The papers nearest in meaning to a stored one, most similar first; empty until a model is fitted. */
     async similar(paperId: string, limit = 10): Promise<Array<{ paper: Paper; similarity: number }>> {
-      const pk = papers.keyOf(paperId);
+      const pk = await papers.keyOf(paperId);
       if (pk === null) return [];
-      const near = semantic.nearPaper(pk, limit);
+      const near = await semantic.nearPaper(pk, limit);
       const found = await papers.byKeys(near.map((n) => n.pk));
       return near.flatMap((n) => {
         const paper = found.get(n.pk);
@@ -191,14 +190,17 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
     },
 
     /** Papers in the keyword index, from the index's own running total (no table scan). */
-    indexedPapers(): number {
-      return index.indexTotals(db).documents;
+    async indexedPapers(): Promise<number> {
+      return db.engine === 'sqlite' ? index.indexTotals(db).documents : postgresIndex.indexedPapers(db);
     },
 
-    /** Rebuilds the keyword index from the papers table and merges it into one segment. */
-    reindex(): void {
-      index.rebuildIndex(db);
-      index.optimizeIndex(db);
+    /** Rebuilds the keyword index from the papers table (on SQLite, and merges it into one segment). */
+    async reindex(): Promise<void> {
+      if (db.engine === 'postgres') return postgresIndex.rebuildIndex(db);
+      await withSqlite(db, () => {
+        index.rebuildIndex(db);
+        index.optimizeIndex(db);
+      });
     },
 
     /** Fits the semantic model anew, embeds every paper and rebuilds the vector index. */
@@ -212,12 +214,11 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
     },
 
     /** Stops the search workers and saves the vector index if a save is owed (a server shutting down, a test's end). */
-    close(): Promise<void> {
-      semantic.close();
-      return ranker.close();
+    async close(): Promise<void> {
+      await semantic.close();
+      await ranker.close();
     },
 
-    /** Loads what search by meaning needs before the first query (`serve` calls it before it listens). */
     /** What `serve` loads before it listens: the semantic model and index, and the keyword search workers. */
     async warm(): Promise<void> {
       await Promise.all([semantic.warm(), ranker.warm()]);

@@ -73,6 +73,8 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
   let embedTimer: NodeJS.Timeout | null = null;
   /** Stored papers with a new version since the last run, to embed again (their text may have changed). */
   let revised = new Set<string>();
+  /** Set when the server stops: a pending embed run is not started against a closed database. */
+  let closed = false;
 
   /** Runs work after whatever embedding is under way here has finished, failed or not. */
   function serially<T>(work: () => Promise<T>): Promise<T> {
@@ -85,16 +87,17 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
     if (!embedder) {
       if (onnxDir) embedder = createOnnxEmbedder(onnxDir);
       else {
-        const model = vectors.loadModel(db, LSA);
-        loadedFit = model?.fittedAt ?? null;
-        embedder = Promise.resolve(model ? lsaEmbedder(model) : null);
+        embedder = vectors.loadModel(db, LSA).then((model) => {
+          loadedFit = model?.fittedAt ?? null;
+          return model ? lsaEmbedder(model) : null;
+        });
       }
     }
     return embedder;
   }
 
-  function storedVectors(): number {
-    stored ??= vectors.vectorCount(db, modelName);
+  async function storedVectors(): Promise<number> {
+    stored ??= await vectors.vectorCount(db, modelName);
     return stored;
   }
 
@@ -102,8 +105,8 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
   let saveTimer: NodeJS.Timeout | null = null;
 
   /** What made the stored vectors: the ONNX model, or the LSA fit of a given moment (a refit makes others). */
-  function vectorsModel(): string {
-    return onnxDir ? modelName : `${LSA}@${loadedFit ?? vectors.modelFittedAt(db, LSA) ?? 'unfitted'}`;
+  async function vectorsModel(): Promise<string> {
+    return onnxDir ? modelName : `${LSA}@${loadedFit ?? (await vectors.modelFittedAt(db, LSA)) ?? 'unfitted'}`;
   }
 
   /**
@@ -111,10 +114,20 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
    * else rebuilt from the table, saying why: a file that is not exactly what was saved never reaches native code.
    * Vectors stored after the file was saved are added from the table (the query path and the embed job catch up).
    */
-  function currentIndex(dimensions: number): VectorIndex {
+  let loadingIndex: Promise<VectorIndex> | null = null;
+  async function currentIndex(dimensions: number): Promise<VectorIndex> {
+    if (index) return index;
+    // One load at a time: requests that arrive while the index loads wait for that load.
+    loadingIndex ??= loadIndex(dimensions).finally(() => {
+      loadingIndex = null;
+    });
+    return loadingIndex;
+  }
+
+  async function loadIndex(dimensions: number): Promise<VectorIndex> {
     if (!index) {
-      const count = storedVectors();
-      const checked = checkIndexFile(indexFile, { dimensions, model: vectorsModel(), stored: count });
+      const count = await storedVectors();
+      const checked = checkIndexFile(indexFile, { dimensions, model: await vectorsModel(), stored: count });
       if ('manifest' in checked) {
         index = createVectorIndex(dimensions, indexFile);
         indexedUpTo = checked.manifest.lastKey;
@@ -123,29 +136,30 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
         if (checked.manifest.count < count) void catchUp();
       } else {
         if (fs.existsSync(indexFile)) log(`vector index ${indexFile} not loaded (${checked.problem}): rebuilding it from ${count} stored vectors`);
-        index = rebuildIndex(dimensions);
-        indexedUpTo = vectors.maxEmbeddedPk(db);
-        if (count > 0) log(`vector index rebuilt: ${index.size()} vectors`);
+        const rebuilt = await rebuildIndex(dimensions);
+        index = rebuilt;
+        indexedUpTo = await vectors.maxEmbeddedPk(db);
+        if (count > 0) log(`vector index rebuilt: ${rebuilt.size()} vectors`);
       }
     }
-    return index;
+    return index as VectorIndex;
   }
 
-  function saveNow(): void {
+  async function saveNow(): Promise<void> {
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = null;
     if (!index) return;
     fs.mkdirSync(deps.dataDir, { recursive: true });
-    index.save(indexFile, { model: vectorsModel(), lastKey: indexedUpTo });
+    index.save(indexFile, { model: await vectorsModel(), lastKey: indexedUpTo });
     lastSave = Date.now();
   }
 
   /** Saves the index now if it was not saved lately, else once the interval has passed. */
-  function saveSoon(): void {
+  async function saveSoon(): Promise<void> {
     const wait = lastSave + SAVE_INTERVAL_MS - Date.now();
-    if (wait <= 0) saveNow();
+    if (wait <= 0) await saveNow();
     else if (!saveTimer) {
-      saveTimer = setTimeout(() => void serially(async () => saveNow()), wait);
+      saveTimer = setTimeout(() => void serially(() => saveNow()), wait);
       saveTimer.unref();
     }
   }
@@ -164,54 +178,54 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
    * vectors stored elsewhere are added to the index, up to `limit` of them (adding blocks the event loop: about
    * 0.4 ms a vector at 300,000). Two indexed reads when nothing changed. Returns whether vectors are left to add.
    */
-  function keepInStep(limit: number): boolean {
+  async function keepInStep(limit: number): Promise<boolean> {
     checkedAt = Date.now();
-    if (reloadIfRefittedElsewhere()) return false;
+    if (await reloadIfRefittedElsewhere()) return false;
     if (!index) {
       stored = null; // counted again when next needed
       return false;
     }
-    const page = addStoredVectors(index, indexedUpTo, limit);
+    const page = await addStoredVectors(index, indexedUpTo, limit);
     if (page.added === 0) return false;
-    stored = storedVectors() + page.added;
+    stored = (await storedVectors()) + page.added;
     indexedUpTo = page.last;
     return page.added === limit;
   }
 
   /** Drops the loaded model and index when another process fitted a new model; true when it did. */
-  function reloadIfRefittedElsewhere(): boolean {
-    if (onnxDir || !embedder || vectors.modelFittedAt(db, LSA) === loadedFit) return false;
+  async function reloadIfRefittedElsewhere(): Promise<boolean> {
+    if (onnxDir || !embedder || (await vectors.modelFittedAt(db, LSA)) === loadedFit) return false;
     unload();
     return true;
   }
 
   /** Adds the stored vectors after key `after` to an index, `limit` at most: how many, and the last key added. */
-  function addStoredVectors(target: VectorIndex, after: number, limit: number): { added: number; last: number } {
-    const page = vectors.vectorsAfter(db, after, limit);
+  async function addStoredVectors(target: VectorIndex, after: number, limit: number): Promise<{ added: number; last: number }> {
+    const page = await vectors.vectorsAfter(db, after, limit);
     target.add(page);
     return { added: page.length, last: page.at(-1)?.pk ?? after };
   }
 
   /** On the query path: at most every few seconds, and a bounded catch-up (the embed job does the rest). */
-  function inStepNow(): void {
-    if (Date.now() - checkedAt >= IN_STEP_INTERVAL_MS) keepInStep(CATCH_UP_ON_QUERY);
+  async function inStepNow(): Promise<void> {
+    if (Date.now() - checkedAt >= IN_STEP_INTERVAL_MS) await keepInStep(CATCH_UP_ON_QUERY);
   }
 
   /** Adds every vector stored elsewhere, a page at a time, letting requests run between pages. */
   async function catchUp(): Promise<void> {
-    while (keepInStep(SERVING_SLICE)) await nextTurn();
+    while (await keepInStep(SERVING_SLICE)) await nextTurn();
   }
 
 
-  function rebuildIndex(dimensions: number): VectorIndex {
+  async function rebuildIndex(dimensions: number): Promise<VectorIndex> {
     const fresh = createVectorIndex(dimensions);
     let last = 0;
     for (let page = { added: 1, last: 0 }; page.added > 0; ) {
-      page = addStoredVectors(fresh, page.last, 10_000);
+      page = await addStoredVectors(fresh, page.last, 10_000);
       last = page.last;
     }
     fs.mkdirSync(deps.dataDir, { recursive: true });
-    fresh.save(indexFile, { model: vectorsModel(), lastKey: last });
+    fresh.save(indexFile, { model: await vectorsModel(), lastKey: last });
     lastSave = Date.now();
     return fresh;
   }
@@ -225,7 +239,7 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
 
   /** Fits LSA on the newest papers; a small corpus gets fewer dimensions (with about as many as papers, LSA is TF-IDF again). */
   async function fitCorpusModel(progress: (message: string) => void): Promise<{ embedder: Embedder; documents: number; vocabulary: number }> {
-    const sample = papers.newestKeys(deps.settings.fitDocuments);
+    const sample = await papers.newestKeys(deps.settings.fitDocuments);
     const texts: string[][] = [];
     for (let i = 0; i < sample.length; i += BATCH) {
       const found = await papers.byKeys(sample.slice(i, i + BATCH));
@@ -234,7 +248,7 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
     const dimensions = Math.min(deps.settings.dimensions, Math.max(16, Math.floor(texts.length / 8)));
     const model = fitLsa(texts, { dimensions, maxVocabulary: 40_000, minDocumentFrequency: 2, seed: 7 });
     loadedFit = new Date().toISOString();
-    vectors.saveModel(db, LSA, model, { now: loadedFit, corpusPapers: await papers.count() });
+    await vectors.saveModel(db, LSA, model, { now: loadedFit, corpusPapers: await papers.count() });
     progress(`fitted ${LSA} on ${texts.length} papers: ${model.vocabulary.length} terms, ${model.dimensions} dimensions`);
     return { embedder: lsaEmbedder(model), documents: texts.length, vocabulary: model.vocabulary.length };
   }
@@ -257,19 +271,19 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
       if (!e) throw new Error('no embedding model');
       index = null;
       const fitted = performance.now();
-      vectors.clearVectors(db);
+      await vectors.clearVectors(db);
       for (let after = 0; ; ) {
-        const pks = papers.keysAfter(after, BATCH);
+        const pks = await papers.keysAfter(after, BATCH);
         if (pks.length === 0) break;
-        vectors.saveVectors(db, e.name, await embedKeys(e, pks));
+        await vectors.saveVectors(db, e.name, await embedKeys(e, pks));
         after = pks.at(-1) as number;
       }
-      stored = vectors.vectorCount(db, modelName);
+      stored = await vectors.vectorCount(db, modelName);
       const embeddedAt = performance.now();
       progress(`embedded ${stored} papers`);
       fs.rmSync(indexFile, { force: true });
-      index = rebuildIndex(e.dimensions);
-      indexedUpTo = vectors.maxEmbeddedPk(db);
+      index = await rebuildIndex(e.dimensions);
+      indexedUpTo = await vectors.maxEmbeddedPk(db);
       const done = performance.now();
       return {
         model: e.name, documents, vocabulary, vectors: stored,
@@ -282,10 +296,10 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
    * refits the corpus model instead once the corpus has grown by REFIT_GROWTH since it was fitted.
    */
   async function embedPending(progress: (message: string) => void): Promise<number> {
-    reloadIfRefittedElsewhere();
-    if (!service.ready()) return 0;
+    await reloadIfRefittedElsewhere();
+    if (!(await service.ready())) return 0;
     if (!onnxDir) {
-      const model = vectors.loadModel(db, LSA);
+      const model = await vectors.loadModel(db, LSA);
       const corpus = await papers.count();
       if (model && corpus > model.corpusPapers * (1 + REFIT_GROWTH)) {
         progress(`the corpus grew from ${model.corpusPapers} to ${corpus} papers since the fit: refitting`);
@@ -294,17 +308,17 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
     }
     const e = await currentEmbedder();
     if (!e) return 0;
-    const idx = currentIndex(e.dimensions);
+    const idx = await currentIndex(e.dimensions);
     await catchUp(); // vectors other processes stored join the index first, so none is added twice
     let count = 0;
     // From the index's last vector, not the table's: papers another process embeds meanwhile are embedded again
     // (the same vector, replaced) rather than missed by this index.
     for (let after = indexedUpTo; ; ) {
-      const pks = papers.keysAfter(after, SERVING_SLICE);
+      const pks = await papers.keysAfter(after, SERVING_SLICE);
       if (pks.length === 0) break;
       await nextTurn();
       const batch = await embedKeys(e, pks);
-      vectors.saveVectors(db, e.name, batch);
+      await vectors.saveVectors(db, e.name, batch);
       // While this batch was embedded, a query may have caught up vectors another process stored for the same papers.
       const fresh = batch.filter((v) => v.pk > indexedUpTo);
       idx.add(fresh);
@@ -313,27 +327,27 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
       indexedUpTo = Math.max(indexedUpTo, fresh.at(-1)?.pk ?? 0);
     }
     if (count > 0) {
-      stored = vectors.vectorCount(db, modelName);
-      saveSoon();
+      stored = await vectors.vectorCount(db, modelName);
+      await saveSoon();
     }
     return count;
   }
 
   /** Embeds revised papers again and puts their vectors in place of the old ones (here; other processes keep theirs until they rebuild). */
   async function embedRevised(ids: readonly string[]): Promise<number> {
-    if (ids.length === 0 || !service.ready()) return 0;
+    if (ids.length === 0 || !(await service.ready())) return 0;
     const e = await currentEmbedder();
     if (!e) return 0;
-    const idx = currentIndex(e.dimensions);
+    const idx = await currentIndex(e.dimensions);
     // Papers past the index's last vector are new to it: embedPending takes them.
-    const pks = [...papers.keysOf(ids).values()].filter((pk) => pk <= indexedUpTo).sort((a, b) => a - b);
+    const pks = [...(await papers.keysOf(ids)).values()].filter((pk) => pk <= indexedUpTo).sort((a, b) => a - b);
     for (let i = 0; i < pks.length; i += SERVING_SLICE) {
       await nextTurn();
       const batch = await embedKeys(e, pks.slice(i, i + SERVING_SLICE));
-      vectors.saveVectors(db, e.name, batch);
+      await vectors.saveVectors(db, e.name, batch);
       idx.replace(batch);
     }
-    if (pks.length > 0) saveSoon();
+    if (pks.length > 0) await saveSoon();
     return pks.length;
   }
 
@@ -359,7 +373,7 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
       if (embedTimer) clearTimeout(embedTimer);
       embedTimer = setTimeout(() => {
         embedTimer = null;
-        if (!db.sqlite.open) return; // closed meanwhile: the next start catches up with new papers
+        if (closed) return; // closed meanwhile: the next start catches up with new papers
         const ids = [...revised];
         revised = new Set();
         serially(async () => (await embedPending(() => undefined)) + (await embedRevised(ids))).catch(onError);
@@ -368,42 +382,42 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
     },
 
     /** Whether papers have vectors of the current model (semantic search answers only then). */
-    ready(): boolean {
-      inStepNow();
-      return storedVectors() > 0;
+    async ready(): Promise<boolean> {
+      await inStepNow();
+      return (await storedVectors()) > 0;
     },
 
     /** Papers nearest in meaning to a text, best first; null when there is no model or it knows none of the words. */
     async nearText(text: string, k: number): Promise<Neighbour[] | null> {
-      if (!service.ready()) return null;
+      if (!(await service.ready())) return null;
       const e = await currentEmbedder();
       if (!e) return null;
       const [vector] = await e.embed([text]);
       if (!vector || vector.every((x) => x === 0)) return null;
-      return currentIndex(e.dimensions).search(vector, k);
+      return (await currentIndex(e.dimensions)).search(vector, k);
     },
 
     /** Texts embedded by the current model (for "for you" topics); empty vectors for words it does not know. */
     async embedTexts(texts: readonly string[]): Promise<Float32Array[]> {
-      const e = service.ready() ? await currentEmbedder() : null;
+      const e = (await service.ready()) ? await currentEmbedder() : null;
       return e ? e.embed(texts) : [];
     },
 
     /** The stored vectors of papers (by key); papers without one are left out. */
-    vectorsOf(pks: readonly number[]): Map<number, Float32Array> {
+    vectorsOf(pks: readonly number[]): Promise<Map<number, Float32Array>> {
       return vectors.vectorsOf(db, pks);
     },
 
     /** Papers nearest to a vector, best first. */
-    nearVector(vector: Float32Array, k: number): Neighbour[] {
-      return service.ready() ? currentIndex(vector.length).search(vector, k) : [];
+    async nearVector(vector: Float32Array, k: number): Promise<Neighbour[]> {
+      return (await service.ready()) ? (await currentIndex(vector.length)).search(vector, k) : [];
     },
 
     /** Papers nearest to a stored paper (itself left out). */
-    nearPaper(pk: number, k: number): Neighbour[] {
-      const vector = vectors.vectorsOf(db, [pk]).get(pk);
-      if (!vector || !service.ready()) return [];
-      return currentIndex(vector.length).search(vector, k + 1).filter((n) => n.pk !== pk).slice(0, k);
+    async nearPaper(pk: number, k: number): Promise<Neighbour[]> {
+      const vector = (await vectors.vectorsOf(db, [pk])).get(pk);
+      if (!vector || !(await service.ready())) return [];
+      return (await currentIndex(vector.length)).search(vector, k + 1).filter((n) => n.pk !== pk).slice(0, k);
     },
 
     /** Loads the configured embedder, so a missing optional package or a broken model stops `serve` at start. */
@@ -413,19 +427,20 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
 
     /** Loads the model and the index before the first query needs them (checking a large index file takes seconds). */
     async warm(): Promise<void> {
-      if (!service.ready()) return;
+      if (!(await service.ready())) return;
       const e = await currentEmbedder();
-      if (e) currentIndex(e.dimensions);
+      if (e) await currentIndex(e.dimensions);
     },
 
     /** Saves what a spaced-out save still owes (a server stopping). */
-    close(): void {
-      if (saveTimer) saveNow();
+    async close(): Promise<void> {
+      closed = true;
+      if (saveTimer) await saveNow();
     },
 
-    status() {
-      const model = onnxDir ? null : vectors.loadModel(db, LSA);
-      return { model: modelName, dimensions: model?.dimensions ?? 0, vectors: storedVectors() };
+    async status() {
+      const model = onnxDir ? null : await vectors.loadModel(db, LSA);
+      return { model: modelName, dimensions: model?.dimensions ?? 0, vectors: await storedVectors() };
     },
   };
   return service;

@@ -1,6 +1,6 @@
 // How many papers contain a term, for BM25's IDF: estimated from the newest papers and cached per term,
 // because an exact count walks the term's whole posting list (200 ms for a common word at 3M papers).
-import type { Db } from '../db/database.ts';
+import type { SqliteDb } from '../db/database.ts';
 import * as index from './keyword-index.repository.ts';
 
 /** Papers sampled: enough for a stable IDF, small enough to count in a few milliseconds. */
@@ -9,7 +9,7 @@ const MAX_CACHED_TERMS = 50_000;
 /** A cached count is recomputed once the corpus has grown by this share. */
 const STALE_AFTER_GROWTH = 0.02;
 
-export function createTermStatistics(db: Db) {
+export function createTermStatistics(db: SqliteDb) {
   const cached = new Map<string, { frequency: number; documents: number }>();
 
   return {

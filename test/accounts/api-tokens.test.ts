@@ -4,6 +4,7 @@ import { startApp, type RunningApp } from '../helpers/app.ts';
 import { HttpSession } from '../helpers/browser-session.ts';
 import { runCli } from '../helpers/cli.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
+import { rows, scalar, sql } from '../helpers/sql.ts';
 
 describe('personal API tokens', () => {
   let app: RunningApp;
@@ -28,7 +29,7 @@ describe('personal API tokens', () => {
     assert.deepEqual(await response.json(), { username: 'tokens', displayName: 'tokens', role: 'user' });
     assert.match(await (await session.get('/account')).text(), /<td>reading list script<\/td><td>\d{4}-\d{2}-\d{2}<\/td><td>\d{4}-\d{2}-\d{2}<\/td>/, 'last use recorded');
 
-    const stored = app.db.sqlite.prepare('SELECT token_hash FROM api_tokens').all() as Array<{ token_hash: string }>;
+    const stored = await rows(app.db, sql<{ token_hash: string }>`SELECT token_hash FROM api_tokens`);
     assert.ok(stored.every((r) => r.token_hash !== token), 'only the hash is stored');
 
     const listed = await (await session.get('/account')).text();

@@ -7,6 +7,7 @@ import { startApp, type RunningApp } from '../helpers/app.ts';
 import { HttpSession } from '../helpers/browser-session.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
 import { tempDatabase } from '../helpers/temp-db.ts';
+import { rows, scalar, sql } from '../helpers/sql.ts';
 
 const linkIn = (text: string | undefined) => {
   const match = /https?:\/\/\S+\/login\/verify\?token=[\w-]+/.exec(text ?? '');
@@ -54,7 +55,7 @@ describe('signing in by mailed link (real SMTP)', () => {
     assert.equal(link.origin, 'http://paperboard.test', 'links are built from PUBLIC_URL');
     const token = link.searchParams.get('token') ?? '';
 
-    const stored = app.db.sqlite.prepare('SELECT token_hash FROM sign_in_tokens').all() as Array<{ token_hash: string }>;
+    const stored = await rows(app.db, sql<{ token_hash: string }>`SELECT token_hash FROM sign_in_tokens`);
     assert.ok(stored.every((row) => row.token_hash !== token), 'the token itself is not stored');
     assert.ok(stored.some((row) => row.token_hash === hashSecret(token)));
 

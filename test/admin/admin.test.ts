@@ -12,7 +12,7 @@ describe('/admin', () => {
       await services.ingestRuns.record('arxiv-oai', {}, async () => {
         throw new Error('OAI-PMH error badArgument: <script>alert(1)</script>');
       }).catch(() => undefined);
-      claimOccurrence(db, { job: 'daily-ingest', scheduledFor: '2026-11-26T02:00:00.000Z', holder: 'host-1', now: '2026-11-26T02:00:01.000Z', leaseUntil: '2026-11-26T03:00:00.000Z' });
+      await claimOccurrence(db, { job: 'daily-ingest', scheduledFor: '2026-11-26T02:00:00.000Z', holder: 'host-1', now: '2026-11-26T02:00:01.000Z', leaseUntil: '2026-11-26T03:00:00.000Z' });
     });
   });
   after(() => app.close());

@@ -45,7 +45,7 @@ describe('papers with code', () => {
     const id = await idOfTitle('SLCA: Slow Learner with Classifier Alignment');
     assert.deepEqual((await paper(id)).code.map((c) => [c.url, c.source]), [['https://github.com/GengDavid/SLCA', 'text']]);
     assert.deepEqual((await paper('2611.70001')).code.map((c) => c.url), ['https://github.com/shikiw/Modality_Integration-Rate']);
-    const { repositories } = app.services.code.counts();
+    const { repositories } = await app.services.code.counts();
     assert.ok(repositories >= 19, `${repositories} repositories: the captured page's 18 on GitHub, its Hugging Face models, and more`);
   });
 
@@ -128,10 +128,10 @@ describe('papers with code', () => {
     const starred = await top();
     assert.ok(starred.trending.starsPerDay > 0);
     const withoutStars = createPapersService(app.db, { trendingWeights: { ...app.config.trending, starPerDay: 0 } });
-    assert.ok(withoutStars.rescoreAll() > 0);
+    assert.ok((await withoutStars.rescoreAll()) > 0);
     assert.ok((await top()).trending.score < starred.trending.score, 'its stars no longer count');
-    assert.equal(withoutStars.rescoreAll(), 0, 'a second run writes nothing');
-    createPapersService(app.db, { trendingWeights: app.config.trending }).rescoreAll();
+    assert.equal(await withoutStars.rescoreAll(), 0, 'a second run writes nothing');
+    await createPapersService(app.db, { trendingWeights: app.config.trending }).rescoreAll();
     assert.equal((await top()).trending.score, starred.trending.score);
   });
 
@@ -161,7 +161,7 @@ describe('papers with code', () => {
     const code = (await paper('2611.70001')).code.map((c) => `${c.owner}/${c.name}`);
     assert.ok(code.includes('gqk/LAE'), `renamed: ${code.join(', ')}`);
     assert.ok(!code.includes('gqk/LAE-old-name'));
-    const links = app.services.code.forPapers(['2611.70001']).get('2611.70001') ?? [];
+    const links = (await app.services.code.forPapers(['2611.70001'])).get('2611.70001') ?? [];
     assert.equal(links.find((l) => l.repository.name === 'deleted-repo')?.repository.status, 'gone');
   });
 

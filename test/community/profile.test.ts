@@ -12,7 +12,7 @@ describe('/u/:name', () => {
       await services.importer.importFile(kaggleSample);
       const { user } = await services.accounts.addUser('grace@example.org', 'user');
       await services.community.submit(user, '0704.0001', new Date('2007-04-20T12:00:00Z'));
-      services.community.upvote(user, '0704.0002');
+      await services.community.upvote(user, '0704.0002');
       await services.comments.add(user, { paperId: '0704.0003', body: 'A fine *argument*.' });
     }, { SUBMIT_MAX_AGE_DAYS: '100000' });
   });

@@ -6,17 +6,19 @@ import { runCli } from '../helpers/cli.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { kaggleSample } from '../helpers/paths.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
+import { rows, scalar, sql } from '../helpers/sql.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
 interface VoteState { id: string; upvoted: boolean; upvotes: number }
 
-describe('upvotes', () => {
+for (const engine of ENGINES) describe(`upvotes (${engine})`, () => {
   let app: RunningApp;
   let fixtures: FixtureServer;
   before(async () => {
     fixtures = await startFixtureServer();
     app = await startApp(async ({ services }) => void (await services.importer.importFile(kaggleSample)), {
       ARXIV_API_URL: `${fixtures.url}/api/query`, INGEST_TIME_SCALE: '0.001', SUBMIT_MAX_AGE_DAYS: '100000',
-    });
+    }, engine);
   });
   after(async () => {
     await app.close();
@@ -44,7 +46,7 @@ describe('upvotes', () => {
     const responses = await Promise.all(voters.map((v) => vote(v, '0704.0001')));
     assert.deepEqual([...new Set(responses.map((r) => r.status))], [200]);
     assert.equal(await upvotesOf('0704.0001'), 50);
-    const stored = app.db.sqlite.prepare('SELECT count(*) AS n FROM votes').get() as { n: number };
+    const stored = { n: await scalar(app.db, sql`SELECT count(*) AS n FROM votes`) };
     assert.equal(stored.n, 50);
   });
 

@@ -11,6 +11,7 @@ import { startApp, type RunningApp } from '../helpers/app.ts';
 import { HttpSession } from '../helpers/browser-session.ts';
 import { repoRoot } from '../helpers/paths.ts';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../helpers/smtp-sink.ts';
+import { rows, scalar, sql } from '../helpers/sql.ts';
 
 const PUBLIC = 'http://paperboard.test';
 const TUESDAY = '2026-11-24';
@@ -122,7 +123,7 @@ describe('digest: subscribing and delivery', () => {
     const thursday = await app.services.digest.run('daily', '2026-11-26');
     assert.equal(received().length, 2, 'nothing new: no mail');
     assert.ok(thursday.nothingNew >= 1);
-    const outbox = app.db.sqlite.prepare('SELECT count(*) FROM digest_outbox WHERE subscription_id = ?').pluck().get(subscription.id);
+    const outbox = await scalar(app.db, sql`SELECT count(*) FROM digest_outbox WHERE subscription_id = ${subscription.id}`);
     assert.equal(outbox, 2);
   });
 
@@ -190,7 +191,7 @@ describe('digest: delivery failures', () => {
       const run = await app.services.digest.run('daily', TUESDAY);
       assert.deepEqual([run.sent, run.failed], [1, 0]);
       assert.equal(sink.messages.length, 1);
-      const row = app.db.sqlite.prepare("SELECT status, attempts FROM digest_outbox").get();
+      const [row] = await rows(app.db, sql`SELECT status, attempts FROM digest_outbox`);
       assert.deepEqual(row, { status: 'sent', attempts: 3 });
     } finally {
       await app.close();
@@ -247,7 +248,7 @@ describe('digest: exactly once', () => {
       const recipients = sink.messages.flatMap((m) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address)));
       assert.equal(recipients.length, 12);
       assert.equal(new Set(recipients).size, 12, 'each subscriber exactly once');
-      assert.equal(app.db.sqlite.prepare("SELECT count(*) FROM digest_outbox WHERE status = 'sent'").pluck().get(), 12);
+      assert.equal(await scalar(app.db, sql`SELECT count(*) FROM digest_outbox WHERE status = 'sent'`), 12);
     } finally {
       await app.close();
       await sink.close();
@@ -315,7 +316,7 @@ describe('digest: exactly once', () => {
       assert.match(out, /^preview@example\.org\tTrending papers, 24 Nov 2026: .+\t2611\.1000\d/m);
       assert.match(out, /dry run, daily:2026-11-24: would send 1/);
       assert.equal(sink.messages.length, 0);
-      assert.equal(app.db.sqlite.prepare('SELECT count(*) FROM digest_outbox').pluck().get(), 0);
+      assert.equal(await scalar(app.db, sql`SELECT count(*) FROM digest_outbox`), 0);
     } finally {
       await app.close();
       await sink.close();

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { tempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
+import { rows, scalar, sql } from '../helpers/sql.ts';
 
 describe('a week by trending', () => {
   let t: TempDatabase;
@@ -17,7 +18,7 @@ describe('a week by trending', () => {
     await t.services.importer.importFile(file);
     for (const email of ['a@example.org', 'b@example.org', 'c@example.org']) {
       const { user } = await t.services.accounts.addUser(email, 'user');
-      t.services.community.upvote(user, '2611.10001');
+      await t.services.community.upvote(user, '2611.10001');
     }
   });
   after(() => t.cleanup());
@@ -32,10 +33,10 @@ describe('a week by trending', () => {
   it('orders the same while a paper scored before interest was stored has none, and reindex fills it', async () => {
     const week = { kind: 'week', key: '2026-W47', from: '2026-11-16', to: '2026-11-22' } as const;
     const before = (await t.services.feed.page(week, { order: 'trending', limit: 3 })).items.map((i) => i.paper.id);
-    t.db.sqlite.exec('UPDATE papers SET interest = NULL'); // as the migration leaves an existing install
+    await sql`UPDATE papers SET interest = NULL`.execute(t.db.kysely); // as the migration leaves an existing install
     const fresh = await t.services.papers.list(week, { order: 'trending', limit: 3, offset: 0 });
     assert.deepEqual(fresh.items.map((i) => i.paper.id), before);
-    assert.ok(t.services.papers.rescoreAll() >= 3);
-    assert.equal(t.db.sqlite.prepare('SELECT count(*) FROM papers WHERE interest IS NULL').pluck().get(), 0);
+    assert.ok((await t.services.papers.rescoreAll()) >= 3);
+    assert.equal(await scalar(t.db, sql`SELECT count(*) FROM papers WHERE interest IS NULL`), 0);
   });
 });

@@ -43,7 +43,7 @@ describe('feeds', () => {
         authors: [{ name: 'Ada' }], categories: ['cs.LG'], publishedAt: '2007-04-26T10:00:00Z',
       }));
       await services.importer.importFile(withCode);
-      services.code.linkFromHuggingFace([{ id: '0704.9998', githubRepo: 'https://github.com/ada/feeds-demo', githubStars: 1234, projectPage: null }]);
+      await services.code.linkFromHuggingFace([{ id: '0704.9998', githubRepo: 'https://github.com/ada/feeds-demo', githubStars: 1234, projectPage: null }]);
     }, { SUBMIT_MAX_AGE_DAYS: '100000' });
   });
   after(() => app.close());

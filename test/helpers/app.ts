@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app/app.ts';
 import { demoPapers } from './paths.ts';
+import type { Engine } from './postgres.ts';
 import { tempDatabase, type TempDatabase } from './temp-db.ts';
 
 export interface RunningApp extends TempDatabase {
@@ -12,8 +13,8 @@ export interface RunningApp extends TempDatabase {
   close(): Promise<void>;
 }
 
-export async function startApp(seed?: (database: TempDatabase) => Promise<void>, env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
-  const database = await tempDatabase(env);
+export async function startApp(seed?: (database: TempDatabase) => Promise<void>, env: NodeJS.ProcessEnv = {}, engine: Engine = 'sqlite'): Promise<RunningApp> {
+  const database = await tempDatabase(env, engine);
   if (seed) await seed(database);
   const app = await buildApp(database.config, database.services);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -30,9 +31,9 @@ export async function startApp(seed?: (database: TempDatabase) => Promise<void>,
 }
 
 /** An app holding the demo papers (243, built from shared/), with the semantic model fitted when asked. */
-export function startDemoApp(options: { fitted?: boolean } = {}, env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+export function startDemoApp(options: { fitted?: boolean } = {}, env: NodeJS.ProcessEnv = {}, engine: Engine = 'sqlite'): Promise<RunningApp> {
   return startApp(async ({ services }) => {
     await services.importer.importFile(demoPapers);
     if (options.fitted) await services.search.refitSemantic();
-  }, env);
+  }, env, engine);
 }

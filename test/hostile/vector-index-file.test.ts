@@ -87,7 +87,7 @@ describe('a damaged vector-index file', () => {
     const similar = await second.services.search.similar('2611.55555', 3);
     assert.equal(similar.length, 3);
     await new Promise((resolve) => setTimeout(resolve, 50)); // the catch-up runs between turns of the event loop
-    const status = second.services.search.semanticStatus();
+    const status = await second.services.search.semanticStatus();
     assert.ok(status.vectors > manifest.count, `${status.vectors} vectors, the file held ${manifest.count}`);
     assert.deepEqual(messages.filter((m) => /rebuil/.test(m)), [], 'no rebuild');
     assert.ok((await second.services.search.similar('0704.0001', 20)).some((n) => n.paper.id === '2611.55555'), 'the new vector joined the index');

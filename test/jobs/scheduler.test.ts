@@ -57,7 +57,7 @@ describe('scheduler (fake clock, two instances on one database)', () => {
     let runs = 0;
     const job: JobDefinition = { name: 'hourly', cron: '0 * * * *', timezone: 'UTC', run: async () => void (runs += 1) };
     // Instance "dead" claimed 03:00 with a 10-minute lease and never finished.
-    assert.ok(claimOccurrence(t.db, { job: 'hourly', scheduledFor: '2026-11-26T03:00:00.000Z', holder: 'dead', now: '2026-11-26T03:00:00.000Z', leaseUntil: '2026-11-26T03:10:00.000Z' }));
+    assert.ok(await claimOccurrence(t.db, { job: 'hourly', scheduledFor: '2026-11-26T03:00:00.000Z', holder: 'dead', now: '2026-11-26T03:00:00.000Z', leaseUntil: '2026-11-26T03:10:00.000Z' }));
     const b = createScheduler({ db: second, jobs: [job], instanceId: 'b', leaseMs: 600_000 });
     await b.tick(new Date('2026-11-26T02:59:00Z'));
     assert.deepEqual(await b.tick(new Date('2026-11-26T03:05:00Z')), [], 'the lease still holds');

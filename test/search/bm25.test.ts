@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { idf, readVarints, scoreCandidates, type Candidate } from '../../src/search/bm25.ts';
 import { parseSearchQuery } from '../../src/search/query.ts';
 import { kaggleSample } from '../helpers/paths.ts';
-import { tempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
+import { sqliteOf, tempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
 
 const doc = (pk: number, title: string, abstract: string, authors = '', length = 20): Candidate => ({
   pk, columns: [title, abstract, authors], length,
@@ -49,7 +49,7 @@ describe('BM25 agrees with FTS5 on real records', () => {
       const ours = (await t.services.search.keyword(q, { limit: 10 })).items.map((h) => h.paper.id);
       const match = parseSearchQuery(q).terms.map((term) => `"${term.words.join(' ')}"`).join(' AND ');
       const theirs = (
-        t.db.sqlite
+        sqliteOf(t.db)
           .prepare(`SELECT p.id FROM papers_fts JOIN papers p ON p.pk = papers_fts.rowid
                      WHERE papers_fts MATCH ? ORDER BY bm25(papers_fts, 10.0, 1.0, 4.0) LIMIT 10`)
           .all(match) as Array<{ id: string }>

@@ -34,7 +34,7 @@ describe('for you feed', () => {
     const empty = await (await ada.get('/for-you')).text();
     assert.match(empty, /Upvote a few papers you like/);
     const { user } = await app.services.accounts.addUser('ada@example.org', 'user');
-    for (const id of ['0704.0001', '0704.0008', '0704.0032']) app.services.community.upvote(user, id); // hep-ph papers
+    for (const id of ['0704.0001', '0704.0008', '0704.0032']) await app.services.community.upvote(user, id); // hep-ph papers
 
     const feed = (await (await ada.get('/api/for-you')).json()) as { basedOn: number; items: Array<{ id: string; because: { id: string } | null }> };
     assert.equal(feed.basedOn, 3);

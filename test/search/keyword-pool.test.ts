@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AppError } from '../../src/errors.ts';
 import { inProcessRanker, workerPoolRanker, type PoolSettings } from '../../src/search/keyword-pool.service.ts';
+import { sqliteKeywordIndex } from '../../src/search/keyword-index-sqlite.adapter.ts';
 import { parseSearchQuery } from '../../src/search/query.ts';
 import { kaggleSample } from '../helpers/paths.ts';
-import { tempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
+import { sqliteDbOf, tempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
 
 const settings: PoolSettings = { workers: 2, queueLimit: 8, waitMs: 5_000, runMs: 10_000 };
 const isBusy = (error: unknown) => error instanceof AppError && error.code === 'unavailable' && /Search is busy/.test(error.message);
@@ -21,12 +22,12 @@ describe('search workers', () => {
 
   it('rank as the serving thread would, and suggest titles', async () => {
     const pool = workerPoolRanker(database.file, settings);
-    const local = inProcessRanker(database.db);
+    const local = inProcessRanker(sqliteKeywordIndex(sqliteDbOf(database.db)));
     for (const text of ['graph', 'quantum field', '"cross sections"', 'cat:hep-ph energy', 'after:2007-04-02 -spin', 'qua*']) {
       const query = parseSearchQuery(text);
       assert.deepEqual(await pool.rank(query), await local.rank(query), text);
     }
-    assert.deepEqual(await pool.titles('title : ("calcul"*)', 5), await local.titles('title : ("calcul"*)', 5));
+    assert.deepEqual(await pool.titles(parseSearchQuery('calcul*'), 5), await local.titles(parseSearchQuery('calcul*'), 5));
     await pool.close();
   });
 

@@ -12,6 +12,7 @@ import { runCli } from '../helpers/cli.ts';
 import { arxivApiFixtureIds } from '../helpers/fixture-papers.ts';
 import { demoPapers, repoRoot } from '../helpers/paths.ts';
 import { tempDatabase } from '../helpers/temp-db.ts';
+import { rows, scalar, sql } from '../helpers/sql.ts';
 
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * (b[i] as number), 0);
 
@@ -88,7 +89,7 @@ describe('search by meaning', () => {
   });
 
   it('shows similar papers, mostly from the same field', async () => {
-    const ids = app.db.sqlite.prepare("SELECT id, primary_category FROM papers WHERE primary_category IS NOT NULL").all() as Array<{ id: string; primary_category: string }>;
+    const ids = await rows(app.db, sql<{ id: string; primary_category: string }>`SELECT id, primary_category FROM papers WHERE primary_category IS NOT NULL`);
     const archive = (c: string | null | undefined) => (c ?? '').split('.')[0];
     const mates = (paper: { id: string }, same: (other: { id: string; primary_category: string }) => boolean) => ids.filter((o) => o.id !== paper.id && same(o)).length;
     // Most of ten means six: a paper with fewer than six papers of its category in the corpus cannot be counted in.
@@ -184,11 +185,11 @@ describe('the corpus model as the corpus grows', () => {
       await app.services.importer.importFile(first);
       await app.services.search.refitSemantic();
       const { loadModel } = await import('../../src/search/vectors.repository.ts');
-      assert.equal(loadModel(app.db, 'lsa')?.corpusPapers, 160);
+      assert.equal((await loadModel(app.db, 'lsa'))?.corpusPapers, 160);
       await app.services.importer.importFile(rest);
       assert.equal(await app.services.search.embedNew(), lines.length);
-      assert.equal(loadModel(app.db, 'lsa')?.corpusPapers, lines.length, 'refitted on the grown corpus');
-      assert.equal(app.services.search.semanticStatus().vectors, lines.length);
+      assert.equal((await loadModel(app.db, 'lsa'))?.corpusPapers, lines.length, 'refitted on the grown corpus');
+      assert.equal((await app.services.search.semanticStatus()).vectors, lines.length);
     } finally {
       await app.close();
     }

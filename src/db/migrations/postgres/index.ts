@@ -1,0 +1,8 @@
+// PostgreSQL's migrations in order: a baseline equal to the SQLite schema of 2026-11-28T04, then whatever comes after
+// (a later schema change lands as a migration in each list). Landed migrations are never edited.
+import type { Migration } from 'kysely';
+import * as baseline from './2026-11-28T05-baseline.ts';
+
+export const postgresMigrations: Record<string, Migration> = {
+  '2026-11-28T05-baseline': baseline,
+};

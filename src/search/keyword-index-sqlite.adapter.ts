@@ -1,0 +1,26 @@
+// SQLite's keyword index as the ranking reads it (keyword-ranking.service.ts): FTS5 queries built from the parsed
+// terms, statistics from FTS5's own totals and a sample of the newest papers. Synchronous: it runs on the search
+// workers' threads on a server (keyword-pool.service.ts), never on the event loop's.
+import type { SqliteDb } from '../db/database.ts';
+import * as index from './keyword-index.repository.ts';
+import type { KeywordIndex } from './keyword-ranking.service.ts';
+import { termToFts, toFtsMatch } from './query.ts';
+import { createTermStatistics } from './term-statistics.service.ts';
+
+export function sqliteKeywordIndex(db: SqliteDb): KeywordIndex {
+  const statistics = createTermStatistics(db);
+  return {
+    newestMatches(query, limit, exact) {
+      const match = toFtsMatch({ terms: [...query.terms], authors: [...query.authors], excluded: [] }, query.operator, query.facets);
+      return match ? index.newestMatches(db, match, limit, exact) : [];
+    },
+    candidateTexts: (pks) => index.candidateTexts(db, pks),
+    publicationYears: () => index.publicationYears(db),
+    corpus: () => statistics.corpus(),
+    documentFrequency: (term, documents) => statistics.documentFrequency(termToFts(term), documents),
+    titleMatches(terms, limit) {
+      const match = toFtsMatch({ terms: [...terms], authors: [], excluded: [] });
+      return match ? index.newestTitleMatches(db, match, limit) : [];
+    },
+  };
+}

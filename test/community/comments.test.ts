@@ -4,10 +4,11 @@ import { startApp, type RunningApp } from '../helpers/app.ts';
 import { HttpSession } from '../helpers/browser-session.ts';
 import { kaggleSample } from '../helpers/paths.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
 interface CommentJson { id: number; parentId: number | null; body: string | null; state: string; author: { username: string }; replies?: CommentJson[] }
 
-describe('comments', () => {
+for (const engine of ENGINES) describe(`comments (${engine})`, () => {
   let app: RunningApp;
   let ada: HttpSession;
   let bob: HttpSession;
@@ -16,7 +17,7 @@ describe('comments', () => {
     app = await startApp(async ({ services }) => {
       await services.importer.importFile(kaggleSample);
       await services.accounts.addUser('mod@example.org', 'moderator');
-    });
+    }, {}, engine);
     ada = await signInThroughMailFile(app, 'ada@example.org');
     bob = await signInThroughMailFile(app, 'bob@example.org');
     mod = await signInThroughMailFile(app, 'mod@example.org');

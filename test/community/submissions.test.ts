@@ -8,10 +8,11 @@ import { startFixtureServer, type FixtureServer } from '../helpers/fixture-serve
 import { kaggleSample, fixturesDir } from '../helpers/paths.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
 import { formatDate } from '../../src/feed/period.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 
-describe('submitting papers', () => {
+for (const engine of ENGINES) describe(`submitting papers (${engine})`, () => {
   let fixtures: FixtureServer;
   let app: RunningApp;
   before(async () => {
@@ -22,7 +23,7 @@ describe('submitting papers', () => {
       INGEST_TIME_SCALE: '0.001',
       SUBMIT_MAX_AGE_DAYS: '100000',
       SUBMIT_DAILY_CAP: '3',
-    });
+    }, engine);
   });
   after(async () => {
     await app.close();
@@ -92,7 +93,7 @@ describe('submitting papers', () => {
     fixtures.override('/empty', () => ({ status: 200, body: empty, headers: { 'content-type': 'application/atom+xml' } }));
     const strict = await startApp(async ({ services }) => void (await services.importer.importFile(kaggleSample)), {
       SUBMIT_MAX_AGE_DAYS: '30', ARXIV_API_URL: `${fixtures.url}/empty`, INGEST_TIME_SCALE: '0.001',
-    });
+    }, engine);
     try {
       const frank = await signInThroughMailFile(strict, 'frank@example.org');
       const old = await submitForm(frank, '0704.0001');
@@ -110,7 +111,7 @@ describe('submitting papers', () => {
 
   it('says so at once when arXiv does not answer, and keeps what was typed', async () => {
     // Nothing listens on this port: every request is refused.
-    const silent = await startApp(undefined, { ARXIV_API_URL: 'http://127.0.0.1:9/api/query', INGEST_TIME_SCALE: '1', SUBMIT_MAX_AGE_DAYS: '100000' });
+    const silent = await startApp(undefined, { ARXIV_API_URL: 'http://127.0.0.1:9/api/query', INGEST_TIME_SCALE: '1', SUBMIT_MAX_AGE_DAYS: '100000' }, engine);
     try {
       const gina = await signInThroughMailFile(silent, 'gina@example.org');
       const started = performance.now();

@@ -108,7 +108,7 @@ for (const engine of ENGINES) describe(`upvotes (${engine})`, () => {
   });
 
   it('works end to end with a token from `paperboard token create`: submit, upvote, read /api/trending', async () => {
-    const env = { PAPERBOARD_DB: app.file };
+    const env = app.processEnv;
     assert.equal((await runCli(['user', 'add', 'bot@example.org'], env)).code, 0);
     const made = await runCli(['token', 'create', 'bot@example.org', '--name', 'feed bot'], env);
     assert.equal(made.code, 0, made.stderr);

@@ -12,6 +12,7 @@ import { HttpSession } from '../helpers/browser-session.ts';
 import { repoRoot } from '../helpers/paths.ts';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../helpers/smtp-sink.ts';
 import { rows, scalar, sql } from '../helpers/sql.ts';
+import { ENGINES, type Engine } from '../helpers/postgres.ts';
 
 const PUBLIC = 'http://paperboard.test';
 const TUESDAY = '2026-11-24';
@@ -28,11 +29,11 @@ function papersOn(day: string, ids: string[], dir: string): string {
 }
 
 /** Starts an app whose mail goes to a sink with these options, with six papers listed on TUESDAY. */
-async function setup(sinkOptions: SmtpSinkOptions = {}): Promise<{ app: RunningApp; sink: SmtpSink }> {
+async function setup(engine: Engine, sinkOptions: SmtpSinkOptions = {}): Promise<{ app: RunningApp; sink: SmtpSink }> {
   const sink = await startSmtpSink(sinkOptions);
   const app = await startApp(async ({ services, dir }) => {
     await services.importer.importFile(papersOn(TUESDAY, ['2611.10001', '2611.10002', '2611.10003', '2611.10004', '2611.10005', '2611.10006'], dir));
-  }, { SMTP_URL: sink.url, ...fast });
+  }, { SMTP_URL: sink.url, ...fast }, engine);
   return { app, sink };
 }
 
@@ -47,10 +48,10 @@ async function activeSubscriber(app: RunningApp, email: string, preferences: Rec
 const onApp = (app: RunningApp, link: string) => link.replace(PUBLIC, app.url);
 const linksIn = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => (m[1] as string).replaceAll('&amp;', '&'));
 
-describe('digest: subscribing and delivery', () => {
+for (const engine of ENGINES) describe(`digest: subscribing and delivery (${engine})`, () => {
   let app: RunningApp;
   let sink: SmtpSink;
-  before(async () => ({ app, sink } = await setup()));
+  before(async () => ({ app, sink } = await setup(engine)));
   after(async () => {
     await app.close();
     await sink.close();
@@ -176,10 +177,10 @@ async function tokenFor(app: RunningApp, sink: SmtpSink, email: string): Promise
   return /token=([\w-]+)/.exec(mail.text ?? '')?.[1] ?? '';
 }
 
-describe('digest: delivery failures', () => {
+for (const engine of ENGINES) describe(`digest: delivery failures (${engine})`, () => {
   it('retries a server that refuses twice with 451, and delivers', async () => {
     const refusals = new Map<string, number>();
-    const { app, sink } = await setup({
+    const { app, sink } = await setup(engine, {
       onRecipient: (address) => {
         const n = (refusals.get(address) ?? 0) + 1;
         refusals.set(address, n);
@@ -200,7 +201,7 @@ describe('digest: delivery failures', () => {
   });
 
   it('suspends a subscription whose address the server refuses with 550, and says so', async () => {
-    const { app, sink } = await setup({ onRecipient: () => ({ code: 550, message: '550 5.1.1 No such user' }) });
+    const { app, sink } = await setup(engine, { onRecipient: () => ({ code: 550, message: '550 5.1.1 No such user' }) });
     try {
       const subscription = await activeSubscriber(app, 'gone@example.org');
       const run = await app.services.digest.run('daily', TUESDAY);
@@ -218,10 +219,10 @@ describe('digest: delivery failures', () => {
   });
 });
 
-describe('digest: exactly once', () => {
+for (const engine of ENGINES) describe(`digest: exactly once (${engine})`, () => {
   it('delivers every digest once when the sender is killed mid-run and started again', async () => {
     let child: ReturnType<typeof spawn> | null = null;
-    const { app, sink } = await setup({
+    const { app, sink } = await setup(engine, {
       // The fifth message is where the sender dies: killed before the server accepts it.
       onMessageStart: (n) => {
         if (n !== 5) return true;
@@ -231,7 +232,7 @@ describe('digest: exactly once', () => {
     });
     try {
       for (let i = 0; i < 12; i += 1) await activeSubscriber(app, `reader${i}@example.org`);
-      const env = { ...process.env, ...fast, PAPERBOARD_DB: app.file, SMTP_URL: sink.url, LOG_LEVEL: 'silent', DEMO_DATA: 'off' };
+      const env = { ...process.env, ...fast, ...app.processEnv, SMTP_URL: sink.url, LOG_LEVEL: 'silent', DEMO_DATA: 'off' };
       const send = () => {
         child = spawn(process.execPath, [path.join(repoRoot, 'bin/paperboard.js'), 'digest', 'send', '--period', 'daily', '--date', TUESDAY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
@@ -256,11 +257,11 @@ describe('digest: exactly once', () => {
   });
 
   it('lets two senders share the outbox without sending anything twice', async () => {
-    const { app, sink } = await setup();
+    const { app, sink } = await setup(engine);
     try {
       for (let i = 0; i < 10; i += 1) await activeSubscriber(app, `pair${i}@example.org`);
       await app.services.digest.compose((await import('../../src/digest/subscription.ts')).digestPeriod('daily', TUESDAY));
-      const config = loadConfig({ PAPERBOARD_DB: app.file, LOG_LEVEL: 'silent', DEMO_DATA: 'off', SMTP_URL: sink.url, ...fast });
+      const config = loadConfig({ ...app.processEnv, LOG_LEVEL: 'silent', DEMO_DATA: 'off', SMTP_URL: sink.url, ...fast });
       const other = await openDatabase(config.database);
       try {
         const [a, b] = await Promise.all([app.services.digest.send(), createServices(other, config).digest.send()]);
@@ -277,11 +278,11 @@ describe('digest: exactly once', () => {
 
   it('lets a second sender stop once the first has sent what it leased, instead of waiting out its lease', async () => {
     // Production leases (120 s) and retries (60 s): before, the second sender slept a whole lease for rows sent meanwhile.
-    const { app, sink } = await setup({ acceptDelayMs: 150 });
+    const { app, sink } = await setup(engine, { acceptDelayMs: 150 });
     try {
       for (let i = 0; i < 4; i += 1) await activeSubscriber(app, `lease${i}@example.org`);
       await app.services.digest.compose((await import('../../src/digest/subscription.ts')).digestPeriod('daily', TUESDAY));
-      const config = loadConfig({ PAPERBOARD_DB: app.file, LOG_LEVEL: 'silent', DEMO_DATA: 'off', SMTP_URL: sink.url, PUBLIC_URL: PUBLIC, DIGEST_LEASE_SECONDS: '120', DIGEST_RETRY_SECONDS: '60' });
+      const config = loadConfig({ ...app.processEnv, LOG_LEVEL: 'silent', DEMO_DATA: 'off', SMTP_URL: sink.url, PUBLIC_URL: PUBLIC, DIGEST_LEASE_SECONDS: '120', DIGEST_RETRY_SECONDS: '60' });
       const other = await openDatabase(config.database);
       try {
         const first = app.services.digest.send(); // leases all four (ten a claim), sends them slowly
@@ -303,11 +304,11 @@ describe('digest: exactly once', () => {
   });
 
   it('previews a run with --dry-run and sends nothing', async () => {
-    const { app, sink } = await setup();
+    const { app, sink } = await setup(engine);
     try {
       await activeSubscriber(app, 'preview@example.org');
       const child = spawn(process.execPath, [path.join(repoRoot, 'bin/paperboard.js'), 'digest', 'send', '--dry-run', '--date', TUESDAY], {
-        env: { ...process.env, ...fast, PAPERBOARD_DB: app.file, SMTP_URL: sink.url, LOG_LEVEL: 'silent', DEMO_DATA: 'off' },
+        env: { ...process.env, ...fast, ...app.processEnv, SMTP_URL: sink.url, LOG_LEVEL: 'silent', DEMO_DATA: 'off' },
       });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -324,11 +325,11 @@ describe('digest: exactly once', () => {
   });
 });
 
-describe('digest: offline and one click', () => {
+for (const engine of ENGINES) describe(`digest: offline and one click (${engine})`, () => {
   it('writes each message as an .eml file under the data folder when there is no SMTP server', async () => {
     const app = await startApp(async ({ services, dir }) => {
       await services.importer.importFile(papersOn(TUESDAY, ['2611.20001', '2611.20002'], dir));
-    }, fast);
+    }, fast, engine);
     try {
       await activeSubscriber(app, 'offline@example.org');
       const run = await app.services.digest.run('daily', TUESDAY);
@@ -345,7 +346,7 @@ describe('digest: offline and one click', () => {
   });
 
   it('subscribes a signed-in member in one click, without a confirmation mail', async () => {
-    const app = await startApp(undefined, fast);
+    const app = await startApp(undefined, fast, engine);
     try {
       const { signInThroughMailFile } = await import('../helpers/sign-in.ts');
       const member = await signInThroughMailFile(app, 'member@example.org');

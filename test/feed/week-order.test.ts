@@ -6,11 +6,12 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { tempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
 import { rows, scalar, sql } from '../helpers/sql.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
-describe('a week by trending', () => {
+for (const engine of ENGINES) describe(`a week by trending (${engine})`, () => {
   let t: TempDatabase;
   before(async () => {
-    t = await tempDatabase();
+    t = await tempDatabase({}, engine);
     const file = path.join(t.dir, 'week.jsonl');
     // Monday's paper will have upvotes; Friday's none, and a four-day head start in freshness.
     const paper = (id: string, day: string) => JSON.stringify({ id, title: `Paper ${id}`, abstract: 'Text.', categories: ['cs.LG'], publishedAt: `${day}T10:00:00Z` });

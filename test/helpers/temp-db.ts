@@ -10,7 +10,10 @@ import { tempPostgres, type Engine } from './postgres.ts';
 
 export interface TempDatabase {
   dir: string;
+  /** A SQLite test database's file (on PostgreSQL: unused). */
   file: string;
+  /** What another process (a CLI command, a second server) needs to open the same database and folder. */
+  processEnv: { PAPERBOARD_DB: string; DATA_DIR: string };
   config: Readonly<Config>;
   db: Db;
   services: Services;
@@ -39,6 +42,7 @@ export async function tempDatabase(env: NodeJS.ProcessEnv = {}, engine: Engine =
   return {
     dir,
     file,
+    processEnv: { PAPERBOARD_DB: server ? server.url : file, DATA_DIR: dir },
     config,
     db,
     services,

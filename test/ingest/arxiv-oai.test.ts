@@ -12,6 +12,7 @@ import { runCli } from '../helpers/cli.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { repoRoot, fixturesDir } from '../helpers/paths.ts';
 import { tempDatabase, tempDir, type TempDatabase } from '../helpers/temp-db.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
 const SCALE = 0.001;
 const recordedPage = fs.readFileSync(path.join(fixturesDir, 'oai-pmh/listrecords-arxiv-1-200.xml'), 'utf8');
@@ -27,7 +28,7 @@ const secondPage = recordedPage
   .replace('<ListRecords>', '<ListRecords>\n<record><header status="deleted"><identifier>oai:arXiv.org:1412.0001</identifier><datestamp>2015-01-03</datestamp></header></record>')
   .replace('</ListRecords>', '<resumptionToken cursor="2" completeListSize="4"/>\n</ListRecords>');
 
-describe('OAI-PMH harvesting (recorded responses)', () => {
+for (const engine of ENGINES) describe(`OAI-PMH harvesting (recorded responses) (${engine})`, () => {
   let fixtures: FixtureServer;
   let t: TempDatabase;
   const harvester = (pathname = '/oai2') =>
@@ -44,7 +45,7 @@ describe('OAI-PMH harvesting (recorded responses)', () => {
   after(() => fixtures.close());
 
   it('waits out the recorded 503 and Retry-After, then stores every record with its fields', async () => {
-    t = await tempDatabase();
+    t = await tempDatabase({}, engine);
     try {
       const started = Date.now();
       const result = await harvester().harvest({ from: '2015-01-01', until: '2015-01-03' });
@@ -70,7 +71,7 @@ describe('OAI-PMH harvesting (recorded responses)', () => {
   });
 
   it('follows resumption tokens, counts deleted records, and continues from where the last harvest ended', async () => {
-    t = await tempDatabase();
+    t = await tempDatabase({}, engine);
     try {
       const asked: string[] = [];
       fixtures.override('/oai-pages', (url) => {
@@ -94,7 +95,7 @@ describe('OAI-PMH harvesting (recorded responses)', () => {
   });
 
   it('harvests one set, with a checkpoint of its own', async () => {
-    t = await tempDatabase();
+    t = await tempDatabase({}, engine);
     try {
       const asked: string[] = [];
       fixtures.override('/oai-sets', (url) => (asked.push(url.search), xml(recordedPage)));
@@ -111,7 +112,7 @@ describe('OAI-PMH harvesting (recorded responses)', () => {
   });
 
   it('restarts a window from its checkpoint when the server forgets the token', async () => {
-    t = await tempDatabase();
+    t = await tempDatabase({}, engine);
     try {
       let restarts = 0;
       fixtures.override('/oai-forgetful', (url) => {
@@ -128,7 +129,7 @@ describe('OAI-PMH harvesting (recorded responses)', () => {
   });
 
   it('fails on other OAI errors naming the code, and on malformed XML naming the place, writing nothing of that page', async () => {
-    t = await tempDatabase();
+    t = await tempDatabase({}, engine);
     try {
       fixtures.override('/oai-bad-argument', () => xml(oaiError('ErrorResponseBadArgument.xml')));
       await assert.rejects(harvester('/oai-bad-argument').harvest({ from: '2015-01-01', until: '2015-01-03' }), /OAI-PMH error badArgument: Verb 'ListRecords', illegal argument 'identifier'\./);

@@ -6,12 +6,13 @@ import type { Rejection } from '../../src/ingest/import.service.ts';
 import { paperToJson } from '../../src/papers/paper.ts';
 import { kaggleSample } from '../helpers/paths.ts';
 import { tempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
 const sampleLines = fs.readFileSync(kaggleSample, 'utf8').split('\n').filter(Boolean);
 
-describe('importing files', () => {
+for (const engine of ENGINES) describe(`importing files (${engine})`, () => {
   let t: TempDatabase;
-  before(async () => (t = await tempDatabase()));
+  before(async () => (t = await tempDatabase({}, engine)));
   after(() => t.cleanup());
 
   it('imports the snapshot sample, lists each paper on its first-version day, and indexes it', async () => {
@@ -84,7 +85,7 @@ describe('importing files', () => {
   });
 
   it('reads its own JSON shape back (export, then import elsewhere)', async () => {
-    const other = await tempDatabase();
+    const other = await tempDatabase({}, engine);
     try {
       const paper = (await t.services.papers.get('0704.0001')).paper;
       const file = path.join(other.dir, 'export.jsonl');

@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parseSearchQuery, toFtsMatch } from '../../src/search/query.ts';
 import { startDemoApp, type RunningApp } from '../helpers/app.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
 interface Item { paper: { id: string; title: string; abstract: string; authors: Array<{ name: string }>; categories: string[]; publishedAt: string | null } }
 
-describe('the query language, parsed', () => {
+for (const engine of ENGINES) describe(`the query language, parsed (${engine})`, () => {
   it('takes words, phrases, exclusions and filters apart', () => {
     const q = parseSearchQuery('graph "neural nets" -survey -"review article" author:"Geoffrey Hinton" cat:cs.LG after:2026-11 before:2027 author:lecun');
     assert.deepEqual(q.terms.map((t) => t.words.join(' ')), ['graph', 'neural nets']);
@@ -46,10 +47,10 @@ describe('the query language, parsed', () => {
   });
 });
 
-describe('the query language in every mode', () => {
+for (const engine of ENGINES) describe(`the query language in every mode (${engine})`, () => {
   let app: RunningApp;
   before(async () => {
-    app = await startDemoApp({ fitted: true });
+    app = await startDemoApp({ fitted: true }, {}, engine);
   });
   after(() => app.close());
 

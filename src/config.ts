@@ -29,6 +29,7 @@ const envSchema = z.object({
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   PAGE_CACHE_MB: z.coerce.number().min(1).max(4096).default(64),
   INGEST_SCHEDULE: z.string().default('0 2 * * *'),
+  SCHEDULER_TICK_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   INGEST_TIMEZONE: z.string().default('UTC'),
   DIGEST_DAILY_SCHEDULE: z.string().default('0 7 * * 1-5'),
   DIGEST_WEEKLY_SCHEDULE: z.string().default('0 7 * * *'),
@@ -102,6 +103,8 @@ export interface Config {
     /** When `serve` runs the daily ingest: a cron expression in `timezone`. */
     schedule: string;
     timezone: string;
+    /** How often the scheduler looks for due jobs. */
+    tickMs: number;
   };
   community: {
     /** Papers first published longer ago than this cannot be submitted. */
@@ -186,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       categories: e.INGEST_CATEGORIES.split(/[\s,]+/).filter(Boolean),
       schedule: e.INGEST_SCHEDULE,
       timezone: e.INGEST_TIMEZONE,
+      tickMs: e.SCHEDULER_TICK_SECONDS * 1000,
     },
     community: { submitMaxAgeDays: e.SUBMIT_MAX_AGE_DAYS, submitDailyCap: e.SUBMIT_DAILY_CAP },
     digest: {

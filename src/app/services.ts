@@ -53,7 +53,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     log: report,
   });
   // Hugging Face names a featured paper's code: the code service (made below, once search exists) links it.
-  const hfDaily = createHfDailyService({ db, papers, http, hfApiUrl: config.sources.hfApiUrl, onCode: (items) => void code.linkFromHuggingFace(items) });
+  const hfDaily = createHfDailyService({ db, papers, http, hfApiUrl: config.sources.hfApiUrl, onCode: (items) => code.linkFromHuggingFace(items) });
   const importer = createImportService(papers, hfDaily);
   const arxivApi = createArxivApiService({ papers, http, apiUrl: config.sources.arxivApiUrl });
   const mailBudget = createMailBudget(db, { perHour: config.mail.hourlyLimit });

@@ -69,7 +69,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       });
   if (scheduler) {
     checkSchedule(config.ingest.schedule, config.ingest.timezone);
-    scheduler.start();
+    scheduler.start(config.ingest.tickMs);
     app.log.info(`daily ingest of ${config.ingest.categories.join(' ')} scheduled at "${config.ingest.schedule}" (${config.ingest.timezone})`);
   }
 

@@ -34,7 +34,7 @@ function readItems(where: string, text: string, onRejected: (item: number, reaso
 /** What a featured item says of its code, for whoever keeps code links (the composition root wires the code service). */
 export type FeaturedCode = Array<{ id: string; githubRepo: string | null; githubStars: number | null; projectPage: string | null }>;
 
-export function createHfDailyService(deps: { db: Db; papers: PapersService; http: PoliteHttp; hfApiUrl: string; onCode?: (items: FeaturedCode) => void }) {
+export function createHfDailyService(deps: { db: Db; papers: PapersService; http: PoliteHttp; hfApiUrl: string; onCode?: (items: FeaturedCode) => Promise<unknown> }) {
   /** Stores items, their listing and their signals together. */
   async function store(items: HfDailyItem[], dayFor: (item: HfDailyItem) => string, rejected: number, onRefused?: (id: string, reason: string) => void): Promise<HfDailyResult> {
     const result: HfDailyResult = { counts: { imported: 0, updated: 0, unchanged: 0, rejected }, featured: 0 };
@@ -49,7 +49,7 @@ export function createHfDailyService(deps: { db: Db; papers: PapersService; http
       await deps.papers.saveExternalSignals(items.map((i) => ({ id: i.paper.id, source: HF_SOURCE, upvotes: i.upvotes, comments: i.comments })));
     });
     result.featured = items.length;
-    deps.onCode?.(items.map((i) => ({ id: i.paper.id, githubRepo: i.githubRepo, githubStars: i.githubStars, projectPage: i.projectPage })));
+    await deps.onCode?.(items.map((i) => ({ id: i.paper.id, githubRepo: i.githubRepo, githubStars: i.githubStars, projectPage: i.projectPage })));
     return result;
   }
 

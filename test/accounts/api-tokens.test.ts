@@ -5,10 +5,11 @@ import { HttpSession } from '../helpers/browser-session.ts';
 import { runCli } from '../helpers/cli.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
 import { rows, scalar, sql } from '../helpers/sql.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
-describe('personal API tokens', () => {
+for (const engine of ENGINES) describe(`personal API tokens (${engine})`, () => {
   let app: RunningApp;
-  before(async () => (app = await startApp()));
+  before(async () => (app = await startApp(undefined, {}, engine)));
   after(() => app.close());
 
   const me = (token: string) => fetch(`${app.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
@@ -42,7 +43,7 @@ describe('personal API tokens', () => {
   });
 
   it('are made from the command line for an existing account', async () => {
-    const env = { PAPERBOARD_DB: app.file };
+    const env = app.processEnv;
     assert.equal((await runCli(['token', 'create', 'nobody@example.org'], env)).code, 1);
     await runCli(['user', 'add', 'script@example.org'], env);
     const created = await runCli(['token', 'create', 'script@example.org', '--name', 'cron job'], env);

@@ -8,6 +8,7 @@ import { HttpSession } from '../helpers/browser-session.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
 import { tempDatabase } from '../helpers/temp-db.ts';
 import { rows, scalar, sql } from '../helpers/sql.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
 const linkIn = (text: string | undefined) => {
   const match = /https?:\/\/\S+\/login\/verify\?token=[\w-]+/.exec(text ?? '');
@@ -15,12 +16,12 @@ const linkIn = (text: string | undefined) => {
   return match[0];
 };
 
-describe('signing in by mailed link (real SMTP)', () => {
+for (const engine of ENGINES) describe(`signing in by mailed link (real SMTP) (${engine})`, () => {
   let sink: SmtpSink;
   let app: RunningApp;
   before(async () => {
     sink = await startSmtpSink();
-    app = await startApp(undefined, { SMTP_URL: sink.url, MAIL_FROM: 'Paperboard <papers@example.org>', PUBLIC_URL: 'http://paperboard.test' });
+    app = await startApp(undefined, { SMTP_URL: sink.url, MAIL_FROM: 'Paperboard <papers@example.org>', PUBLIC_URL: 'http://paperboard.test' }, engine);
   });
   after(async () => {
     await app.close();
@@ -141,10 +142,10 @@ describe('signing in by mailed link (real SMTP)', () => {
   });
 });
 
-describe('session cookies behind https', () => {
+for (const engine of ENGINES) describe(`session cookies behind https (${engine})`, () => {
   it('are Secure when PUBLIC_URL is https', async () => {
     const sink = await startSmtpSink();
-    const app = await startApp(undefined, { SMTP_URL: sink.url, PUBLIC_URL: 'https://papers.example.org' });
+    const app = await startApp(undefined, { SMTP_URL: sink.url, PUBLIC_URL: 'https://papers.example.org' }, engine);
     try {
       const session = new HttpSession(app.url);
       const form = await (await session.get('/login')).text();
@@ -161,9 +162,9 @@ describe('session cookies behind https', () => {
   });
 });
 
-describe('sign-in links and sessions (service)', () => {
+for (const engine of ENGINES) describe(`sign-in links and sessions (service) (${engine})`, () => {
   it('expire after 15 minutes', async () => {
-    const t = await tempDatabase();
+    const t = await tempDatabase({}, engine);
     try {
       const t0 = new Date('2026-11-26T10:00:00Z');
       await t.services.accounts.requestSignIn('late@example.org', t0);

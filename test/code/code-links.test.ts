@@ -7,10 +7,11 @@ import { startApp, type RunningApp } from '../helpers/app.ts';
 import { HttpSession } from '../helpers/browser-session.ts';
 import { kaggleSample } from '../helpers/paths.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
 interface CodeJson { url: string; owner: string; name: string; source: string; stars: number | null }
 
-describe('code links by members and moderators', () => {
+for (const engine of ENGINES) describe(`code links by members and moderators (${engine})`, () => {
   let app: RunningApp;
   let ada: HttpSession;
   let mod: HttpSession;
@@ -18,7 +19,7 @@ describe('code links by members and moderators', () => {
     app = await startApp(async ({ services }) => {
       await services.importer.importFile(kaggleSample);
       await services.accounts.addUser('mod@example.org', 'moderator');
-    });
+    }, {}, engine);
     ada = await signInThroughMailFile(app, 'ada@example.org');
     mod = await signInThroughMailFile(app, 'mod@example.org');
   });

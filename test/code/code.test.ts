@@ -10,11 +10,12 @@ import { runCli } from '../helpers/cli.ts';
 import { recordedError, startGithubFixtures, type GithubFixtures } from '../helpers/github-fixtures.ts';
 import { demoPapers, fixturesDir } from '../helpers/paths.ts';
 import { createPapersService } from '../../src/papers/papers.service.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
 interface CodeJson { url: string; owner: string; name: string; stars: number | null; starsPerDay: number; source: string; official: boolean }
 interface PaperJson { id: string; title: string; code: CodeJson[]; projectPage: string | null }
 
-describe('papers with code', () => {
+for (const engine of ENGINES) describe(`papers with code (${engine})`, () => {
   let github: GithubFixtures;
   let app: RunningApp;
   const paper = async (id: string) => (await (await app.get(`/api/papers/${id}`)).json()) as PaperJson;
@@ -34,7 +35,7 @@ describe('papers with code', () => {
         publishedAt: '2026-11-26T00:00:00Z', comments: '12 pages; code at \\url{https://github.com/ shikiw/Modality\\_Integration-Rate}.',
       }));
       await services.importer.importFile(file);
-    }, { GITHUB_API_URL: github.url, INGEST_TIME_SCALE: '0.001', RATE_LIMIT_READS: '0', RATE_LIMIT_SEARCHES: '0', PAGE_CACHE_SECONDS: '0' });
+    }, { GITHUB_API_URL: github.url, INGEST_TIME_SCALE: '0.001', RATE_LIMIT_READS: '0', RATE_LIMIT_SEARCHES: '0', PAGE_CACHE_SECONDS: '0' }, engine);
   });
   after(async () => {
     await app.close();
@@ -65,7 +66,7 @@ describe('papers with code', () => {
   });
 
   it('imports the Papers with Code archive: by id, by title, with every bad entry and every unmatched one reported', async () => {
-    const result = await runCli(['import', path.join(fixturesDir, 'pwc/links-between-papers-and-code.sample.json')], { PAPERBOARD_DB: app.file });
+    const result = await runCli(['import', path.join(fixturesDir, 'pwc/links-between-papers-and-code.sample.json')], app.processEnv);
     assert.equal(result.code, 1, 'rejected entries make exit 1');
     assert.match(result.stdout, /rejected .*:57: no repository \(repo_url is empty\)/);
     assert.match(result.stdout, /rejected .*:58: paper_arxiv_id "not-an-id" is not an arXiv id/);
@@ -73,7 +74,7 @@ describe('papers with code', () => {
     const summary = /linked (\d+) repositories to (\d+) papers, unmatched 0, rejected 3/.exec(result.stdout);
     assert.ok(summary, result.stdout);
     assert.ok(Number(summary[1]) >= 30 && Number(summary[2]) >= 30, summary[0]);
-    const again = await runCli(['import', '--format', 'pwc-links', path.join(fixturesDir, 'pwc/links-between-papers-and-code.sample.json')], { PAPERBOARD_DB: app.file });
+    const again = await runCli(['import', '--format', 'pwc-links', path.join(fixturesDir, 'pwc/links-between-papers-and-code.sample.json')], app.processEnv);
     assert.match(again.stdout, /linked 0 repositories to 0 papers, unmatched 0, rejected 3/, 'a second import links nothing twice');
     const unknown = path.join(app.dir, 'unknown.json.gz');
     const { gzipSync } = await import('node:zlib');
@@ -82,7 +83,7 @@ describe('papers with code', () => {
       { paper_title: 'Another title nobody stored', paper_arxiv_id: null, repo_url: 'https://github.com/a/c', is_official: false },
       { paper_title: 'Elsewhere', paper_arxiv_id: '0704.0001', repo_url: 'https://bitbucket.org/a/d', is_official: false },
     ])));
-    const gz = await runCli(['import', unknown], { PAPERBOARD_DB: app.file });
+    const gz = await runCli(['import', unknown], app.processEnv);
     assert.equal(gz.code, 0, gz.stdout);
     assert.match(gz.stdout, /unmatched .*:1: no paper 2611\.99999 is stored here/);
     assert.match(gz.stdout, /unmatched .*:2: no paper "Another title nobody stored" is stored here/);

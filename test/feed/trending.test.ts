@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { explainTrending, trendingPoints, trendingScore } from '../../src/feed/trending.ts';
-import { ENGINES } from '../helpers/postgres.ts';
 
-for (const engine of ENGINES) describe(`trending score (${engine})`, () => {
+describe('trending score', () => {
   it('ranks more interest higher on the same day', () => {
     const day = '2026-11-20';
     assert.ok(trendingScore({ upvotes: 5, commenters: 0, listedDay: day }) > trendingScore({ upvotes: 4, commenters: 0, listedDay: day }));

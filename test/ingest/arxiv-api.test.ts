@@ -9,8 +9,9 @@ import { runCli } from '../helpers/cli.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { fixturesDir } from '../helpers/paths.ts';
 import { tempDatabase, tempDir, type TempDatabase } from '../helpers/temp-db.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
-describe('arXiv API lookups (recorded responses)', () => {
+for (const engine of ENGINES) describe(`arXiv API lookups (recorded responses) (${engine})`, () => {
   let fixtures: FixtureServer;
   let t: TempDatabase;
   const service = (apiPath = '/api/query') =>
@@ -22,7 +23,7 @@ describe('arXiv API lookups (recorded responses)', () => {
 
   before(async () => {
     fixtures = await startFixtureServer();
-    t = await tempDatabase();
+    t = await tempDatabase({}, engine);
   });
   after(async () => {
     await fixtures.close();

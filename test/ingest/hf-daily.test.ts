@@ -9,6 +9,7 @@ import { startApp, type RunningApp } from '../helpers/app.ts';
 import { runCli } from '../helpers/cli.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { tempDir } from '../helpers/temp-db.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
 const item = (id: string, title: string, upvotes: number, featured: string) => ({
   paper: {
@@ -27,7 +28,7 @@ const saved = [
   item('not-an-id', 'Bad id', 1, '2026-11-19T03:00:00.000Z'),
 ];
 
-describe('Hugging Face daily papers', () => {
+for (const engine of ENGINES) describe(`Hugging Face daily papers (${engine})`, () => {
   const dir = tempDir();
   const file = path.join(dir, 'daily_papers.json');
   let fixtures: FixtureServer;
@@ -57,7 +58,7 @@ describe('Hugging Face daily papers', () => {
     try {
       app = await startApp(async ({ services }) => {
         await services.importer.importFile(file);
-      });
+      }, {}, engine);
       const details = await app.services.papers.get('2511.00001');
       assert.deepEqual(details.listings, [{ day: '2026-11-19', reason: 'featured' }]);
       assert.deepEqual(details.externalSignals, [{ source: 'huggingface', upvotes: 42, comments: 4 }]);

@@ -6,6 +6,7 @@ import { claimOccurrence } from '../../src/jobs/jobs.repository.ts';
 import { createScheduler, type JobDefinition } from '../../src/jobs/scheduler.service.ts';
 import { nextOccurrence } from '../../src/jobs/schedule.ts';
 import { tempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
 describe('schedules', () => {
   it('fire at the time of their time zone', () => {
@@ -15,12 +16,12 @@ describe('schedules', () => {
   });
 });
 
-describe('scheduler (fake clock, two instances on one database)', () => {
+for (const engine of ENGINES) describe(`scheduler (fake clock, two instances on one database) (${engine})`, () => {
   let t: TempDatabase;
   let second: Db;
   before(async () => {
-    t = await tempDatabase();
-    second = await openDatabase(loadConfig({ PAPERBOARD_DB: t.file, LOG_LEVEL: 'silent' }).database); // another instance's connection
+    t = await tempDatabase({}, engine);
+    second = await openDatabase(loadConfig({ ...t.processEnv, LOG_LEVEL: 'silent' }).database); // another instance's connection
   });
   after(async () => {
     await second.close();

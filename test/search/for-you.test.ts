@@ -4,6 +4,7 @@ import { rankForYou } from '../../src/search/for-you.ts';
 import { startDemoApp, type RunningApp } from '../helpers/app.ts';
 import { HttpSession } from '../helpers/browser-session.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
 const unit = (...xs: number[]) => {
   const n = Math.hypot(...xs);
@@ -22,10 +23,10 @@ describe('for you ranking', () => {
   });
 });
 
-describe('for you feed', () => {
+for (const engine of ENGINES) describe(`for you feed (${engine})`, () => {
   let app: RunningApp;
   before(async () => {
-    app = await startDemoApp({ fitted: true });
+    app = await startDemoApp({ fitted: true }, {}, engine);
   });
   after(() => app.close());
 
@@ -59,9 +60,9 @@ describe('for you feed', () => {
   });
 });
 
-describe('for you and saved topics', () => {
+for (const engine of ENGINES) describe(`for you and saved topics (${engine})`, () => {
   it('counts the topics of a member\'s digest like upvotes, and says which topic an item matches', async () => {
-    const app = await startDemoApp({ fitted: true });
+    const app = await startDemoApp({ fitted: true }, {}, engine);
     try {
       const { user } = await app.services.accounts.addUser('topics@example.org', 'user');
       await app.services.subscriptions.subscribe({ email: 'topics@example.org', preferences: { topics: ['discrete dipole approximation light scattering'] } }, user);

@@ -3,11 +3,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startDemoApp, type RunningApp } from '../helpers/app.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
-describe('the search page', () => {
+for (const engine of ENGINES) describe(`the search page (${engine})`, () => {
   let app: RunningApp;
   before(async () => {
-    app = await startDemoApp({ fitted: true }, { RATE_LIMIT_READS: '0', RATE_LIMIT_SEARCHES: '0', PAGE_CACHE_SECONDS: '0' });
+    app = await startDemoApp({ fitted: true }, { RATE_LIMIT_READS: '0', RATE_LIMIT_SEARCHES: '0', PAGE_CACHE_SECONDS: '0' }, engine);
   });
   after(() => app.close());
   const page = async (q: string, mode?: string) => (await app.get(`/search?q=${encodeURIComponent(q)}${mode ? `&mode=${mode}` : ''}`)).text();

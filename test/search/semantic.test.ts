@@ -13,6 +13,7 @@ import { arxivApiFixtureIds } from '../helpers/fixture-papers.ts';
 import { demoPapers, repoRoot } from '../helpers/paths.ts';
 import { tempDatabase } from '../helpers/temp-db.ts';
 import { rows, scalar, sql } from '../helpers/sql.ts';
+import { ENGINES } from '../helpers/postgres.ts';
 
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * (b[i] as number), 0);
 
@@ -55,10 +56,10 @@ describe('vector index', () => {
   });
 });
 
-describe('search by meaning', () => {
+for (const engine of ENGINES) describe(`search by meaning (${engine})`, () => {
   let app: RunningApp;
   before(async () => {
-    app = await startApp(async ({ services }) => void (await services.importer.importFile(path.join(repoRoot, 'data/demo/papers.jsonl'))));
+    app = await startApp(async ({ services }) => void (await services.importer.importFile(path.join(repoRoot, 'data/demo/papers.jsonl'))), {}, engine);
   });
   after(() => app.close());
 
@@ -151,16 +152,16 @@ describe('search by meaning', () => {
   });
 
   it('refits from the command line with `paperboard reindex`', async () => {
-    const result = await runCli(['reindex'], { PAPERBOARD_DB: app.file });
+    const result = await runCli(['reindex'], app.processEnv);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /semantic index: 244 papers/);
   });
 });
 
-describe('suggestions as you type', () => {
+for (const engine of ENGINES) describe(`suggestions as you type (${engine})`, () => {
   let app: RunningApp;
   before(async () => {
-    app = await startApp(async ({ services }) => void (await services.importer.importFile(path.join(repoRoot, 'data/demo/papers.jsonl'))));
+    app = await startApp(async ({ services }) => void (await services.importer.importFile(path.join(repoRoot, 'data/demo/papers.jsonl'))), {}, engine);
   });
   after(() => app.close());
 
@@ -173,9 +174,9 @@ describe('suggestions as you type', () => {
   });
 });
 
-describe('the corpus model as the corpus grows', () => {
+for (const engine of ENGINES) describe(`the corpus model as the corpus grows (${engine})`, () => {
   it('is refitted once the corpus has grown by a quarter since the fit', async () => {
-    const app = await startApp();
+    const app = await startApp(undefined, {}, engine);
     try {
       const lines = fs.readFileSync(path.join(repoRoot, 'data/demo/papers.jsonl'), 'utf8').trim().split('\n');
       const first = path.join(app.dir, 'first.jsonl');
@@ -196,9 +197,9 @@ describe('the corpus model as the corpus grows', () => {
   });
 });
 
-describe('search by meaning in several processes on one database', () => {
+for (const engine of ENGINES) describe(`search by meaning in several processes on one database (${engine})`, () => {
   it('adds vectors another process stored, and loads a model another process fitted', async () => {
-    const first = await tempDatabase();
+    const first = await tempDatabase({}, engine);
     await first.services.importer.importFile(demoPapers);
     await first.services.search.refitSemantic();
     // A second instance (another server, or the server beside a command) on the same database and data folder.

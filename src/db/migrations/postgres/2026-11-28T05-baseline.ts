@@ -341,11 +341,16 @@ const SEARCH_INDEX = `
 CREATE FUNCTION paperboard_fold(value TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT translate(value, '${ACCENTED}', '${FOLDED}')
 $$;
+-- Words as SQLite's tokenizer (and the query parser) cut them: ASCII punctuation separates, so "01.AI" is two words and
+-- "pre-training" a phrase, where PostgreSQL's parser would keep a host name or a hyphenated word whole.
+CREATE FUNCTION paperboard_words(value TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT regexp_replace(paperboard_fold(value), '[!-/:-@[-\`{-~]+', ' ', 'g')
+$$;
 CREATE FUNCTION paperboard_search_document(title TEXT, author_names TEXT, abstract TEXT, facets TEXT) RETURNS TSVECTOR
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT setweight(to_tsvector('english', paperboard_fold(title)), 'A')
-      || setweight(to_tsvector('english', paperboard_fold(author_names)), 'B')
-      || setweight(to_tsvector('english', paperboard_fold(abstract)), 'C')
+  SELECT setweight(to_tsvector('english', paperboard_words(title)), 'A')
+      || setweight(to_tsvector('english', paperboard_words(author_names)), 'B')
+      || setweight(to_tsvector('english', paperboard_words(abstract)), 'C')
       || setweight(to_tsvector('simple', facets), 'D')
 $$;
 CREATE FUNCTION paperboard_index_paper() RETURNS trigger LANGUAGE plpgsql AS $$

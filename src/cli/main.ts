@@ -8,6 +8,7 @@ import { backupCommand, demoCommand, reindexCommand } from './maintenance.comman
 import { serveCommand } from './serve.command.ts';
 import { tokenCommand } from './token.command.ts';
 import { userCommand } from './user.command.ts';
+import { dbCommand } from './db.command.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -20,6 +21,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   user: userCommand,
   token: tokenCommand,
   digest: digestCommand,
+  db: dbCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

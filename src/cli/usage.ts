@@ -34,7 +34,10 @@ Commands:
                                                subscriber); --dry-run lists what would be sent
   user add EMAIL [--role user|moderator|admin] create an account (it signs in by mailed link), or set its role
   token create EMAIL [--name NAME]             a personal API token for the account (printed once)
-  backup FILE                                  write a consistent copy of the database to FILE
+  backup FILE                                  write a consistent copy of the SQLite database to FILE
+  db copy --to postgres://…                    copy this SQLite install into an empty PostgreSQL database
+                                               (resumable: run it again after an interruption); verified by
+                                               counting every table; exit 1 when a count differs
   demo remove                                  delete the demo papers loaded on first start
 
 Configuration comes from the environment (PAPERBOARD_DB, HOST, PORT, DEMO_DATA, …): see README.md.`;

@@ -103,8 +103,14 @@ async function openSqlite(file: string): Promise<SqliteDb> {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -131072'); // 128 MiB: FTS merges and the papers b-tree stay in memory.
   sqlite.pragma('temp_store = MEMORY');
+  const db = sqliteHandle(file, sqlite);
+  await migrate(db.kysely, sqliteMigrations);
+  return db;
+}
+
+/** The handle over a better-sqlite3 connection: Kysely on it, and its transactions. */
+function sqliteHandle(file: string, sqlite: BetterSqlite3.Database): SqliteDb {
   const root = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrate(root, sqliteMigrations);
   const tx = transactions(root);
   openTransactionOf.set(sqlite, tx.inside);
   return {
@@ -181,23 +187,7 @@ export function openReader(file: string): SqliteDb {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536'); // 64 MiB: the postings and rows a search touches
   sqlite.pragma('query_only = ON');
-  const root = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const tx = transactions(root);
-  openTransactionOf.set(sqlite, tx.inside);
-  return {
-    engine: 'sqlite',
-    file,
-    sqlite,
-    get kysely() {
-      return tx.current();
-    },
-    transaction: tx.run,
-    outside: tx.outside,
-    dataVersion: () => sqliteDataVersion(sqlite),
-    async close() {
-      await root.destroy();
-    },
-  };
+  return sqliteHandle(file, sqlite);
 }
 
 async function migrate(kysely: Kysely<Database>, migrations: Record<string, Migration>): Promise<void> {

@@ -98,6 +98,10 @@ function merge(stored: PaperRow, incoming: ContentColumns): ContentColumns {
 
 /** The statements one paper's upsert needs; each engine provides them (SQLite synchronously, which `await` accepts). */
 interface PaperStatements {
+  /** Before a batch: PostgreSQL inserts its new papers in multi-row statements (one round trip per thousand). */
+  begin?(rows: ReadonlyArray<readonly unknown[]>): Promise<void>;
+  /** After a batch: what `begin` and the loop left buffered (versions, new papers' listings). */
+  flush?(): Promise<void>;
   /** Inserts a new paper; its key, or null when the id is stored already. */
   insert(values: readonly unknown[]): number | null | Promise<number | null>;
   /** Adds a new paper to the keyword index (PostgreSQL's trigger does this itself). */
@@ -157,13 +161,54 @@ function sqliteStatements(db: SqliteDb): PaperStatements {
   return statements;
 }
 
-/** The same statements as Kysely queries: PostgreSQL (and any engine without a synchronous driver). */
+/** Rows per multi-row insert: papers have 17 inserted columns, within PostgreSQL's 65,535 bound values. */
+const PAPERS_PER_INSERT = 1_000;
+
+/**
+ * The same statements as Kysely queries, for PostgreSQL: a batch's new papers are inserted together first (a round
+ * trip per statement is what bounds an import there), their versions and listings buffered and written together last.
+ */
 function kyselyStatements(db: Db): PaperStatements {
+  const rowOf = (values: readonly unknown[]) => Object.fromEntries(INSERT_COLUMNS.map((column, i) => [column, values[i]])) as unknown as PaperRow;
+  /** Papers `begin` inserted, by id; taken by the loop (a second copy of an id in one batch finds it stored). */
+  const inserted = new Map<string, number>();
+  const versions: Array<{ paper_pk: number; version: number; created_at: string | null }> = [];
+  const listings: Array<{ day: string; paper_pk: number; reason: ListingReason; listed_at: string }> = [];
+  const newKeys = new Set<number>();
   return {
+    async begin(rows) {
+      for (let start = 0; start < rows.length; start += PAPERS_PER_INSERT) {
+        const chunk = rows.slice(start, start + PAPERS_PER_INSERT).map(rowOf);
+        const unique = [...new Map(chunk.map((row) => [row.id, row])).values()]; // one statement may not touch a row twice
+        const added = await db.kysely.insertInto('papers').values(unique).onConflict((oc) => oc.column('id').doNothing()).returning(['pk', 'id']).execute();
+        for (const row of added) {
+          inserted.set(row.id, row.pk);
+          newKeys.add(row.pk);
+        }
+      }
+    },
+    async flush() {
+      for (let start = 0; start < versions.length; start += 5_000) {
+        await db.kysely.insertInto('paper_versions').values(versions.slice(start, start + 5_000)).onConflict((oc) => oc.doNothing()).execute();
+      }
+      for (let start = 0; start < listings.length; start += 5_000) {
+        await db.kysely.insertInto('daily_listings').values(listings.slice(start, start + 5_000)).onConflict((oc) => oc.doNothing()).execute();
+      }
+      versions.length = 0;
+      listings.length = 0;
+      inserted.clear();
+      newKeys.clear();
+    },
     async insert(values) {
-      const row = Object.fromEntries(INSERT_COLUMNS.map((column, i) => [column, values[i]])) as unknown as PaperRow;
-      const inserted = await db.kysely.insertInto('papers').values(row).onConflict((oc) => oc.column('id').doNothing()).returning('pk').executeTakeFirst();
-      return inserted?.pk ?? null;
+      const id = values[0] as string;
+      const pk = inserted.get(id);
+      if (pk !== undefined) {
+        inserted.delete(id);
+        return pk;
+      }
+      if (newKeys.size > 0) return null; // inside a batch: `begin` inserted every paper that was new
+      const row = await db.kysely.insertInto('papers').values(rowOf(values)).onConflict((oc) => oc.column('id').doNothing()).returning('pk').executeTakeFirst();
+      return row?.pk ?? null;
     },
     index: () => undefined,
     select: (id) => db.kysely.selectFrom('papers').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -171,9 +216,14 @@ function kyselyStatements(db: Db): PaperStatements {
       await db.kysely.updateTable('papers').set(row).where('pk', '=', pk).execute();
     },
     async insertVersion(pk, version, createdAt) {
-      await db.kysely.insertInto('paper_versions').values({ paper_pk: pk, version, created_at: createdAt }).onConflict((oc) => oc.doNothing()).execute();
+      versions.push({ paper_pk: pk, version, created_at: createdAt });
     },
     async insertListing(day, pk, reason, now) {
+      // A paper new in this batch has no listing yet, and needs no score refresh: buffered, written by flush.
+      if (newKeys.has(pk)) {
+        listings.push({ day, paper_pk: pk, reason, listed_at: now });
+        return true;
+      }
       const result = await db.kysely.insertInto('daily_listings').values({ day, paper_pk: pk, reason, listed_at: now }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
     },
@@ -211,12 +261,17 @@ async function refreshTrendingWith(s: PaperStatements, pk: number, weights: Tren
   return score;
 }
 
+/** A new paper's row, in INSERT_COLUMNS order. A new paper has no votes yet: its score is its listing day's. */
+function insertValues(incoming: ContentColumns, input: PaperInput, options: UpsertOptions): unknown[] {
+  const day = options.listing?.dayOf(input) ?? null;
+  const initialTrending = trendingScore({ upvotes: 0, commenters: 0, listedDay: day });
+  return [incoming.id, ...CONTENT_KEYS.map((key) => incoming[key]), options.isDemo ? 1 : 0, options.now, initialTrending, 0];
+}
+
 async function upsertOne(s: PaperStatements, input: PaperInput, options: UpsertOptions): Promise<UpsertOutcome> {
   const incoming = contentOf(input);
   const day = options.listing?.dayOf(input) ?? null;
-  // A new paper has no votes yet: its score is its listing day's, written with the row.
-  const initialTrending = trendingScore({ upvotes: 0, commenters: 0, listedDay: day });
-  const insertedPk = await s.insert([incoming.id, ...CONTENT_KEYS.map((key) => incoming[key]), options.isDemo ? 1 : 0, options.now, initialTrending, 0]);
+  const insertedPk = await s.insert(insertValues(incoming, input, options));
   let pk: number;
   let outcome: UpsertOutcome;
   if (insertedPk !== null) {
@@ -245,8 +300,10 @@ async function upsertOne(s: PaperStatements, input: PaperInput, options: UpsertO
 export async function upsertPapers(db: Db, inputs: readonly PaperInput[], options: UpsertOptions): Promise<UpsertOutcome[]> {
   return db.transaction(async () => {
     const s = statementsOf(db);
+    await s.begin?.(inputs.map((input) => insertValues(contentOf(input), input, options)));
     const outcomes: UpsertOutcome[] = [];
     for (const input of inputs) outcomes.push(await upsertOne(s, input, options));
+    await s.flush?.();
     return outcomes;
   });
 }

@@ -5,11 +5,10 @@ import { HttpSession } from '../helpers/browser-session.ts';
 import { runCli } from '../helpers/cli.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
 import { rows, scalar, sql } from '../helpers/sql.ts';
-import { ENGINES } from '../helpers/postgres.ts';
 
-for (const engine of ENGINES) describe(`personal API tokens (${engine})`, () => {
+describe('personal API tokens', () => {
   let app: RunningApp;
-  before(async () => (app = await startApp(undefined, {}, engine)));
+  before(async () => (app = await startApp()));
   after(() => app.close());
 
   const me = (token: string) => fetch(`${app.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });

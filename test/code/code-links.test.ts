@@ -7,11 +7,10 @@ import { startApp, type RunningApp } from '../helpers/app.ts';
 import { HttpSession } from '../helpers/browser-session.ts';
 import { kaggleSample } from '../helpers/paths.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
-import { ENGINES } from '../helpers/postgres.ts';
 
 interface CodeJson { url: string; owner: string; name: string; source: string; stars: number | null }
 
-for (const engine of ENGINES) describe(`code links by members and moderators (${engine})`, () => {
+describe('code links by members and moderators', () => {
   let app: RunningApp;
   let ada: HttpSession;
   let mod: HttpSession;
@@ -19,7 +18,7 @@ for (const engine of ENGINES) describe(`code links by members and moderators (${
     app = await startApp(async ({ services }) => {
       await services.importer.importFile(kaggleSample);
       await services.accounts.addUser('mod@example.org', 'moderator');
-    }, {}, engine);
+    });
     ada = await signInThroughMailFile(app, 'ada@example.org');
     mod = await signInThroughMailFile(app, 'mod@example.org');
   });

@@ -10,12 +10,11 @@ import { runCli } from '../helpers/cli.ts';
 import { recordedError, startGithubFixtures, type GithubFixtures } from '../helpers/github-fixtures.ts';
 import { demoPapers, fixturesDir } from '../helpers/paths.ts';
 import { createPapersService } from '../../src/papers/papers.service.ts';
-import { ENGINES } from '../helpers/postgres.ts';
 
 interface CodeJson { url: string; owner: string; name: string; stars: number | null; starsPerDay: number; source: string; official: boolean }
 interface PaperJson { id: string; title: string; code: CodeJson[]; projectPage: string | null }
 
-for (const engine of ENGINES) describe(`papers with code (${engine})`, () => {
+describe('papers with code', () => {
   let github: GithubFixtures;
   let app: RunningApp;
   const paper = async (id: string) => (await (await app.get(`/api/papers/${id}`)).json()) as PaperJson;
@@ -35,7 +34,7 @@ for (const engine of ENGINES) describe(`papers with code (${engine})`, () => {
         publishedAt: '2026-11-26T00:00:00Z', comments: '12 pages; code at \\url{https://github.com/ shikiw/Modality\\_Integration-Rate}.',
       }));
       await services.importer.importFile(file);
-    }, { GITHUB_API_URL: github.url, INGEST_TIME_SCALE: '0.001', RATE_LIMIT_READS: '0', RATE_LIMIT_SEARCHES: '0', PAGE_CACHE_SECONDS: '0' }, engine);
+    }, { GITHUB_API_URL: github.url, INGEST_TIME_SCALE: '0.001', RATE_LIMIT_READS: '0', RATE_LIMIT_SEARCHES: '0', PAGE_CACHE_SECONDS: '0' });
   });
   after(async () => {
     await app.close();

@@ -8,7 +8,6 @@ import { after, before, describe, it } from 'node:test';
 import { startApp, type RunningApp } from '../helpers/app.ts';
 import { validateAtom, validateJsonFeed, validateRss, type XmlElement } from '../helpers/feed-validator.ts';
 import { kaggleSample } from '../helpers/paths.ts';
-import { ENGINES } from '../helpers/postgres.ts';
 
 const checkAtom = (xml: string, selfUrl: string): XmlElement[] => {
   const entries = validateAtom(xml);
@@ -18,7 +17,7 @@ const checkAtom = (xml: string, selfUrl: string): XmlElement[] => {
 const checkRss = validateRss;
 const checkJsonFeed = validateJsonFeed;
 
-for (const engine of ENGINES) describe(`feeds (${engine})`, () => {
+describe('feeds', () => {
   let app: RunningApp;
   before(async () => {
     app = await startApp(async ({ services, dir }) => {
@@ -30,7 +29,7 @@ for (const engine of ENGINES) describe(`feeds (${engine})`, () => {
       const file = path.join(dir, 'hostile.jsonl');
       fs.writeFileSync(file, JSON.stringify({
         id: '0704.9999',
-        title: 'Nul\u0000 bell\u0007 <script>alert(1)</script> ], {}, engine)> & \u202Eevil\u202C 𝔸 "quoted"',
+        title: 'Nul\u0000 bell\u0007 <script>alert(1)</script> ])> & \u202Eevil\u202C 𝔸 "quoted"',
         abstract: 'Text with ]]> and <![CDATA[ x ]]> and \u0001\u001F and \uFFFE end.',
         authors: [{ name: 'Ｍallory <b>' }, { name: 'Zoë & Co' }],
         categories: ['cs.LG'],

@@ -9,9 +9,8 @@ import { runCli } from '../helpers/cli.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { fixturesDir } from '../helpers/paths.ts';
 import { tempDatabase, tempDir, type TempDatabase } from '../helpers/temp-db.ts';
-import { ENGINES } from '../helpers/postgres.ts';
 
-for (const engine of ENGINES) describe(`arXiv API lookups (recorded responses) (${engine})`, () => {
+describe('arXiv API lookups (recorded responses)', () => {
   let fixtures: FixtureServer;
   let t: TempDatabase;
   const service = (apiPath = '/api/query') =>
@@ -23,7 +22,7 @@ for (const engine of ENGINES) describe(`arXiv API lookups (recorded responses) (
 
   before(async () => {
     fixtures = await startFixtureServer();
-    t = await tempDatabase({}, engine);
+    t = await tempDatabase({});
   });
   after(async () => {
     await fixtures.close();

@@ -9,7 +9,6 @@ import { startApp, type RunningApp } from '../helpers/app.ts';
 import { runCli } from '../helpers/cli.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { tempDir } from '../helpers/temp-db.ts';
-import { ENGINES } from '../helpers/postgres.ts';
 
 const item = (id: string, title: string, upvotes: number, featured: string) => ({
   paper: {
@@ -28,7 +27,7 @@ const saved = [
   item('not-an-id', 'Bad id', 1, '2026-11-19T03:00:00.000Z'),
 ];
 
-for (const engine of ENGINES) describe(`Hugging Face daily papers (${engine})`, () => {
+describe('Hugging Face daily papers', () => {
   const dir = tempDir();
   const file = path.join(dir, 'daily_papers.json');
   let fixtures: FixtureServer;
@@ -58,7 +57,7 @@ for (const engine of ENGINES) describe(`Hugging Face daily papers (${engine})`, 
     try {
       app = await startApp(async ({ services }) => {
         await services.importer.importFile(file);
-      }, {}, engine);
+      });
       const details = await app.services.papers.get('2511.00001');
       assert.deepEqual(details.listings, [{ day: '2026-11-19', reason: 'featured' }]);
       assert.deepEqual(details.externalSignals, [{ source: 'huggingface', upvotes: 42, comments: 4 }]);

@@ -4,7 +4,6 @@ import { rankForYou } from '../../src/search/for-you.ts';
 import { startDemoApp, type RunningApp } from '../helpers/app.ts';
 import { HttpSession } from '../helpers/browser-session.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
-import { ENGINES } from '../helpers/postgres.ts';
 
 const unit = (...xs: number[]) => {
   const n = Math.hypot(...xs);
@@ -23,10 +22,10 @@ describe('for you ranking', () => {
   });
 });
 
-for (const engine of ENGINES) describe(`for you feed (${engine})`, () => {
+describe('for you feed', () => {
   let app: RunningApp;
   before(async () => {
-    app = await startDemoApp({ fitted: true }, {}, engine);
+    app = await startDemoApp({ fitted: true });
   });
   after(() => app.close());
 
@@ -60,9 +59,9 @@ for (const engine of ENGINES) describe(`for you feed (${engine})`, () => {
   });
 });
 
-for (const engine of ENGINES) describe(`for you and saved topics (${engine})`, () => {
+describe('for you and saved topics', () => {
   it('counts the topics of a member\'s digest like upvotes, and says which topic an item matches', async () => {
-    const app = await startDemoApp({ fitted: true }, {}, engine);
+    const app = await startDemoApp({ fitted: true });
     try {
       const { user } = await app.services.accounts.addUser('topics@example.org', 'user');
       await app.services.subscriptions.subscribe({ email: 'topics@example.org', preferences: { topics: ['discrete dipole approximation light scattering'] } }, user);

@@ -3,12 +3,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startDemoApp, type RunningApp } from '../helpers/app.ts';
-import { ENGINES } from '../helpers/postgres.ts';
 
-for (const engine of ENGINES) describe(`the search page (${engine})`, () => {
+describe('the search page', () => {
   let app: RunningApp;
   before(async () => {
-    app = await startDemoApp({ fitted: true }, { RATE_LIMIT_READS: '0', RATE_LIMIT_SEARCHES: '0', PAGE_CACHE_SECONDS: '0' }, engine);
+    app = await startDemoApp({ fitted: true }, { RATE_LIMIT_READS: '0', RATE_LIMIT_SEARCHES: '0', PAGE_CACHE_SECONDS: '0' });
   });
   after(() => app.close());
   const page = async (q: string, mode?: string) => (await app.get(`/search?q=${encodeURIComponent(q)}${mode ? `&mode=${mode}` : ''}`)).text();

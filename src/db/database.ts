@@ -6,7 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type KyselyPlugin, type Migration, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type KyselyPlugin, type Migration, type SqliteDatabase, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { migrations as sqliteMigrations } from './migrations/index.ts';
@@ -108,9 +108,34 @@ async function openSqlite(file: string): Promise<SqliteDb> {
   return db;
 }
 
+/** Statements kept per connection; past this many distinct texts the cache starts again (texts are few in practice). */
+const MAX_CACHED_STATEMENTS = 1_000;
+
+/**
+ * The connection as Kysely's SQLite dialect sees it, with each statement prepared once: the dialect prepares every
+ * query anew, which cost more than running the small indexed reads and writes most requests make (import with code
+ * links: 2,511 → 2,228 papers/s before this cache). Safe because better-sqlite3 runs one statement at a time and
+ * Kysely never streams here.
+ */
+function preparingOnce(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+        statement = sqlite.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 /** The handle over a better-sqlite3 connection: Kysely on it, and its transactions. */
 function sqliteHandle(file: string, sqlite: BetterSqlite3.Database): SqliteDb {
-  const root = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const root = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparingOnce(sqlite) }) });
   const tx = transactions(root);
   openTransactionOf.set(sqlite, tx.inside);
   return {

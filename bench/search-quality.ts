@@ -7,6 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { searchModes, type SearchMode } from '../src/search/query.ts';
 import { tempDatabase } from '../test/helpers/temp-db.ts';
+import { ENGINES, type Engine } from '../test/helpers/postgres.ts';
+import { startBenchPostgres } from './postgres-server.ts';
 import { machineLine } from './env.ts';
 import { reciprocalRankFusion } from '../src/search/fusion.ts';
 
@@ -27,14 +29,37 @@ export function recallAt100(ranked: readonly string[], relevant: ReadonlySet<str
 if (import.meta.url === `file://${process.argv[1]}`) await main();
 
 async function main(): Promise<void> {
-const t = await tempDatabase();
+// Both engines, side by side: the same corpus, the same judged queries.
+const server = await startBenchPostgres();
+process.env.PAPERBOARD_TEST_POSTGRES = server.clusterUrl;
+const rows: Array<{ engine: Engine; mode: string; kind: string; ndcg: number; recall: number }> = [];
+for (const engine of ENGINES) await judgeEngine(engine, rows);
+await server.stop();
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
+console.log(machineLine());
+console.log(`judged set: ${judged.length} queries (${judged.filter((q) => q.kind === 'known-item').length} known-item, ${judged.filter((q) => q.kind === 'topic').length} topics) over the 243-paper demo set`);
+console.log('                          SQLite              PostgreSQL');
+console.log('mode         kind        nDCG@10  Recall@100 nDCG@10  Recall@100');
+for (const mode of [...searchModes, 'rank-fusion']) {
+  for (const kind of ['known-item', 'topic', 'all']) {
+    const cells = ENGINES.map((engine) => {
+      const these = rows.filter((r) => r.engine === engine && r.mode === mode && (kind === 'all' || r.kind === kind));
+      return `${mean(these.map((r) => r.ndcg)).toFixed(3)}    ${mean(these.map((r) => r.recall)).toFixed(3)}`;
+    });
+    console.log(`${mode.padEnd(12)} ${kind.padEnd(11)} ${cells.join('      ')}`);
+  }
+}
+}
+
+async function judgeEngine(engine: Engine, rows: Array<{ engine: Engine; mode: string; kind: string; ndcg: number; recall: number }>): Promise<void> {
+const t = await tempDatabase({}, engine);
 await t.services.importer.importFile(path.join(here, '../data/demo/papers.jsonl'));
 await t.services.search.refitSemantic();
 
-const rows: Array<{ mode: string; kind: string; ndcg: number; recall: number }> = [];
 const judge = (mode: string, q: Judged, ids: readonly string[]) => {
   const relevant = new Set(q.relevant);
-  rows.push({ mode, kind: q.kind, ndcg: ndcgAt10(ids, relevant), recall: recallAt100(ids, relevant) });
+  rows.push({ engine, mode, kind: q.kind, ndcg: ndcgAt10(ids, relevant), recall: recallAt100(ids, relevant) });
 };
 // Papers' keys, for fusing the keyword and semantic lists by rank as the search service did before the blend.
 const idOfKey = new Map<number, string>();
@@ -59,15 +84,4 @@ for (const q of judged) {
   judge('rank-fusion', q, reciprocalRankFusion([await ranked('keyword'), await ranked('semantic')]).map((hit) => idOfKey.get(hit.pk) as string));
 }
 await t.cleanup();
-
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
-console.log(machineLine());
-console.log(`judged set: ${judged.length} queries (${judged.filter((q) => q.kind === 'known-item').length} known-item, ${judged.filter((q) => q.kind === 'topic').length} topics) over the 243-paper demo set`);
-console.log('mode         kind        nDCG@10  Recall@100');
-for (const mode of [...searchModes, 'rank-fusion']) {
-  for (const kind of ['known-item', 'topic', 'all']) {
-    const these = rows.filter((r) => r.mode === mode && (kind === 'all' || r.kind === kind));
-    console.log(`${mode.padEnd(12)} ${kind.padEnd(11)} ${mean(these.map((r) => r.ndcg)).toFixed(3)}    ${mean(these.map((r) => r.recall)).toFixed(3)}`);
-  }
-}
 }

@@ -3,7 +3,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { greatest } from '../db/dialect.ts';
-import type { CodeLinksTable, RepositoriesTable } from '../db/schema.ts';
+import type { RepositoriesTable } from '../db/schema.ts';
 import type { CodeLink, CodeSource, Repository, StarSample } from './code.ts';
 import type { RepositoryFacts } from './github.ts';
 import type { RepositoryRef } from './repository-url.ts';

@@ -3,10 +3,10 @@
 // runs at the speed of the raw driver), Kysely queries on PostgreSQL.
 import type { Selectable } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared, withSqlite, type Db, type SqliteDb } from '../db/database.ts';
+import type { Db, SqliteDb } from '../db/database.ts';
 import { greatest } from '../db/dialect.ts';
 import type { PapersTable } from '../db/schema.ts';
-import { DEFAULT_TRENDING_WEIGHTS, trendingInterest, trendingScore, type TrendingInputs, type TrendingWeights } from '../feed/trending.ts';
+import { trendingInterest, trendingScore, type TrendingInputs, type TrendingWeights } from '../feed/trending.ts';
 import { facetWords, HAS_CODE_WORD } from '../search/facets.ts';
 import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
 

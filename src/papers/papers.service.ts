@@ -83,24 +83,24 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
       const listing = options.listing && { ...options.listing, dayOf: (paper: PaperInput) => options.listing!.dayOf(originals.get(paper) ?? paper) };
       // The papers and what arrival listeners write about them (code links found in their text) commit together.
       return db.transaction(async () => {
-      const stored = await repo.upsertPapers(db, accepted, { ...options, listing, weights });
-      let next = 0;
-      outcomes.forEach((outcome, i) => {
-        if (outcome !== 'rejected') outcomes[i] = stored[next++] as repo.UpsertOutcome;
-      });
-      const arrival: Arrival = { newPapers: 0, revisedIds: [], texts: [] };
-      stored.forEach((outcome, i) => {
-        const paper = accepted[i] as PaperInput;
-        if (outcome === 'imported') arrival.newPapers += 1;
-        else if (outcome === 'updated') arrival.revisedIds.push(paper.id);
-        if (outcome !== 'unchanged') arrival.texts.push({ id: paper.id, abstract: paper.abstract, comments: paper.comments });
-      });
-      if (arrival.newPapers > 0 || arrival.revisedIds.length > 0) for (const listener of arrivalListeners) await listener(arrival);
-      return outcomes;
+        const stored = await repo.upsertPapers(db, accepted, { ...options, listing, weights });
+        let next = 0;
+        outcomes.forEach((outcome, i) => {
+          if (outcome !== 'rejected') outcomes[i] = stored[next++] as repo.UpsertOutcome;
+        });
+        const arrival: Arrival = { newPapers: 0, revisedIds: [], texts: [] };
+        stored.forEach((outcome, i) => {
+          const paper = accepted[i] as PaperInput;
+          if (outcome === 'imported') arrival.newPapers += 1;
+          else if (outcome === 'updated') arrival.revisedIds.push(paper.id);
+          if (outcome !== 'unchanged') arrival.texts.push({ id: paper.id, abstract: paper.abstract, comments: paper.comments });
+        });
+        if (arrival.newPapers > 0 || arrival.revisedIds.length > 0) for (const listener of arrivalListeners) await listener(arrival);
+        return outcomes;
       });
     },
 
-    /** Calls back whenever new papers or new versions of stored ones have been written (the callback only schedules work). */
+    /** Calls back whenever new papers or new versions of stored ones have been written, inside the store's transaction. */
     onArrival(listener: (arrival: Arrival) => void | Promise<void>): void {
       arrivalListeners.push(listener);
     },

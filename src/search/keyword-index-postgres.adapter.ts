@@ -8,12 +8,11 @@ import * as index from './keyword-index-postgres.repository.ts';
 import type { IndexQuery, KeywordIndex } from './keyword-ranking.service.ts';
 import type { QueryTerm } from './query.ts';
 import { fold } from './term-match.ts';
+import { createTermStatistics } from './term-statistics.service.ts';
 
-/** Papers sampled for a term's frequency and for the average length. */
-const SAMPLE = 20_000;
+/** Papers whose length is sampled for the average length, and how long that average is kept. */
 const LENGTH_SAMPLE = 1_000;
 const STATISTICS_MS = 60_000;
-const MAX_CACHED_TERMS = 50_000;
 
 /** One lexeme in tsquery syntax: quoted (the parser's words are letters and digits, but nothing is trusted). */
 function lexeme(word: string, suffix: string): string {
@@ -41,7 +40,10 @@ const tokens = (text: string) => fold(text).match(/[\p{L}\p{N}]+/gu)?.length ?? 
 
 export function postgresKeywordIndex(db: PostgresDb): KeywordIndex {
   let corpus: { stats: CorpusStats; at: number } | null = null;
-  const frequencies = new Map<string, { frequency: number; documents: number }>();
+  const statistics = createTermStatistics({
+    newestKey: () => index.maxPaperKey(db),
+    countAfter: (words, afterKey) => index.countMatchesAfter(db, { words, facets: '' }, afterKey),
+  });
 
   async function texts(pks: readonly number[]): Promise<Candidate[]> {
     const rows = await index.candidateTexts(db, pks);
@@ -67,19 +69,7 @@ export function postgresKeywordIndex(db: PostgresDb): KeywordIndex {
       corpus = { stats: { documents, averageLength }, at: Date.now() };
       return corpus.stats;
     },
-    async documentFrequency(term, documents) {
-      const key = termText(term);
-      const hit = frequencies.get(key);
-      if (hit && Math.abs(documents - hit.documents) <= documents * 0.02) return hit.frequency;
-      const newest = await index.maxPaperKey(db);
-      const after = Math.max(0, newest - SAMPLE);
-      const inSample = await index.countMatchesAfter(db, { words: key, facets: '' }, after);
-      const sampled = Math.min(documents, newest - after);
-      const frequency = after === 0 || sampled === 0 ? inSample : Math.round((inSample * documents) / sampled);
-      if (frequencies.size >= MAX_CACHED_TERMS) frequencies.delete(frequencies.keys().next().value as string);
-      frequencies.set(key, { frequency, documents });
-      return frequency;
-    },
+    documentFrequency: (term, documents) => statistics.documentFrequency(termText(term), documents),
     titleMatches: (terms, limit) => index.newestTitleMatches(db, tsQueryOf({ terms, authors: [], operator: 'AND', facets: { categories: [], dates: [] } }, 'A'), limit),
   };
 }

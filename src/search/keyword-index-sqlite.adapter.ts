@@ -8,7 +8,10 @@ import { termToFts, toFtsMatch } from './query.ts';
 import { createTermStatistics } from './term-statistics.service.ts';
 
 export function sqliteKeywordIndex(db: SqliteDb): KeywordIndex {
-  const statistics = createTermStatistics(db);
+  const statistics = createTermStatistics({
+    newestKey: () => index.maxPaperKey(db),
+    countAfter: (match, afterKey) => index.countMatchesAfter(db, match, afterKey),
+  });
   return {
     newestMatches(query, limit, exact) {
       const match = toFtsMatch({ terms: [...query.terms], authors: [...query.authors], excluded: [] }, query.operator, query.facets);
@@ -16,7 +19,10 @@ export function sqliteKeywordIndex(db: SqliteDb): KeywordIndex {
     },
     candidateTexts: (pks) => index.candidateTexts(db, pks),
     publicationYears: () => index.publicationYears(db),
-    corpus: () => statistics.corpus(),
+    corpus() {
+      const totals = index.indexTotals(db);
+      return { documents: totals.documents, averageLength: totals.documents > 0 ? totals.tokens / totals.documents : 0 };
+    },
     documentFrequency: (term, documents) => statistics.documentFrequency(termToFts(term), documents),
     titleMatches(terms, limit) {
       const match = toFtsMatch({ terms: [...terms], authors: [], excluded: [] });

@@ -53,8 +53,8 @@ export function newestMatches(db: SqliteDb, match: string, limit: number, exact?
     `SELECT f.rowid AS pk FROM papers_fts f JOIN papers p ON p.pk = f.rowid
       WHERE papers_fts MATCH ? AND p.published_at >= ? AND p.published_at < ? ORDER BY f.rowid DESC LIMIT ?`,
   )
-    .pluck()
-    .all(match, exact.after ?? '', exact.before ?? '\uffff', limit) as number[];
+    .all(match, exact.after ?? '', exact.before ?? '\uffff', limit)
+    .map((row) => (row as { pk: number }).pk); // no pluck(): it would change the statement for every later user
 }
 
 /** The first and last year papers were published in (null when no paper has a date): two index seeks. */

@@ -21,7 +21,7 @@ export interface IndexQuery {
   facets: FacetMatch;
 }
 
-type Answer<T> = T | Promise<T>;
+export type Answer<T> = T | Promise<T>;
 
 /** A keyword index as the ranking reads it; each engine answers in its own query language. */
 export interface KeywordIndex {

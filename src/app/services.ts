@@ -26,6 +26,7 @@ import { createGithubClient } from '../code/github.client.ts';
 import { inProcessRanker, workerPoolRanker } from '../search/keyword-pool.service.ts';
 import { postgresKeywordIndex } from '../search/keyword-index-postgres.adapter.ts';
 import { sqliteKeywordIndex } from '../search/keyword-index-sqlite.adapter.ts';
+import { createKeywordIndexer } from '../search/keyword-indexer.service.ts';
 import { createForYouService } from '../search/for-you.service.ts';
 import { createDigestService } from '../digest/digest.service.ts';
 import { createSubscriptionsService } from '../digest/subscriptions.service.ts';
@@ -61,11 +62,14 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   const semantic = createSemanticService({ db, papers, dataDir: config.dataDir, settings: config.semantic, log: report });
   // SQLite's searches block the thread that runs them: a server gives them worker threads. PostgreSQL's run on the server.
   const ranker = db.engine === 'postgres'
-    ? inProcessRanker(postgresKeywordIndex(db))
+    ? inProcessRanker(postgresKeywordIndex(db, papers), papers)
     : config.search.workers > 0
       ? workerPoolRanker(db.file, { workers: config.search.workers, queueLimit: 64, waitMs: 5_000, runMs: 10_000 })
-      : inProcessRanker(sqliteKeywordIndex(db));
-  const search = createSearchService(db, papers, semantic, ranker);
+      : inProcessRanker(sqliteKeywordIndex(db, papers), papers);
+  // The keyword index is written as papers are, in the same transaction (it keeps no text of its own to go stale).
+  const keywordIndexer = createKeywordIndexer(db, papers);
+  papers.onTextChange((change) => keywordIndexer.apply(change));
+  const search = createSearchService(papers, semantic, ranker, keywordIndexer);
   const github = createGithubClient({
     // Its own spacing: GitHub allows far more than arXiv asks for (the hour's budget is what bounds a run).
     http: createPoliteHttp({ userAgent: userAgentFor(config.http.publicUrl, config.ingest.contact), minIntervalMs: GITHUB_INTERVAL_MS, timeScale: config.ingest.timeScale }),

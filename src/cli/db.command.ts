@@ -2,6 +2,8 @@
 import { loadConfig } from '../config.ts';
 import { copyDatabase } from '../db/copy.ts';
 import { openDatabase } from '../db/database.ts';
+import { createPapersService } from '../papers/papers.service.ts';
+import { createKeywordIndexer } from '../search/keyword-indexer.service.ts';
 import { parseCommandArgs, UsageError } from './usage.ts';
 
 export async function dbCommand(args: string[]): Promise<number> {
@@ -19,6 +21,11 @@ export async function dbCommand(args: string[]): Promise<number> {
     const report = await copyDatabase(source, target, {
       sourceName: config.database.file,
       progress: (t) => console.log(`${t.table}: ${t.copied.toLocaleString('en')} copied, ${t.target.toLocaleString('en')} of ${t.source.toLocaleString('en')} rows${t.source === t.target ? '' : '  MISMATCH'}`),
+      // The keyword index is the target's own: built from the copied papers, as `paperboard reindex` would.
+      async finish() {
+        console.log('building the keyword index…');
+        await createKeywordIndexer(target, createPapersService(target)).rebuild();
+      },
     });
     const wrong = report.filter((t) => t.source !== t.target);
     const rows = report.reduce((sum, t) => sum + t.target, 0);

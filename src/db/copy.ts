@@ -1,8 +1,9 @@
 // `paperboard db copy --to postgres://…`: a SQLite install copied into a PostgreSQL database, table by table in key
 // order, keys kept. Resumable: each table continues after the last key the target holds, and rows already there are
 // skipped (ON CONFLICT DO NOTHING), so an interrupted copy run again neither duplicates nor misses a row. Verified by
-// counting every table on both sides. The keyword index is built by the target's own trigger as papers arrive; the
-// vector index of each instance is built from the copied vectors when it starts.
+// counting every table on both sides. The keyword index is not copied (SQLite's is FTS5's own format): the caller
+// builds it on the target (`finish`) before the copy counts as done; the vector index of each instance is built from
+// the copied vectors when it starts.
 import { sql, type Kysely } from 'kysely';
 import type { Db, PostgresDb, SqliteDb } from './database.ts';
 import type { Database } from './schema.ts';
@@ -90,7 +91,11 @@ async function copyRows(source: SqliteDb, target: PostgresDb, table: string, key
  * mixes two installs). Reports each table as it finishes; the copy is verified when every table counts the same rows
  * on both sides.
  */
-export async function copyDatabase(source: SqliteDb, target: PostgresDb, options: { sourceName: string; progress?: (copy: TableCopy) => void }): Promise<TableCopy[]> {
+export async function copyDatabase(
+  source: SqliteDb,
+  target: PostgresDb,
+  options: { sourceName: string; progress?: (copy: TableCopy) => void; finish?: () => Promise<void> },
+): Promise<TableCopy[]> {
   const mark = await target.kysely.selectFrom('settings').select('value').where('name', '=', MARK).executeTakeFirst();
   if (!mark) {
     for (const { table } of COPIED_TABLES) {
@@ -120,7 +125,11 @@ export async function copyDatabase(source: SqliteDb, target: PostgresDb, options
     report.push(done);
     options.progress?.(done);
   }
-  // A verified copy is finished: the mark goes, and the database is an install of its own from now on.
-  if (report.every((t) => t.source === t.target)) await target.kysely.deleteFrom('settings').where('name', '=', MARK).execute();
+  // A verified copy is finished once what is derived from the rows is built (an interruption there is resumed by
+  // running the copy again, as the mark is still set): the mark goes, and the database is an install of its own.
+  if (report.every((t) => t.source === t.target)) {
+    await options.finish?.();
+    await target.kysely.deleteFrom('settings').where('name', '=', MARK).execute();
+  }
   return report;
 }

@@ -247,7 +247,7 @@ export async function probeDatabase(db: Db): Promise<string | null> {
     prepared(db, 'SELECT count(*) FROM sqlite_schema').get();
     prepared(db, 'SELECT (SELECT max(pk) FROM papers), (SELECT min(pk) FROM papers), (SELECT max(day) FROM daily_listings)').get();
     prepared(db, 'SELECT (SELECT max(id) FROM users), (SELECT id_hash FROM sessions ORDER BY id_hash DESC LIMIT 1)').get();
-    prepared(db, "SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'paper' ORDER BY rowid DESC LIMIT 1").get();
+    prepared(db, "SELECT rowid FROM keyword_fts WHERE keyword_fts MATCH 'paper' ORDER BY rowid DESC LIMIT 1").get();
     return null;
   } catch (error) {
     return (error as Error).message;

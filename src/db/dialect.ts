@@ -29,3 +29,13 @@ export function daysBetween(db: Db, earlier: Expression<string | null>, later: E
     ? sql<number>`(left(${later}, 10)::date - left(${earlier}, 10)::date)`
     : sql<number>`(julianday(${later}) - julianday(${earlier}))`;
 }
+
+/**
+ * `column` holds one of these keys. One parameter whatever their number (SQLite: a JSON array read by json_each;
+ * PostgreSQL: an integer array), so a list of 500 keys is one statement, prepared once, not one per list length.
+ */
+export function keyIn(db: Db, column: string, keys: readonly number[]): RawBuilder<boolean> {
+  return db.engine === 'postgres'
+    ? sql<boolean>`${sql.ref(column)} = ANY(${[...keys]}::integer[])`
+    : sql<boolean>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`;
+}

@@ -2,7 +2,7 @@
 import type { Generated } from 'kysely';
 
 export interface PapersTable {
-  /** Integer key (SQLite rowid): compact joins and the FTS index's content rowid. */
+  /** Integer key (SQLite rowid): compact joins, and the keyword index's row. */
   pk: Generated<number>;
   /** arXiv id without version (`2401.01234`, `hep-th/9901001`) or a local id (`local-…`). */
   id: string;
@@ -17,8 +17,6 @@ export interface PapersTable {
   categories: string;
   primary_category: string | null;
   published_at: string | null;
-  /** The keyword index's facet words for categories and dates (search/facets.ts), derived from the two above. */
-  facets: Generated<string>;
   updated_at: string | null;
   doi: string | null;
   journal_ref: string | null;
@@ -41,6 +39,8 @@ export interface PapersTable {
   code_stars_per_day: Generated<number>;
   /** Hugging Face's upvotes, a trending input (weighted, never added to this site's own). */
   hf_upvotes: Generated<number>;
+  /** 1 when it links to code (any repository, any source): set by the code capability, what `has:code` finds. */
+  has_code: Generated<number>;
 }
 
 export interface PaperVersionsTable {
@@ -332,10 +332,10 @@ export interface RepositoryStarsTable {
   counted_at: string;
 }
 
-/** PostgreSQL only: the keyword index (SQLite's is the FTS5 table papers_fts). */
+/** PostgreSQL only: the keyword index, the search capability's own (SQLite's is the FTS5 table keyword_fts). */
 export interface PaperSearchTable {
   paper_pk: number;
-  /** A tsvector, written by the database (paperboard_search_document). */
+  /** A tsvector, built by the database (paperboard_search_document) from what search/keyword-indexer.service.ts gives it. */
   document: string;
 }
 

@@ -36,6 +36,8 @@ export interface PaperInput extends PaperMetadata {
 
 /** A stored paper. */
 export interface Paper extends PaperMetadata {
+  /** The internal key other tables reference it by (never shown: the id is what people and APIs use). */
+  pk: number;
   isDemo: boolean;
   firstSeenAt: string;
   /** On-site upvotes. */
@@ -54,6 +56,27 @@ export interface Paper extends PaperMetadata {
   hfUpvotes: number;
   /** It links to code (a repository, any source): what `has:code` finds. */
   hasCode: boolean;
+}
+
+/** What the keyword index reads of a paper: its text, and the facts its filters ask for. */
+export interface PaperText {
+  pk: number;
+  title: string;
+  abstract: string;
+  /** The names joined by ", ". */
+  authorNames: string;
+  categories: string[];
+  publishedAt: string | null;
+  hasCode: boolean;
+}
+
+/** Papers whose searchable text was written or removed: told to listeners inside the writing transaction. */
+export interface TextChange {
+  /** Papers stored for the first time. */
+  added: PaperText[];
+  /** Stored papers whose text, categories, date or code mark changed. */
+  revised: PaperText[];
+  removed: number[];
 }
 
 /** What another site says of a paper (Hugging Face's upvotes): shown beside, never added to, on-site votes. */

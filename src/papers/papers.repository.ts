@@ -4,17 +4,22 @@
 import { sql, type Selectable } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db, SqliteDb } from '../db/database.ts';
-import { greatest } from '../db/dialect.ts';
+import { greatest, keyIn } from '../db/dialect.ts';
 import type { PapersTable } from '../db/schema.ts';
 import { trendingInterest, trendingScore, type TrendingInputs, type TrendingWeights } from '../feed/trending.ts';
-import { facetWords, HAS_CODE_WORD } from '../search/facets.ts';
-import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
+import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperText, PaperVersion } from './paper.ts';
 
 export type PaperRow = Selectable<PapersTable>;
 
-// Every new paper is written here, and indexed for keyword search in the same transaction (SQLite: by this
-// repository; PostgreSQL: by the trigger on papers); search/keyword-index.repository.ts reads that index.
+// Every paper is written here. What search indexes of it (PaperText) is returned to the service, which tells the
+// keyword index in the same transaction: the index owns its tables, and nothing here knows how it is kept.
 export type UpsertOutcome = 'imported' | 'updated' | 'unchanged';
+
+/** What storing one paper did, and its searchable text when that is new or changed. */
+export interface Upserted {
+  outcome: UpsertOutcome;
+  text: PaperText | null;
+}
 
 export interface UpsertOptions {
   /** Which day a paper is listed on, and why; null lists nothing. */
@@ -28,6 +33,7 @@ export interface UpsertOptions {
 export function paperFromRow(row: PaperRow): Paper {
   const categories = row.categories ? row.categories.split(' ') : [];
   return {
+    pk: row.pk,
     id: row.id,
     version: row.version,
     title: row.title,
@@ -47,14 +53,17 @@ export function paperFromRow(row: PaperRow): Paper {
     commenters: row.commenters,
     trending: row.trending,
     projectPage: row.project_page,
-    hasCode: row.facets.split(' ').includes(HAS_CODE_WORD),
+    hasCode: row.has_code === 1,
     codeStars: row.code_stars,
     codeStarsPerDay: row.code_stars_per_day,
     hfUpvotes: row.hf_upvotes,
   };
 }
 
-type ContentColumns = Omit<PaperRow, 'pk' | 'is_demo' | 'first_seen_at' | 'upvotes' | 'num_comments' | 'commenters' | 'trending' | 'interest' | 'project_page' | 'code_stars' | 'code_stars_per_day' | 'hf_upvotes'>;
+type ContentColumns = Omit<
+  PaperRow,
+  'pk' | 'is_demo' | 'first_seen_at' | 'upvotes' | 'num_comments' | 'commenters' | 'trending' | 'interest' | 'project_page' | 'code_stars' | 'code_stars_per_day' | 'hf_upvotes' | 'has_code'
+>;
 
 function contentOf(input: PaperInput): ContentColumns {
   const primary = input.primaryCategory ?? input.categories[0] ?? null;
@@ -69,7 +78,6 @@ function contentOf(input: PaperInput): ContentColumns {
     categories: categories.join(' '),
     primary_category: primary,
     published_at: input.publishedAt,
-    facets: facetWords(categories, input.publishedAt),
     updated_at: input.updatedAt,
     doi: input.doi,
     journal_ref: input.journalRef,
@@ -79,8 +87,25 @@ function contentOf(input: PaperInput): ContentColumns {
 
 const CONTENT_KEYS = [
   'version', 'title', 'abstract', 'authors', 'author_names', 'categories', 'primary_category',
-  'published_at', 'facets', 'updated_at', 'doi', 'journal_ref', 'comments',
+  'published_at', 'updated_at', 'doi', 'journal_ref', 'comments',
 ] as const satisfies ReadonlyArray<keyof ContentColumns>;
+
+/** The columns search reads: a change to any of them is a change the keyword index is told of. */
+const SEARCHED_KEYS = ['title', 'abstract', 'author_names', 'categories', 'published_at'] as const satisfies ReadonlyArray<keyof ContentColumns>;
+
+type TextColumns = Pick<PaperRow, 'pk' | 'title' | 'abstract' | 'author_names' | 'categories' | 'published_at' | 'has_code'>;
+
+function textFromRow(row: TextColumns): PaperText {
+  return {
+    pk: row.pk,
+    title: row.title,
+    abstract: row.abstract,
+    authorNames: row.author_names,
+    categories: row.categories ? row.categories.split(' ') : [],
+    publishedAt: row.published_at,
+    hasCode: row.has_code === 1,
+  };
+}
 
 /** A newer or equal version fills in what it knows; what it leaves out keeps its stored value. */
 function merge(stored: PaperRow, incoming: ContentColumns): ContentColumns {
@@ -91,8 +116,6 @@ function merge(stored: PaperRow, incoming: ContentColumns): ContentColumns {
     const empty = value === null || value === '' || value === '[]';
     if (!empty) (merged as Record<string, unknown>)[key] = value;
   }
-  // Derived from the merged categories and date (and the code mark the code capability set), never merged on its own.
-  merged.facets = facetWords(merged.categories ? merged.categories.split(' ') : [], merged.published_at, stored.facets.split(' ').includes(HAS_CODE_WORD));
   return merged;
 }
 
@@ -104,8 +127,6 @@ interface PaperStatements {
   flush?(): Promise<void>;
   /** Inserts a new paper; its key, or null when the id is stored already. */
   insert(values: readonly unknown[]): number | null | Promise<number | null>;
-  /** Adds a new paper to the keyword index (PostgreSQL's trigger does this itself). */
-  index(pk: number, content: ContentColumns): void | Promise<void>;
   select(id: string): PaperRow | undefined | Promise<PaperRow | undefined>;
   update(row: ContentColumns & { is_demo: number; pk: number }): void | Promise<void>;
   insertVersion(pk: number, version: number, createdAt: string | null): void | Promise<void>;
@@ -128,8 +149,6 @@ function sqliteStatements(db: SqliteDb): PaperStatements {
   const sqlite = db.sqlite;
   // Insert first: in a bulk import almost every paper is new, so the lookup is only paid on conflict.
   const insert = sqlite.prepare(`INSERT OR IGNORE INTO papers (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`);
-  // The keyword index of a new row (see the migration for why this is not a trigger).
-  const index = sqlite.prepare('INSERT INTO papers_fts (rowid, title, abstract, author_names, facets) VALUES (?, ?, ?, ?, ?)');
   const select = sqlite.prepare('SELECT * FROM papers WHERE id = ?');
   const update = sqlite.prepare(`UPDATE papers SET ${[...CONTENT_KEYS, 'is_demo'].map((c) => `${c} = @${c}`).join(', ')} WHERE pk = @pk`);
   const insertVersion = sqlite.prepare('INSERT OR IGNORE INTO paper_versions (paper_pk, version, created_at) VALUES (?, ?, ?)');
@@ -140,9 +159,6 @@ function sqliteStatements(db: SqliteDb): PaperStatements {
     insert(values) {
       const result = insert.run(...values);
       return result.changes === 1 ? Number(result.lastInsertRowid) : null;
-    },
-    index(pk, c) {
-      index.run(pk, c.title, c.abstract, c.author_names, c.facets);
     },
     select: (id) => select.get(id) as PaperRow | undefined,
     update(row) {
@@ -206,7 +222,6 @@ function kyselyStatements(db: Db): PaperStatements {
       inserted.delete(id);
       return pk;
     },
-    index: () => undefined,
     select: (id) => db.kysely.selectFrom('papers').selectAll().where('id', '=', id).executeTakeFirst(),
     async update({ pk, ...row }) {
       await db.kysely.updateTable('papers').set(row).where('pk', '=', pk).execute();
@@ -257,16 +272,17 @@ function insertValues(incoming: ContentColumns, input: PaperInput, options: Upse
   return [incoming.id, ...CONTENT_KEYS.map((key) => incoming[key]), options.isDemo ? 1 : 0, options.now, initialTrending, 0];
 }
 
-async function upsertOne(s: PaperStatements, input: PaperInput, options: UpsertOptions): Promise<UpsertOutcome> {
+async function upsertOne(s: PaperStatements, input: PaperInput, options: UpsertOptions): Promise<Upserted> {
   const incoming = contentOf(input);
   const day = options.listing?.dayOf(input) ?? null;
   const insertedPk = await s.insert(insertValues(incoming, input, options));
   let pk: number;
   let outcome: UpsertOutcome;
+  let text: PaperText | null = null;
   if (insertedPk !== null) {
     pk = insertedPk;
-    await s.index(pk, incoming);
     outcome = 'imported';
+    text = textFromRow({ ...incoming, pk, has_code: 0 });
   } else {
     const stored = (await s.select(input.id)) as PaperRow;
     pk = stored.pk;
@@ -276,21 +292,22 @@ async function upsertOne(s: PaperStatements, input: PaperInput, options: UpsertO
     const changed = CONTENT_KEYS.some((key) => merged[key] !== stored[key]) || isDemo !== stored.is_demo;
     if (changed) await s.update({ ...merged, is_demo: isDemo, pk });
     outcome = changed ? 'updated' : 'unchanged';
+    if (SEARCHED_KEYS.some((key) => merged[key] !== stored[key])) text = textFromRow({ ...merged, pk, has_code: stored.has_code });
   }
   for (const v of input.versions) await s.insertVersion(pk, v.version, v.createdAt);
   if (options.listing && day) {
     const listed = await s.insertListing(day, pk, options.listing.reason, options.now);
     if (listed && outcome !== 'imported') await refreshTrendingWith(s, pk, options.weights);
   }
-  return outcome;
+  return { outcome, text };
 }
 
 /** Stores many papers in one transaction: new ids are inserted, newer versions update, the rest is left alone. */
-export async function upsertPapers(db: Db, inputs: readonly PaperInput[], options: UpsertOptions): Promise<UpsertOutcome[]> {
+export async function upsertPapers(db: Db, inputs: readonly PaperInput[], options: UpsertOptions): Promise<Upserted[]> {
   return db.transaction(async () => {
     const s = statementsOf(db);
     await s.begin?.(inputs.map((input) => insertValues(contentOf(input), input, options)));
-    const outcomes: UpsertOutcome[] = [];
+    const outcomes: Upserted[] = [];
     for (const input of inputs) outcomes.push(await upsertOne(s, input, options));
     await s.flush?.();
     return outcomes;
@@ -304,7 +321,7 @@ export async function findPaperRow(db: Db, id: string): Promise<PaperRow | undef
 /** Papers by integer key. */
 export async function findPapersByPks(db: Db, pks: readonly number[]): Promise<Map<number, PaperRow>> {
   if (pks.length === 0) return new Map();
-  const rows = await db.kysely.selectFrom('papers').selectAll().where('pk', 'in', [...pks]).execute();
+  const rows = await db.kysely.selectFrom('papers').selectAll().where(keyIn(db, 'pk', pks)).execute();
   return new Map(rows.map((row) => [row.pk, row]));
 }
 
@@ -323,13 +340,36 @@ export async function countPapers(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Removes every paper that only the demo loader brought, with its listings and versions. */
-export async function deleteDemoPapers(db: Db): Promise<{ papers: number; listings: number }> {
+/** Removes every paper that only the demo loader brought, with its listings and versions; returns their keys. */
+export async function deleteDemoPapers(db: Db): Promise<{ papers: number[]; listings: number }> {
   return db.transaction(async () => {
     const listings = await db.kysely.deleteFrom('daily_listings').where('reason', '=', 'demo').executeTakeFirst();
-    const papers = await db.kysely.deleteFrom('papers').where('is_demo', '=', 1).executeTakeFirst();
-    return { papers: Number(papers.numDeletedRows), listings: Number(listings.numDeletedRows) };
+    const papers = await db.kysely.deleteFrom('papers').where('is_demo', '=', 1).returning('pk').execute();
+    return { papers: papers.map((row) => row.pk), listings: Number(listings.numDeletedRows) };
   });
+}
+
+const TEXT_COLUMNS = ['pk', 'title', 'abstract', 'author_names', 'categories', 'published_at', 'has_code'] as const;
+
+/** What the keyword index reads of papers, by key (the ones stored). */
+export async function findTexts(db: Db, pks: readonly number[]): Promise<PaperText[]> {
+  if (pks.length === 0) return [];
+  const rows = await db.kysely.selectFrom('papers').select(TEXT_COLUMNS).where(keyIn(db, 'pk', pks)).execute();
+  return rows.map(textFromRow);
+}
+
+/** Papers' searchable text after `afterPk`, ascending, a page at a time: for building the keyword index anew. */
+export async function textsAfter(db: Db, afterPk: number, limit: number): Promise<PaperText[]> {
+  const rows = await db.kysely.selectFrom('papers').select(TEXT_COLUMNS).where('pk', '>', afterPk).orderBy('pk').limit(limit).execute();
+  return rows.map(textFromRow);
+}
+
+/** The first and last publication dates (null when no paper has one): two index seeks. */
+export async function publicationBounds(db: Db): Promise<{ first: string | null; last: string | null }> {
+  // Two subqueries: SQLite answers a lone min() or max() from the index, but scans the table for both in one.
+  const { rows } = await sql<{ first: string | null; last: string | null }>`
+    SELECT (SELECT min(published_at) FROM papers) AS first, (SELECT max(published_at) FROM papers) AS last`.execute(db.kysely);
+  return rows[0] ?? { first: null, last: null };
 }
 
 /** Keeps the latest external signals of stored papers (by id); papers not stored are skipped. */
@@ -381,7 +421,7 @@ export async function keysOf(db: Db, ids: readonly string[]): Promise<Map<string
 
 export async function idsOf(db: Db, pks: readonly number[]): Promise<Map<number, string>> {
   if (pks.length === 0) return new Map();
-  const rows = await db.kysely.selectFrom('papers').select(['id', 'pk']).where('pk', 'in', [...pks]).execute();
+  const rows = await db.kysely.selectFrom('papers').select(['id', 'pk']).where(keyIn(db, 'pk', pks)).execute();
   return new Map(rows.map((r) => [r.pk, r.id]));
 }
 
@@ -412,18 +452,26 @@ export async function listPaper(db: Db, pk: number, day: string, reason: Listing
 }
 
 /**
- * A paper's code signals (its main repository's stars, and their growth a day) and whether it has code at all (the
- * `has:code` facet word), and its score with them. The index row is rewritten only when the mark changes.
+ * A paper's code signals (its main repository's stars, and their growth a day) and whether it has code at all (what
+ * `has:code` finds), and its score with them. Returns the paper's searchable text when its code mark changed.
  */
-export async function setCodeSignals(db: Db, pk: number, signals: { stars: number; starsPerDay: number; hasCode: boolean }, weights: TrendingWeights): Promise<void> {
-  await db.transaction(async () => {
-    const row = await db.kysely.selectFrom('papers').select('facets').where('pk', '=', pk).executeTakeFirst();
-    if (!row) return;
-    const words = row.facets.split(' ').filter((w) => w && w !== HAS_CODE_WORD);
-    const facets = (signals.hasCode ? [HAS_CODE_WORD, ...words] : words).join(' ');
-    await db.kysely.updateTable('papers').set({ code_stars: signals.stars, code_stars_per_day: signals.starsPerDay }).where('pk', '=', pk).execute();
-    if (facets !== row.facets) await db.kysely.updateTable('papers').set({ facets }).where('pk', '=', pk).execute();
+export async function setCodeSignals(
+  db: Db,
+  pk: number,
+  signals: { stars: number; starsPerDay: number; hasCode: boolean },
+  weights: TrendingWeights,
+): Promise<PaperText | null> {
+  return db.transaction(async () => {
+    const row = await db.kysely.selectFrom('papers').select(TEXT_COLUMNS).where('pk', '=', pk).executeTakeFirst();
+    if (!row) return null;
+    const hasCode = signals.hasCode ? 1 : 0;
+    await db.kysely
+      .updateTable('papers')
+      .set({ code_stars: signals.stars, code_stars_per_day: signals.starsPerDay, has_code: hasCode })
+      .where('pk', '=', pk)
+      .execute();
     await refreshTrending(db, pk, weights);
+    return hasCode === row.has_code ? null : textFromRow({ ...row, has_code: hasCode });
   });
 }
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { versionedCache } from '../versioned-cache.ts';
 import { notFound } from '../errors.ts';
 import { parsePaperRef } from './paper-id.ts';
-import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperVersion } from './paper.ts';
+import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperText, PaperVersion, TextChange } from './paper.ts';
 import * as listings from './listings.repository.ts';
 import * as repo from './papers.repository.ts';
 import { DEFAULT_TRENDING_WEIGHTS, type TrendingWeights } from '../feed/trending.ts';
@@ -62,6 +62,13 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
   // Who wants to know that new papers were stored: code links are found in their text (written in the store's
   // transaction, awaited), search embeds them (only scheduled: that work runs after the commit).
   const arrivalListeners: Array<(arrival: Arrival) => void | Promise<void>> = [];
+  // Who keeps an index of papers' text (the keyword index): told in the writing transaction, so both commit together.
+  const textListeners: Array<(change: TextChange) => void | Promise<void>> = [];
+
+  async function tellText(change: TextChange): Promise<void> {
+    if (change.added.length === 0 && change.revised.length === 0 && change.removed.length === 0) return;
+    for (const listener of textListeners) await listener(change);
+  }
 
   return {
     /**
@@ -86,18 +93,46 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
         const stored = await repo.upsertPapers(db, accepted, { ...options, listing, weights });
         let next = 0;
         outcomes.forEach((outcome, i) => {
-          if (outcome !== 'rejected') outcomes[i] = stored[next++] as repo.UpsertOutcome;
+          if (outcome !== 'rejected') outcomes[i] = (stored[next++] as repo.Upserted).outcome;
         });
         const arrival: Arrival = { newPapers: 0, revisedIds: [], texts: [] };
-        stored.forEach((outcome, i) => {
+        const change: TextChange = { added: [], revised: [], removed: [] };
+        stored.forEach(({ outcome, text }, i) => {
           const paper = accepted[i] as PaperInput;
           if (outcome === 'imported') arrival.newPapers += 1;
           else if (outcome === 'updated') arrival.revisedIds.push(paper.id);
           if (outcome !== 'unchanged') arrival.texts.push({ id: paper.id, abstract: paper.abstract, comments: paper.comments });
+          if (text) (outcome === 'imported' ? change.added : change.revised).push(text);
         });
+        // The index first: what arrival listeners do (a code link marks a paper has:code) revises indexed rows.
+        await tellText(change);
         if (arrival.newPapers > 0 || arrival.revisedIds.length > 0) for (const listener of arrivalListeners) await listener(arrival);
         return outcomes;
       });
+    },
+
+    /**
+     * Calls back whenever papers' searchable text is written (new papers, changed text, categories, date or code
+     * mark) or removed, inside the writing transaction: how the keyword index stays in step.
+     */
+    onTextChange(listener: (change: TextChange) => void | Promise<void>): void {
+      textListeners.push(listener);
+    },
+
+    /** What the keyword index reads of papers, by key. */
+    textsOf(pks: readonly number[]): Promise<PaperText[]> {
+      return repo.findTexts(db, pks);
+    },
+
+    /** Every paper's searchable text after `afterPk`, ascending, a page at a time (building the index anew). */
+    textsAfter(afterPk: number, limit: number): Promise<PaperText[]> {
+      return repo.textsAfter(db, afterPk, limit);
+    },
+
+    /** The first and last year papers were published in; null when none has a date. */
+    async publicationYears(): Promise<{ first: number; last: number } | null> {
+      const { first, last } = await repo.publicationBounds(db);
+      return first && last ? { first: Number(first.slice(0, 4)), last: Number(last.slice(0, 4)) } : null;
     },
 
     /** Calls back whenever new papers or new versions of stored ones have been written, inside the store's transaction. */
@@ -235,8 +270,11 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
     },
 
     /** Sets a paper's code signals (main repository's stars, stars a day) and re-scores it. */
-    setCodeSignals(pk: number, signals: { stars: number; starsPerDay: number; hasCode: boolean }): Promise<void> {
-      return repo.setCodeSignals(db, pk, signals, weights);
+    async setCodeSignals(pk: number, signals: { stars: number; starsPerDay: number; hasCode: boolean }): Promise<void> {
+      await db.transaction(async () => {
+        const text = await repo.setCodeSignals(db, pk, signals, weights);
+        if (text) await tellText({ added: [], revised: [text], removed: [] });
+      });
     },
 
     /** Records where a paper says its project page is (the first one found stays). */
@@ -254,8 +292,12 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
       return repo.listPaper(db, pk, day, reason, new Date().toISOString(), weights);
     },
 
-    removeDemo() {
-      return repo.deleteDemoPapers(db);
+    async removeDemo(): Promise<{ papers: number; listings: number }> {
+      return db.transaction(async () => {
+        const removed = await repo.deleteDemoPapers(db);
+        await tellText({ added: [], revised: [], removed: removed.papers });
+        return { papers: removed.papers.length, listings: removed.listings };
+      });
     },
   };
 }

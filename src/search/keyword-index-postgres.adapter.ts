@@ -5,7 +5,7 @@
 import type { PostgresDb } from '../db/database.ts';
 import type { Candidate, CorpusStats } from './bm25.ts';
 import * as index from './keyword-index-postgres.repository.ts';
-import type { IndexQuery, KeywordIndex } from './keyword-ranking.service.ts';
+import type { IndexQuery, KeywordIndex, PaperTextSource } from './keyword-ranking.service.ts';
 import type { QueryTerm } from './query.ts';
 import { fold } from './term-match.ts';
 import { createTermStatistics } from './term-statistics.service.ts';
@@ -38,29 +38,25 @@ export function tsQueryOf(query: IndexQuery, weight = ''): index.TsQuery {
 /** Tokens in a text, as a tokenizer of letters and digits counts them: BM25's length normalisation. */
 const tokens = (text: string) => fold(text).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
-export function postgresKeywordIndex(db: PostgresDb): KeywordIndex {
+export function postgresKeywordIndex(db: PostgresDb, papers: PaperTextSource): KeywordIndex {
   let corpus: { stats: CorpusStats; at: number } | null = null;
   const statistics = createTermStatistics({
-    newestKey: () => index.maxPaperKey(db),
+    newestKey: () => index.maxIndexedKey(db),
     countAfter: (words, afterKey) => index.countMatchesAfter(db, { words, facets: '' }, afterKey),
   });
 
   async function texts(pks: readonly number[]): Promise<Candidate[]> {
-    const rows = await index.candidateTexts(db, pks);
+    const rows = await papers.textsOf(pks);
     return rows.map((row) => ({
       pk: row.pk,
-      columns: [row.title, row.abstract, row.author_names] as const,
-      length: tokens(row.title) + tokens(row.abstract) + tokens(row.author_names),
+      columns: [row.title, row.abstract, row.authorNames] as const,
+      length: tokens(row.title) + tokens(row.abstract) + tokens(row.authorNames),
     }));
   }
 
   return {
-    newestMatches: (query, limit, exact) => index.newestMatches(db, tsQueryOf(query), limit, exact),
+    newestMatches: (query, limit) => index.newestMatches(db, tsQueryOf(query), limit),
     candidateTexts: texts,
-    async publicationYears() {
-      const { first, last } = await index.publicationBounds(db);
-      return first && last ? { first: Number(first.slice(0, 4)), last: Number(last.slice(0, 4)) } : null;
-    },
     async corpus() {
       if (corpus && Date.now() - corpus.at < STATISTICS_MS) return corpus.stats;
       const documents = await index.indexedPapers(db);
@@ -70,6 +66,6 @@ export function postgresKeywordIndex(db: PostgresDb): KeywordIndex {
       return corpus.stats;
     },
     documentFrequency: (term, documents) => statistics.documentFrequency(termText(term), documents),
-    titleMatches: (terms, limit) => index.newestTitleMatches(db, tsQueryOf({ terms, authors: [], operator: 'AND', facets: { categories: [], dates: [] } }, 'A'), limit),
+    titleMatches: (terms, limit) => index.newestMatches(db, tsQueryOf({ terms, authors: [], operator: 'AND', facets: { categories: [], dates: [] } }, 'A'), limit),
   };
 }

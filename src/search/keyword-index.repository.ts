@@ -1,18 +1,35 @@
-// All SQL that reads the FTS5 keyword index (papers_fts) and its own bookkeeping tables: SQLite's keyword adapter.
+// All SQL on SQLite's keyword index: keyword_fts, a contentless FTS5 table (it keeps the postings and each document's
+// length, not the text) that the search capability owns and writes (keyword-indexer.service.ts), and its FTS5
+// bookkeeping tables. The text a ranking scores is the papers service's.
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared, type SqliteDb } from '../db/database.ts';
-import { readVarints, type Candidate } from './bm25.ts';
+import type { SqliteDb } from '../db/database.ts';
+import { readVarints } from './bm25.ts';
 
 /** The indexed text columns (title, abstract, author names); the facets column after them is not text to score. */
 const TEXT_COLUMNS = 3;
 
+/** One paper as the index stores it: its text and its facet words (facets.ts). */
+export interface IndexDocument {
+  pk: number;
+  title: string;
+  abstract: string;
+  authorNames: string;
+  facets: string;
+}
+
 interface Statements {
   newest: BetterSqlite3.Statement<[string, number], { pk: number }>;
-  texts: BetterSqlite3.Statement<[string], { pk: number; title: string; abstract: string; author_names: string; sz: Buffer }>;
+  lengths: BetterSqlite3.Statement<[string], { pk: number; sz: Buffer }>;
   averages: BetterSqlite3.Statement<[], { block: Buffer }>;
+  removedTotals: BetterSqlite3.Statement<[], { documents: number; tokens: number }>;
+  countRemoved: BetterSqlite3.Statement<[number, number]>;
+  resetRemoved: BetterSqlite3.Statement<[]>;
+  size: BetterSqlite3.Statement<[number], { sz: Buffer }>;
   countSince: BetterSqlite3.Statement<[string, bigint], { n: number }>;
   maxKey: BetterSqlite3.Statement<[], { pk: number | null }>;
-  rebuild: BetterSqlite3.Statement<[]>;
+  add: BetterSqlite3.Statement<[number, string, string, string, string]>;
+  remove: BetterSqlite3.Statement<[number]>;
+  clear: BetterSqlite3.Statement<[]>;
   optimize: BetterSqlite3.Statement<[]>;
 }
 const cache = new WeakMap<BetterSqlite3.Database, Statements>();
@@ -22,70 +39,51 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
   if (!s) {
     s = {
       // Walks the postings newest first, scoring nothing: cheap even for very common words.
-      newest: sqlite.prepare('SELECT rowid AS pk FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
-      texts: sqlite.prepare(
-        `SELECT p.pk, p.title, p.abstract, p.author_names, d.sz
-           FROM papers p JOIN papers_fts_docsize d ON d.id = p.pk
-          WHERE p.pk IN (SELECT value FROM json_each(?))`,
-      ),
+      newest: sqlite.prepare('SELECT rowid AS pk FROM keyword_fts WHERE keyword_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
+      lengths: sqlite.prepare('SELECT id AS pk, sz FROM keyword_fts_docsize WHERE id IN (SELECT value FROM json_each(?))'),
       // FTS5's running totals (rowid 1 of its data table): rows, then tokens per column.
-      averages: sqlite.prepare('SELECT block FROM papers_fts_data WHERE id = 1'),
-      countSince: sqlite.prepare('SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH ? AND rowid > ?'),
-      maxKey: sqlite.prepare('SELECT max(pk) AS pk FROM papers'),
-      rebuild: sqlite.prepare(`INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')`),
-      optimize: sqlite.prepare(`INSERT INTO papers_fts (papers_fts) VALUES ('optimize')`),
+      averages: sqlite.prepare('SELECT block FROM keyword_fts_data WHERE id = 1'),
+      // A contentless-delete table leaves a deleted row in those totals: what deletions took is kept beside them.
+      removedTotals: sqlite.prepare('SELECT documents, tokens FROM keyword_index_removed WHERE id = 1'),
+      countRemoved: sqlite.prepare('UPDATE keyword_index_removed SET documents = documents + ?, tokens = tokens + ? WHERE id = 1'),
+      resetRemoved: sqlite.prepare('UPDATE keyword_index_removed SET documents = 0, tokens = 0 WHERE id = 1'),
+      size: sqlite.prepare('SELECT sz FROM keyword_fts_docsize WHERE id = ?'),
+      countSince: sqlite.prepare('SELECT count(*) AS n FROM keyword_fts WHERE keyword_fts MATCH ? AND rowid > ?'),
+      maxKey: sqlite.prepare('SELECT max(id) AS pk FROM keyword_fts_docsize'),
+      add: sqlite.prepare('INSERT INTO keyword_fts (rowid, title, abstract, author_names, facets) VALUES (?, ?, ?, ?, ?)'),
+      // contentless_delete: a row goes by its key alone, without the text it was indexed with.
+      remove: sqlite.prepare('DELETE FROM keyword_fts WHERE rowid = ?'),
+      clear: sqlite.prepare(`INSERT INTO keyword_fts (keyword_fts) VALUES ('delete-all')`),
+      optimize: sqlite.prepare(`INSERT INTO keyword_fts (keyword_fts) VALUES ('optimize')`),
     };
     cache.set(sqlite, s);
   }
   return s;
 }
 
-import type { ExactDates } from './keyword-ranking.service.ts';
-
-/**
- * Keys of the newest papers that match an FTS5 query, newest first. With exact dates the matches are checked against
- * the papers' dates too: only papers of a bound's own month can fail, so the walk stays short.
- */
-export function newestMatches(db: SqliteDb, match: string, limit: number, exact?: ExactDates): number[] {
-  if (!exact) return statements(db.sqlite).newest.all(match, limit).map((row) => row.pk);
-  return prepared(
-    db,
-    `SELECT f.rowid AS pk FROM papers_fts f JOIN papers p ON p.pk = f.rowid
-      WHERE papers_fts MATCH ? AND p.published_at >= ? AND p.published_at < ? ORDER BY f.rowid DESC LIMIT ?`,
-  )
-    .all(match, exact.after ?? '', exact.before ?? '\uffff', limit)
-    .map((row) => (row as { pk: number }).pk); // no pluck(): it would change the statement for every later user
+/** Keys of the newest papers that match an FTS5 query, newest first. */
+export function newestMatches(db: SqliteDb, match: string, limit: number): number[] {
+  return statements(db.sqlite).newest.all(match, limit).map((row) => row.pk);
 }
 
-/** The first and last year papers were published in (null when no paper has a date): two index seeks. */
-export function publicationYears(db: SqliteDb): { first: number; last: number } | null {
-  // Two subqueries: SQLite answers a lone min() or max() from the index, but scans the table for both in one.
-  const row = prepared(db, 'SELECT (SELECT min(published_at) FROM papers) AS first, (SELECT max(published_at) FROM papers) AS last').get() as {
-    first: string | null;
-    last: string | null;
-  };
-  if (!row.first || !row.last) return null;
-  return { first: Number(row.first.slice(0, 4)), last: Number(row.last.slice(0, 4)) };
+/** A document's text tokens from its FTS5 size record (one varint a column; the facets column is not text). */
+const textTokens = (sz: Buffer) => readVarints(sz).slice(0, TEXT_COLUMNS).reduce((sum, n) => sum + n, 0);
+
+/** Each paper's length in tokens (title, abstract and authors), as the index counted it. */
+export function documentLengths(db: SqliteDb, pks: readonly number[]): Map<number, number> {
+  if (pks.length === 0) return new Map();
+  const rows = statements(db.sqlite).lengths.all(JSON.stringify(pks));
+  return new Map(rows.map((row) => [row.pk, textTokens(row.sz)]));
 }
 
-/** The indexed text and token length of each paper, for scoring. */
-export function candidateTexts(db: SqliteDb, pks: readonly number[]): Candidate[] {
-  if (pks.length === 0) return [];
-  return statements(db.sqlite)
-    .texts.all(JSON.stringify(pks))
-    .map((row) => ({
-      pk: row.pk,
-      columns: [row.title, row.abstract, row.author_names] as const,
-      length: readVarints(row.sz).slice(0, TEXT_COLUMNS).reduce((sum, n) => sum + n, 0),
-    }));
-}
-
-/** Documents in the index and their total tokens, as FTS5 keeps them. */
+/** Documents in the index and their total tokens: FTS5's running totals, less what deletions took. */
 export function indexTotals(db: SqliteDb): { documents: number; tokens: number } {
-  const row = statements(db.sqlite).averages.get();
+  const s = statements(db.sqlite);
+  const row = s.averages.get();
   if (!row) return { documents: 0, tokens: 0 };
   const [documents = 0, ...columns] = readVarints(row.block);
-  return { documents, tokens: columns.slice(0, TEXT_COLUMNS).reduce((sum, n) => sum + n, 0) };
+  const removed = s.removedTotals.get() ?? { documents: 0, tokens: 0 };
+  return { documents: documents - removed.documents, tokens: columns.slice(0, TEXT_COLUMNS).reduce((sum, n) => sum + n, 0) - removed.tokens };
 }
 
 /** How many of the papers with a key above `afterKey` match: a bounded sample of a term's frequency. */
@@ -95,22 +93,41 @@ export function countMatchesAfter(db: SqliteDb, match: string, afterKey: number)
   return statements(db.sqlite).countSince.get(match, BigInt(afterKey))?.n ?? 0;
 }
 
-export function maxPaperKey(db: SqliteDb): number {
+/** The highest key in the index (0 when it is empty). */
+export function maxIndexedKey(db: SqliteDb): number {
   return statements(db.sqlite).maxKey.get()?.pk ?? 0;
 }
 
-export function rebuildIndex(db: SqliteDb): void {
-  statements(db.sqlite).rebuild.run();
+/** Adds papers that are not in the index. Call inside a transaction (withSqlite). */
+export function addDocuments(db: SqliteDb, documents: readonly IndexDocument[]): void {
+  const { add } = statements(db.sqlite);
+  for (const d of documents) add.run(d.pk, d.title, d.abstract, d.authorNames, d.facets);
+}
+
+/** Takes papers out of the index (keys not in it are ignored). Call inside a transaction (withSqlite). */
+export function removeDocuments(db: SqliteDb, pks: readonly number[]): void {
+  if (pks.length === 0) return;
+  const s = statements(db.sqlite);
+  let documents = 0;
+  let tokens = 0;
+  for (const pk of pks) {
+    const size = s.size.get(pk);
+    if (!size) continue;
+    documents += 1;
+    tokens += textTokens(size.sz);
+    s.remove.run(pk);
+  }
+  if (documents > 0) s.countRemoved.run(documents, tokens);
+}
+
+/** Empties the index (before it is built anew): its totals start again from nothing. */
+export function clearIndex(db: SqliteDb): void {
+  const s = statements(db.sqlite);
+  s.clear.run();
+  s.resetRemoved.run();
 }
 
 /** Merges the index's segments into one: slower to run, faster to query afterwards. */
 export function optimizeIndex(db: SqliteDb): void {
   statements(db.sqlite).optimize.run();
-}
-
-/** Newest papers whose title matches an FTS5 query (suggestions as people type). */
-export function newestTitleMatches(db: SqliteDb, match: string, limit: number): Array<{ pk: number; title: string }> {
-  return db.sqlite
-    .prepare('SELECT f.rowid AS pk, p.title FROM papers_fts f JOIN papers p ON p.pk = f.rowid WHERE papers_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?')
-    .all(`title : (${match})`, limit) as Array<{ pk: number; title: string }>;
 }

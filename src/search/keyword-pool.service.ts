@@ -4,7 +4,7 @@
 // queue in front turns overload into a quick 503 instead of a growing wait. Commands run them in-process.
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
-import { createKeywordRanking, type KeywordIndex, type KeywordRanking } from './keyword-ranking.service.ts';
+import { createKeywordRanking, type KeywordIndex, type KeywordRanking, type PaperTextSource } from './keyword-ranking.service.ts';
 import { parseSearchQuery, type ParsedQuery } from './query.ts';
 
 export type KeywordRequest =
@@ -27,8 +27,8 @@ export interface KeywordRanker {
 }
 
 /** The ranking on the calling thread: for commands, and for PostgreSQL (whose driver does not block the event loop). */
-export function inProcessRanker(index: KeywordIndex): KeywordRanker {
-  const ranking = createKeywordRanking(index);
+export function inProcessRanker(index: KeywordIndex, papers: PaperTextSource): KeywordRanker {
+  const ranking = createKeywordRanking(index, papers);
   return {
     rank: (query) => ranking.rank(query),
     titles: (query, limit) => ranking.titles(query, limit),

@@ -1,16 +1,17 @@
 // The keyword ranking of a parsed query, the same on both engines: the index finds the newest candidates (filters
 // included, as facet words), BM25 scores them with the index's statistics, and a query with no full match retries
-// with any of its words. The index is a port (KeywordIndex): FTS5 on SQLite (keyword-index.sqlite.ts, run on the
-// search workers' threads), tsvector on PostgreSQL (keyword-index.postgres.ts).
+// with any of its words. The index is a port (KeywordIndex): FTS5 on SQLite (keyword-index-sqlite.adapter.ts, run on
+// the search workers' threads), tsvector on PostgreSQL (keyword-index-postgres.adapter.ts).
+import type { PaperText } from '../papers/paper.ts';
 import { scoreCandidates, type Candidate, type CorpusStats, type Scored } from './bm25.ts';
 import { categoryFacet, dateCover, HAS_CODE_WORD, type YearSpan } from './facets.ts';
 import type { FacetMatch, ParsedQuery, QueryTerm } from './query.ts';
 import { compileTerm, countTerm, fold } from './term-match.ts';
 
-/** Publication date bounds checked on the papers themselves, when a facet month holds days outside them. */
-export interface ExactDates {
-  after: string | null;
-  before: string | null;
+/** Where candidates' text comes from: the papers service (the index keeps postings and lengths, not text). */
+export interface PaperTextSource {
+  textsOf(pks: readonly number[]): Promise<PaperText[]>;
+  publicationYears(): Promise<YearSpan | null>;
 }
 
 /** What the index is asked to match: the terms (all, or any), the author terms, the facet words. */
@@ -26,16 +27,14 @@ export type Answer<T> = T | Promise<T>;
 /** A keyword index as the ranking reads it; each engine answers in its own query language. */
 export interface KeywordIndex {
   /** Keys of the newest papers that match, newest first, at most `limit`. */
-  newestMatches(query: IndexQuery, limit: number, exact: ExactDates | undefined): Answer<number[]>;
+  newestMatches(query: IndexQuery, limit: number): Answer<number[]>;
   /** Each paper's indexed text (title, abstract, authors) and its length in tokens. */
   candidateTexts(pks: readonly number[]): Answer<Candidate[]>;
-  /** The first and last year papers were published in; null when none has a date. */
-  publicationYears(): Answer<YearSpan | null>;
   corpus(): Answer<CorpusStats>;
   /** About how many papers hold a term (for its IDF). */
   documentFrequency(term: QueryTerm, documents: number): Answer<number>;
-  /** The newest papers whose title holds every term (the last may be a prefix). */
-  titleMatches(terms: readonly QueryTerm[], limit: number): Answer<Array<{ pk: number; title: string }>>;
+  /** Keys of the newest papers whose title holds every term (the last may be a prefix). */
+  titleMatches(terms: readonly QueryTerm[], limit: number): Answer<number[]>;
 }
 
 /**
@@ -75,11 +74,11 @@ export interface KeywordRanking {
   loosened: boolean;
 }
 
-export function createKeywordRanking(index: KeywordIndex) {
+export function createKeywordRanking(index: KeywordIndex, papers: PaperTextSource) {
   /** Keys of the best matches for one index query, best first, scored over the newest candidates. */
-  async function rank(match: IndexQuery, parsed: ParsedQuery, exact: ExactDates | undefined): Promise<Omit<KeywordRanking, 'loosened'>> {
+  async function rank(match: IndexQuery, parsed: ParsedQuery): Promise<Omit<KeywordRanking, 'loosened'>> {
     const window = parsed.excluded.length > 0 ? EXCLUSION_WINDOW : MAX_RANKED_CANDIDATES;
-    const newest = await index.newestMatches(match, window + 1, exact);
+    const newest = await index.newestMatches(match, window + 1);
     // Texts are read a ranking's worth at a time, newest first, until enough survive the exclusions (if any).
     const kept: Candidate[] = [];
     for (let read = 0; kept.length <= MAX_RANKED_CANDIDATES && read < Math.min(newest.length, window); read += MAX_RANKED_CANDIDATES) {
@@ -112,27 +111,31 @@ export function createKeywordRanking(index: KeywordIndex) {
     async rank(parsed: ParsedQuery): Promise<KeywordRanking> {
       const none: KeywordRanking = { hits: [], bounded: false, loosened: false };
       let dates: string[] = [];
-      let exact: ExactDates | undefined;
       if (parsed.after || parsed.before) {
-        const years = await index.publicationYears();
+        const years = await papers.publicationYears();
         const cover = years && dateCover(parsed.after, parsed.before, years);
         if (!cover) return none; // no paper can be published in that range
-        dates = cover.words;
-        if (cover.exact) exact = { after: parsed.after, before: parsed.before };
+        dates = cover;
       }
       const facets: FacetMatch = { categories: parsed.categories.map(categoryFacet), dates, ...(parsed.hasCode ? { hasCode: HAS_CODE_WORD } : {}) };
       // Exclusions are checked on the candidates, not by the index.
       const match: IndexQuery = { terms: await rarest(parsed.terms), authors: parsed.authors, operator: 'AND', facets };
       const narrowed = match.terms.length > 0 || match.authors.length > 0 || facets.categories.length > 0 || facets.dates.length > 0 || facets.hasCode !== undefined;
       if (!narrowed) return none;
-      const ranked = await rank(match, parsed, exact);
+      const ranked = await rank(match, parsed);
       if (ranked.hits.length > 0 || parsed.terms.length < 2) return { ...ranked, loosened: false };
-      return { ...(await rank({ ...match, terms: parsed.terms, operator: 'OR' }, parsed, exact)), loosened: true };
+      return { ...(await rank({ ...match, terms: parsed.terms, operator: 'OR' }, parsed)), loosened: true };
     },
 
     /** The newest papers whose title holds every term (the last may be a prefix): suggestions as people type. */
     async titles(parsed: ParsedQuery, limit: number): Promise<Array<{ pk: number; title: string }>> {
-      return parsed.terms.length > 0 ? index.titleMatches(parsed.terms, limit) : [];
+      if (parsed.terms.length === 0) return [];
+      const pks = await index.titleMatches(parsed.terms, limit);
+      const titles = new Map((await papers.textsOf(pks)).map((t) => [t.pk, t.title]));
+      return pks.flatMap((pk) => {
+        const title = titles.get(pk);
+        return title === undefined ? [] : [{ pk, title }];
+      });
     },
   };
 }

@@ -3,6 +3,7 @@
 // thread and never the server's event loop.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReader } from '../db/database.ts';
+import { createPapersService } from '../papers/papers.service.ts';
 import { createKeywordRanking } from './keyword-ranking.service.ts';
 import { sqliteKeywordIndex } from './keyword-index-sqlite.adapter.ts';
 import type { KeywordReply, KeywordRequest } from './keyword-pool.service.ts';
@@ -10,7 +11,9 @@ import type { KeywordReply, KeywordRequest } from './keyword-pool.service.ts';
 const port = parentPort;
 if (!port) throw new Error('keyword.worker.ts runs as a worker thread');
 const db = openReader((workerData as { file: string }).file);
-const ranking = createKeywordRanking(sqliteKeywordIndex(db));
+// Candidates' text comes from the papers service, over this thread's own read-only connection.
+const papers = createPapersService(db);
+const ranking = createKeywordRanking(sqliteKeywordIndex(db, papers), papers);
 
 async function answer(request: KeywordRequest): Promise<KeywordReply> {
   try {

@@ -1,12 +1,10 @@
 // Search in every mode: keyword (the ranking runs on search workers, keyword-pool.service.ts), by meaning, and the
 // two blended; hits are marked for highlighting. Queries the language refuses (too many filters, a date that is no
 // date) are a 400 that says why.
-import { withSqlite, type Db } from '../db/database.ts';
-import * as postgresIndex from './keyword-index-postgres.repository.ts';
+import type { KeywordIndexer } from './keyword-indexer.service.ts';
 import { badRequest } from '../errors.ts';
 import type { Paper } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
-import * as index from './keyword-index.repository.ts';
 import { markText, snippet, wordMatcher } from './highlight.ts';
 import type { KeywordRanker } from './keyword-pool.service.ts';
 import { hasFilters, MAX_SEARCH_PAGE, parseSearchQuery, semanticText, type ParsedQuery, type SearchMode } from './query.ts';
@@ -56,7 +54,7 @@ function parseOrRefuse(text: string): ParsedQuery {
   return parsed;
 }
 
-export function createSearchService(db: Db, papers: PapersService, semantic: SemanticService, ranker: KeywordRanker) {
+export function createSearchService(papers: PapersService, semantic: SemanticService, ranker: KeywordRanker, indexer: KeywordIndexer) {
   /**
    * The papers nearest in meaning that pass the query's filters. The index knows no filters, so with any it is asked
    * for more neighbours and the papers are checked one by one (matchesFilters: the same rules as the SQL).
@@ -191,16 +189,12 @@ export function createSearchService(db: Db, papers: PapersService, semantic: Sem
 
     /** Papers in the keyword index, from the index's own running total (no table scan). */
     async indexedPapers(): Promise<number> {
-      return db.engine === 'sqlite' ? index.indexTotals(db).documents : postgresIndex.indexedPapers(db);
+      return indexer.indexedPapers();
     },
 
-    /** Rebuilds the keyword index from the papers table (on SQLite, and merges it into one segment). */
-    async reindex(): Promise<void> {
-      if (db.engine === 'postgres') return postgresIndex.rebuildIndex(db);
-      await withSqlite(db, () => {
-        index.rebuildIndex(db);
-        index.optimizeIndex(db);
-      });
+    /** Builds the keyword index anew from every stored paper (on SQLite, and merges it into one segment). */
+    reindex(): Promise<void> {
+      return indexer.rebuild();
     },
 
     /** Fits the semantic model anew, embeds every paper and rebuilds the vector index. */

@@ -29,11 +29,11 @@ function papersOn(day: string, ids: string[], dir: string): string {
 }
 
 /** Starts an app whose mail goes to a sink with these options, with six papers listed on TUESDAY. */
-async function setup(engine: Engine, sinkOptions: SmtpSinkOptions = {}): Promise<{ app: RunningApp; sink: SmtpSink }> {
+async function setup(engine: Engine, sinkOptions: SmtpSinkOptions = {}, env: NodeJS.ProcessEnv = {}): Promise<{ app: RunningApp; sink: SmtpSink }> {
   const sink = await startSmtpSink(sinkOptions);
   const app = await startApp(async ({ services, dir }) => {
     await services.importer.importFile(papersOn(TUESDAY, ['2611.10001', '2611.10002', '2611.10003', '2611.10004', '2611.10005', '2611.10006'], dir));
-  }, { SMTP_URL: sink.url, ...fast }, engine);
+  }, { SMTP_URL: sink.url, ...fast, ...env }, engine);
   return { app, sink };
 }
 
@@ -278,7 +278,8 @@ for (const engine of ENGINES) describe(`digest: exactly once (${engine})`, () =>
 
   it('lets a second sender stop once the first has sent what it leased, instead of waiting out its lease', async () => {
     // Production leases (120 s) and retries (60 s): before, the second sender slept a whole lease for rows sent meanwhile.
-    const { app, sink } = await setup(engine, { acceptDelayMs: 150 });
+    // The first sender's lease is a production one too: a one-second lease ran out on a loaded machine while it sent.
+    const { app, sink } = await setup(engine, { acceptDelayMs: 150 }, { DIGEST_LEASE_SECONDS: '120' });
     try {
       for (let i = 0; i < 4; i += 1) await activeSubscriber(app, `lease${i}@example.org`);
       await app.services.digest.compose((await import('../../src/digest/subscription.ts')).digestPeriod('daily', TUESDAY));

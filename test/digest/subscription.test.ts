@@ -5,7 +5,7 @@ import { classifyDeliveryError, dayIn, digestPeriod, parseTopics, signSubscripti
 import type { Paper } from '../../src/papers/paper.ts';
 
 const paper = (id: string): Paper => ({
-  id, version: 1, title: `Paper ${id}`, abstract: '', authors: [], categories: [], primaryCategory: null, publishedAt: null, updatedAt: null,
+  pk: 1, id, version: 1, title: `Paper ${id}`, abstract: '', authors: [], categories: [], primaryCategory: null, publishedAt: null, updatedAt: null,
   doi: null, journalRef: null, comments: null, isDemo: false, firstSeenAt: '2026-11-27T00:00:00Z', upvotes: 0, numComments: 0, commenters: 0, trending: 0, projectPage: null, codeStars: 0, codeStarsPerDay: 0, hfUpvotes: 0, hasCode: false,
 });
 

@@ -45,7 +45,7 @@ describe('the query language, for any input', () => {
         let parsed: ReturnType<typeof parseSearchQuery> | undefined;
         assert.ok(timed(() => (parsed = parseSearchQuery(text))) < 50, 'parsing is quick');
         if (!parsed || parsed.problems.length > 0) return;
-        const dates = parsed.after || parsed.before ? (dateCover(parsed.after, parsed.before, { first: 1991, last: 2026 })?.words ?? []) : [];
+        const dates = parsed.after || parsed.before ? (dateCover(parsed.after, parsed.before, { first: 1991, last: 2026 }) ?? []) : [];
         for (const operator of ['AND', 'OR'] as const) {
           const match = toFtsMatch({ ...parsed, excluded: [] }, operator, { categories: parsed.categories.map(categoryFacet), dates });
           if (match) search.all(match); // throws on an FTS5 syntax error

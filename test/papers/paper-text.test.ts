@@ -38,7 +38,7 @@ describe('paper text', () => {
 
 describe('bibtex', () => {
   const paper: Paper = {
-    id: '0704.0001', version: 2, title: 'Calculation of prompt diphoton production',
+    pk: 1, id: '0704.0001', version: 2, title: 'Calculation of prompt diphoton production',
     abstract: '', authors: [{ name: 'C. Balázs' }, { name: 'E. L. Berger' }],
     categories: ['hep-ph'], primaryCategory: 'hep-ph', publishedAt: '2007-04-02T19:18:42Z', updatedAt: null,
     doi: '10.1103/PhysRevD.76.013009', journalRef: 'Phys.Rev.D76:013009,2007', comments: null,

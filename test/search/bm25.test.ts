@@ -50,8 +50,8 @@ describe('BM25 agrees with FTS5 on real records', () => {
       const match = parseSearchQuery(q).terms.map((term) => `"${term.words.join(' ')}"`).join(' AND ');
       const theirs = (
         sqliteOf(t.db)
-          .prepare(`SELECT p.id FROM papers_fts JOIN papers p ON p.pk = papers_fts.rowid
-                     WHERE papers_fts MATCH ? ORDER BY bm25(papers_fts, 10.0, 1.0, 4.0) LIMIT 10`)
+          .prepare(`SELECT p.id FROM keyword_fts JOIN papers p ON p.pk = keyword_fts.rowid
+                     WHERE keyword_fts MATCH ? ORDER BY bm25(keyword_fts, 10.0, 1.0, 4.0) LIMIT 10`)
           .all(match) as Array<{ id: string }>
       ).map((r) => r.id);
       assert.ok(theirs.length > 0, 'the query matches something');

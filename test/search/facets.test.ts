@@ -12,12 +12,12 @@ import { openDatabase } from '../../src/db/database.ts';
 import { createServices } from '../../src/app/services.ts';
 
 describe('facet words', () => {
-  it('index a paper under each category, each archive, and its month, year and decade', () => {
+  it('index a paper under each category, each archive, and its day, month, year and decade', () => {
     const words = facetWords(['cs.LG', 'hep-th', 'cs.AI'], '2026-11-20T10:00:00Z').split(' ');
     assert.ok(words.includes(categoryFacet('cs.lg')) && words.includes(categoryFacet('cs.ai')), 'categories');
     assert.ok(words.includes(categoryFacet('cs')) && words.includes(categoryFacet('hep-th')), 'archives, a dotless category its own');
     assert.equal(words.filter((w) => w === categoryFacet('cs')).length, 1, 'an archive once');
-    assert.ok(['m202611', 'y2026', 'd202x9'].every((w) => words.includes(w)), 'dates');
+    assert.ok(['day20261120', 'm202611', 'y2026', 'd202x9'].every((w) => words.includes(w)), 'dates');
     assert.equal(facetWords([], null), '');
   });
 
@@ -28,21 +28,27 @@ describe('facet words', () => {
     assert.equal(categoryFacet('CS.LG'), categoryFacet('cs.lg'));
   });
 
-  it('cover a date range with whole decades, years and months, clipped to the years papers have', () => {
+  it('cover a date range exactly with whole decades, years and months, and days at a bound inside a month', () => {
     const span = { first: 1991, last: 2026 };
-    assert.deepEqual(dateCover('2026-11-01', null, span), { words: ['m202611', 'm202612'], exact: false });
-    assert.deepEqual(dateCover(null, '1993-03-01', span), { words: ['y1991', 'y1992', 'm199301', 'm199302'], exact: false });
-    const wide = dateCover('1995-06-15', '2021-02-10', span);
-    assert.deepEqual(wide?.words, [
-      'm199506', 'm199507', 'm199508', 'm199509', 'm199510', 'm199511', 'm199512',
-      'y1996', 'y1997', 'y1998', 'y1999', 'd200x9', 'd201x9', 'y2020', 'm202101', 'm202102',
+    assert.deepEqual(dateCover('2026-11-01', null, span), ['m202611', 'm202612']);
+    assert.deepEqual(dateCover(null, '1993-03-01', span), ['y1991', 'y1992', 'm199301', 'm199302']);
+    const wide = dateCover('1995-06-15', '2021-02-03', span);
+    assert.deepEqual(wide, [
+      ...Array.from({ length: 16 }, (_, i) => `day199506${String(15 + i).padStart(2, '0')}`),
+      'm199507', 'm199508', 'm199509', 'm199510', 'm199511', 'm199512',
+      'y1996', 'y1997', 'y1998', 'y1999', 'd200x9', 'd201x9', 'y2020', 'm202101',
+      'day20210201', 'day20210202',
     ]);
-    assert.equal(wide?.exact, true, 'bounds inside a month need the exact dates checked');
+    assert.deepEqual(dateCover('2024-02-27', '2024-03-02', span), ['day20240227', 'day20240228', 'day20240229', 'day20240301'], 'two partial months: days only, a leap day too');
+    assert.deepEqual(dateCover('2024-03-15', '2024-03-17', span), ['day20240315', 'day20240316'], 'within one month');
+    assert.deepEqual(dateCover('2024-12-31', null, { first: 2024, last: 2024 }), ['day20241231'], 'the last day of a year');
     assert.equal(dateCover('2099-01-01', null, span), null, 'after the last paper');
     assert.equal(dateCover(null, '1990-01-01', span), null, 'before the first');
     assert.equal(dateCover('2020-01-01', '2020-01-01', span), null, 'an empty range');
     const everything = dateCover(null, null, { first: 1986, last: 2026 });
-    assert.ok((everything?.words.length ?? 99) <= 16, `the whole span is a few words: ${everything?.words.join(' ')}`);
+    assert.ok((everything?.length ?? 99) <= 16, `the whole span is a few words: ${everything?.join(' ')}`);
+    const worst = dateCover('1999-01-31', '2026-12-30', { first: 1986, last: 2026 });
+    assert.ok((worst?.length ?? 999) <= 100, `the worst range stays about a hundred words: ${worst?.length}`);
   });
 
   it('are written for papers stored before they existed, when the database is upgraded', async () => {

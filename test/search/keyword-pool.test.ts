@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AppError } from '../../src/errors.ts';
+import { createPapersService } from '../../src/papers/papers.service.ts';
 import { inProcessRanker, workerPoolRanker, type PoolSettings } from '../../src/search/keyword-pool.service.ts';
 import { sqliteKeywordIndex } from '../../src/search/keyword-index-sqlite.adapter.ts';
 import { parseSearchQuery } from '../../src/search/query.ts';
@@ -22,7 +23,9 @@ describe('search workers', () => {
 
   it('rank as the serving thread would, and suggest titles', async () => {
     const pool = workerPoolRanker(database.file, settings);
-    const local = inProcessRanker(sqliteKeywordIndex(sqliteDbOf(database.db)));
+    const db = sqliteDbOf(database.db);
+    const papers = createPapersService(db);
+    const local = inProcessRanker(sqliteKeywordIndex(db, papers), papers);
     for (const text of ['graph', 'quantum field', '"cross sections"', 'cat:hep-ph energy', 'after:2007-04-02 -spin', 'qua*']) {
       const query = parseSearchQuery(text);
       assert.deepEqual(await pool.rank(query), await local.rank(query), text);

@@ -2,7 +2,9 @@
 // (a later schema change lands as a migration in each list). Landed migrations are never edited.
 import type { Migration } from 'kysely';
 import * as baseline from './2026-11-28T05-baseline.ts';
+import * as keywordIndexOwnsItsRows from './2026-11-28T06-keyword-index-owns-its-rows.ts';
 
 export const postgresMigrations: Record<string, Migration> = {
   '2026-11-28T05-baseline': baseline,
+  '2026-11-28T06-keyword-index-owns-its-rows': keywordIndexOwnsItsRows,
 };

@@ -83,7 +83,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   });
   // Papers join semantic search as they arrive (a submission's page shows similar papers at once), and a revised
   // paper is embedded again; the embed job catches up what other processes stored.
-  papers.onArrival(({ revisedIds }) => db.outside(() => semantic.embedSoon((error) => report(`embedding new papers failed: ${String(error)}`), revisedIds)));
+  papers.onArrival(({ revised }) => db.outside(() => semantic.embedSoon((error) => report(`embedding new papers failed: ${String(error)}`), revised)));
   const subscriptions = createSubscriptionsService({
     db, mailer, mailBudget, publicUrl: config.http.publicUrl, secret: sessionSecret(config), mailFrom: config.mail.from,
   });

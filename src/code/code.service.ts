@@ -55,15 +55,13 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
   }
 
   /** Links found in papers' own text (abstract, arXiv comments), in one transaction. */
-  async function linkFromText(texts: ReadonlyArray<{ id: string; abstract: string; comments: string | null }>, now = new Date().toISOString()): Promise<number> {
+  async function linkFromText(texts: ReadonlyArray<{ pk: number; abstract: string; comments: string | null }>, now = new Date().toISOString()): Promise<number> {
     const candidates = texts.filter((t) => MAY_NAME_CODE.test(t.abstract) || (t.comments !== null && MAY_NAME_CODE.test(t.comments)));
     if (candidates.length === 0) return 0;
     return db.transaction(async () => {
-      const keys = await papers.keysOf(candidates.map((t) => t.id));
       let linked = 0;
       for (const text of candidates) {
-        const pk = keys.get(text.id);
-        if (pk === undefined) continue;
+        const pk = text.pk;
         const found = findCodeLinks(`${text.abstract}\n${text.comments ?? ''}`);
         for (const repository of found.repositories) {
           const repositoryId = await repo.ensureRepository(db, repository, now);
@@ -83,7 +81,7 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
     if (!link.title) return null;
     const wanted = normalizeTitle(link.title);
     const found = (await deps.search.withTitleWords(link.title)).filter((p) => normalizeTitle(p.title) === wanted);
-    return found.length === 1 ? papers.keyOf((found[0] as { id: string }).id) : null;
+    return found.length === 1 ? (found[0] as { pk: number }).pk : null;
   }
 
   return {
@@ -99,7 +97,7 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
         const keys = await papers.keysAfter(after, 2000);
         if (keys.length === 0) break;
         const found = await papers.byKeys(keys);
-        const texts = [...found.values()].map((p) => ({ id: p.id, abstract: p.abstract, comments: p.comments }));
+        const texts = [...found.values()].map((p) => ({ pk: p.pk, abstract: p.abstract, comments: p.comments }));
         linked += await linkFromText(texts);
         after = keys.at(-1) as number;
       }

@@ -78,12 +78,11 @@ export function createDigestService(deps: {
     return items.map((item) => ({ ...item, code: main.get(item.paper.id) ?? null }));
   }
 
-  async function itemsFor(subscription: Subscription, trending: Paper[], matches: (topic: string) => Promise<Paper[]>, keys: Map<string, number>): Promise<DigestItem[]> {
+  async function itemsFor(subscription: Subscription, trending: Paper[], matches: (topic: string) => Promise<Paper[]>): Promise<DigestItem[]> {
     const topicMatches = await Promise.all(subscription.topics.map(async (topic) => ({ topic, papers: await matches(topic) })));
     const candidates = [...trending, ...topicMatches.flatMap((t) => t.papers)];
-    for (const [id, pk] of await papers.keysOf(candidates.map((p) => p.id).filter((id) => !keys.has(id)))) keys.set(id, pk);
-    const sentKeys = await outbox.alreadySent(db, subscription.id, [...new Set(candidates.map((p) => keys.get(p.id) as number))]);
-    const alreadySent = new Set(candidates.filter((p) => sentKeys.has(keys.get(p.id) as number)).map((p) => p.id));
+    const sentKeys = await outbox.alreadySent(db, subscription.id, [...new Set(candidates.map((p) => p.pk))]);
+    const alreadySent = new Set(candidates.filter((p) => sentKeys.has(p.pk)).map((p) => p.id));
     return selectDigestItems({ trending, topicMatches, alreadySent, count: subscription.paperCount });
   }
 
@@ -97,7 +96,6 @@ export function createDigestService(deps: {
       const listed = await papers.listedIds(period);
       const trending = (await papers.list(period, { order: 'trending', limit: 100, offset: 0 })).items.map((i) => i.paper);
       const matches = topicMatcher(listed);
-      const keys = new Map<string, number>();
       const weekday = period.frequency === 'weekly' && !options.anyWeekday ? weekdayOf(period.to) : null;
       for (let afterId = 0; ; ) {
         const due = await subscriptions.due({ frequency: period.frequency, weekday, afterId, limit: PAGE });
@@ -108,7 +106,7 @@ export function createDigestService(deps: {
             result.alreadyComposed += 1;
             continue;
           }
-          const items = await withCode(await itemsFor(subscription, trending, matches, keys));
+          const items = await withCode(await itemsFor(subscription, trending, matches));
           if (items.length === 0) {
             result.nothingNew += 1;
             continue;
@@ -122,7 +120,7 @@ export function createDigestService(deps: {
           const links = subscriptions.links(subscription.id);
           const heading = period.frequency === 'weekly' ? 'Your weekly trending papers' : 'Your trending papers';
           const mail = renderDigestMail({ heading, items, email: subscription.email, links: { site: deps.publicUrl, preferences: links.preferences, unsubscribe: links.unsubscribe } });
-          const paperPks = items.map((i) => keys.get(i.paper.id) as number);
+          const paperPks = items.map((i) => i.paper.pk);
           const queued = await db.transaction(() =>
             outbox.queueDigest(db, { subscriptionId: subscription.id, period: period.key, subject, ...mail, paperPks, now: now.toISOString() }),
           );

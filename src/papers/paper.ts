@@ -58,13 +58,18 @@ export interface Paper extends PaperMetadata {
   hasCode: boolean;
 }
 
-/** What the keyword index reads of a paper: its text, and the facts its filters ask for. */
+/** A paper's searchable text: what keyword search scores and highlights. */
 export interface PaperText {
   pk: number;
+  id: string;
   title: string;
   abstract: string;
   /** The names joined by ", ". */
   authorNames: string;
+}
+
+/** What the keyword index is written from: the text, and the facts its filters ask for. */
+export interface IndexablePaper extends PaperText {
   categories: string[];
   publishedAt: string | null;
   hasCode: boolean;
@@ -73,9 +78,9 @@ export interface PaperText {
 /** Papers whose searchable text was written or removed: told to listeners inside the writing transaction. */
 export interface TextChange {
   /** Papers stored for the first time. */
-  added: PaperText[];
+  added: IndexablePaper[];
   /** Stored papers whose text, categories, date or code mark changed. */
-  revised: PaperText[];
+  revised: IndexablePaper[];
   removed: number[];
 }
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { versionedCache } from '../versioned-cache.ts';
 import { notFound } from '../errors.ts';
 import { parsePaperRef } from './paper-id.ts';
-import type { ExternalSignal, ListingReason, Paper, PaperInput, PaperText, PaperVersion, TextChange } from './paper.ts';
+import type { ExternalSignal, IndexablePaper, ListingReason, Paper, PaperInput, PaperText, PaperVersion, TextChange } from './paper.ts';
 import * as listings from './listings.repository.ts';
 import * as repo from './papers.repository.ts';
 import { DEFAULT_TRENDING_WEIGHTS, type TrendingWeights } from '../feed/trending.ts';
@@ -22,9 +22,10 @@ export interface PaperDetails {
 /** What a store of papers brought: how many papers are new, which stored ones changed (a new version, say), and the text of both. */
 export interface Arrival {
   newPapers: number;
-  revisedIds: string[];
+  /** Keys of the stored papers that changed. */
+  revised: number[];
   /** The new and changed papers' abstracts and comments, as stored: where code links are found. */
-  texts: Array<{ id: string; abstract: string; comments: string | null }>;
+  texts: Array<{ pk: number; id: string; abstract: string; comments: string | null }>;
 }
 
 export interface ListedPaper {
@@ -95,18 +96,18 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
         outcomes.forEach((outcome, i) => {
           if (outcome !== 'rejected') outcomes[i] = (stored[next++] as repo.Upserted).outcome;
         });
-        const arrival: Arrival = { newPapers: 0, revisedIds: [], texts: [] };
+        const arrival: Arrival = { newPapers: 0, revised: [], texts: [] };
         const change: TextChange = { added: [], revised: [], removed: [] };
-        stored.forEach(({ outcome, text }, i) => {
+        stored.forEach(({ outcome, pk, text }, i) => {
           const paper = accepted[i] as PaperInput;
           if (outcome === 'imported') arrival.newPapers += 1;
-          else if (outcome === 'updated') arrival.revisedIds.push(paper.id);
-          if (outcome !== 'unchanged') arrival.texts.push({ id: paper.id, abstract: paper.abstract, comments: paper.comments });
+          else if (outcome === 'updated') arrival.revised.push(pk);
+          if (outcome !== 'unchanged') arrival.texts.push({ pk, id: paper.id, abstract: paper.abstract, comments: paper.comments });
           if (text) (outcome === 'imported' ? change.added : change.revised).push(text);
         });
         // The index first: what arrival listeners do (a code link marks a paper has:code) revises indexed rows.
         await tellText(change);
-        if (arrival.newPapers > 0 || arrival.revisedIds.length > 0) for (const listener of arrivalListeners) await listener(arrival);
+        if (arrival.newPapers > 0 || arrival.revised.length > 0) for (const listener of arrivalListeners) await listener(arrival);
         return outcomes;
       });
     },
@@ -125,7 +126,7 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
     },
 
     /** Every paper's searchable text after `afterPk`, ascending, a page at a time (building the index anew). */
-    textsAfter(afterPk: number, limit: number): Promise<PaperText[]> {
+    textsAfter(afterPk: number, limit: number): Promise<IndexablePaper[]> {
       return repo.textsAfter(db, afterPk, limit);
     },
 

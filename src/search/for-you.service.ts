@@ -40,7 +40,7 @@ export function createForYouService(deps: {
     async feed(user: User, limit = 30): Promise<{ items: ForYouItem[]; basedOn: number; ready: boolean }> {
       if (!(await semantic.ready())) return { items: [], basedOn: 0, ready: false };
       const upvoted = await deps.community.upvotesOf(user.id, { limit: TASTE, offset: 0 });
-      const likedKeys = [...(await papers.keysOf(upvoted.items.map((p) => p.id))).values()];
+      const likedKeys = upvoted.items.map((p) => p.pk);
       const liked = await semantic.vectorsOf(likedKeys);
       // Saved topics join the taste under negative keys (no paper has one), so an item can say which topic it matches.
       const topics = await deps.topicsOf(user);

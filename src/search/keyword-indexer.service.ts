@@ -2,7 +2,7 @@
 // every paper whose searchable text was written or removed; it writes the index's own rows (FTS5's on SQLite,
 // paper_search on PostgreSQL), so a paper and its index entry commit together. `paperboard reindex` builds it anew.
 import { withSqlite, type Db } from '../db/database.ts';
-import type { PaperText, TextChange } from '../papers/paper.ts';
+import type { IndexablePaper, TextChange } from '../papers/paper.ts';
 import { facetWords } from './facets.ts';
 import * as sqliteIndex from './keyword-index.repository.ts';
 import * as postgresIndex from './keyword-index-postgres.repository.ts';
@@ -12,10 +12,10 @@ const REBUILD_BATCH = 10_000;
 
 export interface TextWalker {
   /** Every paper's searchable text after `afterPk`, ascending, a page at a time. */
-  textsAfter(afterPk: number, limit: number): Promise<PaperText[]>;
+  textsAfter(afterPk: number, limit: number): Promise<IndexablePaper[]>;
 }
 
-function documentOf(text: PaperText): sqliteIndex.IndexDocument {
+function documentOf(text: IndexablePaper): sqliteIndex.IndexDocument {
   return {
     pk: text.pk,
     title: text.title,
@@ -57,7 +57,7 @@ export function createKeywordIndexer(db: Db, papers: TextWalker) {
           const texts = await papers.textsAfter(after, REBUILD_BATCH);
           if (texts.length === 0) break;
           await apply({ added: texts, revised: [], removed: [] });
-          after = (texts.at(-1) as PaperText).pk;
+          after = (texts.at(-1) as IndexablePaper).pk;
         }
       });
       if (db.engine === 'sqlite') await withSqlite(db, () => sqliteIndex.optimizeIndex(db));

@@ -4,7 +4,7 @@
 // queue in front turns overload into a quick 503 instead of a growing wait. Commands run them in-process.
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
-import { createKeywordRanking, type KeywordIndex, type KeywordRanking, type PaperTextSource } from './keyword-ranking.service.ts';
+import { createKeywordRanking, type KeywordIndex, type KeywordRanking, type PaperTextSource, type TitleMatch } from './keyword-ranking.service.ts';
 import { parseSearchQuery, type ParsedQuery } from './query.ts';
 
 export type KeywordRequest =
@@ -15,12 +15,11 @@ type Unsent = KeywordRequest extends infer R ? (R extends KeywordRequest ? Omit<
 
 export type KeywordReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
-type Title = { pk: number; title: string };
 
 export interface KeywordRanker {
   rank(query: ParsedQuery): Promise<KeywordRanking>;
   /** The newest papers whose title holds every term of the query (its last may be a prefix): suggestions. */
-  titles(query: ParsedQuery, limit: number): Promise<Title[]>;
+  titles(query: ParsedQuery, limit: number): Promise<TitleMatch[]>;
   /** Starts what the first search would otherwise wait for (the worker threads, their connections). */
   warm(): Promise<void>;
   close(): Promise<void>;
@@ -137,11 +136,11 @@ export function workerPoolRanker(file: string, settings: PoolSettings): KeywordR
 
   return {
     rank: (query) => submit<KeywordRanking>({ kind: 'rank', query }),
-    titles: (query, limit) => submit<Title[]>({ kind: 'titles', query, limit }),
+    titles: (query, limit) => submit<TitleMatch[]>({ kind: 'titles', query, limit }),
     // Each worker loads its modules and opens its connection on its first request: a second or so that the first
     // searcher after a start would wait for (bench/search-page.ts: a first-pass p99 near 1.1 s). `serve` pays it first.
     async warm() {
-      const asked = Array.from({ length: settings.workers }, () => submit<Title[]>({ kind: 'titles', query: parseSearchQuery('paperboard'), limit: 1 }));
+      const asked = Array.from({ length: settings.workers }, () => submit<TitleMatch[]>({ kind: 'titles', query: parseSearchQuery('paperboard'), limit: 1 }));
       await Promise.allSettled(asked);
     },
     async close() {

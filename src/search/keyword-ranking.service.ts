@@ -65,6 +65,13 @@ function withoutExcluded(candidates: Candidate[], excluded: ParsedQuery['exclude
   });
 }
 
+/** A paper whose title matched: its key, id and title. */
+export interface TitleMatch {
+  pk: number;
+  id: string;
+  title: string;
+}
+
 export interface KeywordRanking {
   /** Best first; with no words, the newest papers that pass the filters (score 0). */
   hits: Scored[];
@@ -128,13 +135,13 @@ export function createKeywordRanking(index: KeywordIndex, papers: PaperTextSourc
     },
 
     /** The newest papers whose title holds every term (the last may be a prefix): suggestions as people type. */
-    async titles(parsed: ParsedQuery, limit: number): Promise<Array<{ pk: number; title: string }>> {
+    async titles(parsed: ParsedQuery, limit: number): Promise<TitleMatch[]> {
       if (parsed.terms.length === 0) return [];
       const pks = await index.titleMatches(parsed.terms, limit);
-      const titles = new Map((await papers.textsOf(pks)).map((t) => [t.pk, t.title]));
+      const texts = new Map((await papers.textsOf(pks)).map((t) => [t.pk, t]));
       return pks.flatMap((pk) => {
-        const title = titles.get(pk);
-        return title === undefined ? [] : [{ pk, title }];
+        const text = texts.get(pk);
+        return text ? [{ pk, id: text.id, title: text.title }] : [];
       });
     },
   };

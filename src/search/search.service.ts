@@ -2,6 +2,7 @@
 // two blended; hits are marked for highlighting. Queries the language refuses (too many filters, a date that is no
 // date) are a 400 that says why.
 import type { KeywordIndexer } from './keyword-indexer.service.ts';
+import type { TitleMatch } from './keyword-ranking.service.ts';
 import { badRequest } from '../errors.ts';
 import type { Paper } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
@@ -158,21 +159,17 @@ export function createSearchService(papers: PapersService, semantic: SemanticSer
       const parsed = parseSearchQuery(text.endsWith(' ') ? text : `${text}*`);
       const last = parsed.terms.at(-1);
       if (!last || (last.prefix && (last.words.at(-1)?.length ?? 0) < 3)) return [];
-      const rows = await ranker.titles(parsed, limit);
-      const ids = await papers.idsOf(rows.map((r) => r.pk));
-      return rows.flatMap((r) => (ids.has(r.pk) ? [{ id: ids.get(r.pk) as string, title: r.title }] : []));
+      return (await ranker.titles(parsed, limit)).map(({ id, title }) => ({ id, title }));
     },
 
     /**
      * The newest papers whose title holds every word of `title` (20 at most): what a reference by title alone (the
      * Papers with Code archive) is matched against; the caller compares the titles themselves.
      */
-    async withTitleWords(title: string): Promise<Array<{ id: string; title: string }>> {
+    async withTitleWords(title: string): Promise<TitleMatch[]> {
       const words = (title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
       if (words.length === 0) return [];
-      const rows = await ranker.titles(parseSearchQuery(words.map((w) => `"${w}"`).join(' ')), 20);
-      const ids = await papers.idsOf(rows.map((r) => r.pk));
-      return rows.flatMap((r) => (ids.has(r.pk) ? [{ id: ids.get(r.pk) as string, title: r.title }] : []));
+      return ranker.titles(parseSearchQuery(words.map((w) => `"${w}"`).join(' ')), 20);
     },
 
     /** The papers nearest in meaning to a stored one, most similar first; empty until a model is fitted. */

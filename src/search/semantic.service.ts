@@ -72,7 +72,7 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
   let embedding: Promise<unknown> = Promise.resolve();
   let embedTimer: NodeJS.Timeout | null = null;
   /** Stored papers with a new version since the last run, to embed again (their text may have changed). */
-  let revised = new Set<string>();
+  let revised = new Set<number>();
   /** Set when the server stops: a pending embed run is not started against a closed database. */
   let closed = false;
 
@@ -334,13 +334,13 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
   }
 
   /** Embeds revised papers again and puts their vectors in place of the old ones (here; other processes keep theirs until they rebuild). */
-  async function embedRevised(ids: readonly string[]): Promise<number> {
-    if (ids.length === 0 || !(await service.ready())) return 0;
+  async function embedRevised(revisedKeys: readonly number[]): Promise<number> {
+    if (revisedKeys.length === 0 || !(await service.ready())) return 0;
     const e = await currentEmbedder();
     if (!e) return 0;
     const idx = await currentIndex(e.dimensions);
     // Papers past the index's last vector are new to it: embedPending takes them.
-    const pks = [...(await papers.keysOf(ids)).values()].filter((pk) => pk <= indexedUpTo).sort((a, b) => a - b);
+    const pks = revisedKeys.filter((pk) => pk <= indexedUpTo).sort((a, b) => a - b);
     for (let i = 0; i < pks.length; i += SERVING_SLICE) {
       await nextTurn();
       const batch = await embedKeys(e, pks.slice(i, i + SERVING_SLICE));
@@ -368,15 +368,15 @@ export function createSemanticService(deps: { db: Db; papers: PapersService; dat
     },
 
     /** Embeds new papers, and revised ones again, shortly (after a burst of arrivals settles), in the background. */
-    embedSoon(onError: (error: unknown) => void, revisedIds: readonly string[] = []): void {
-      for (const id of revisedIds) if (revised.size < MAX_PENDING_REVISIONS) revised.add(id);
+    embedSoon(onError: (error: unknown) => void, revisedKeys: readonly number[] = []): void {
+      for (const pk of revisedKeys) if (revised.size < MAX_PENDING_REVISIONS) revised.add(pk);
       if (embedTimer) clearTimeout(embedTimer);
       embedTimer = setTimeout(() => {
         embedTimer = null;
         if (closed) return; // closed meanwhile: the next start catches up with new papers
-        const ids = [...revised];
+        const keys = [...revised];
         revised = new Set();
-        serially(async () => (await embedPending(() => undefined)) + (await embedRevised(ids))).catch(onError);
+        serially(async () => (await embedPending(() => undefined)) + (await embedRevised(keys))).catch(onError);
       }, EMBED_DELAY_MS);
       embedTimer.unref(); // a command that stores papers and exits does not wait: the server's job embeds them
     },

@@ -99,7 +99,8 @@ describe('code links by members and moderators', () => {
     assert.equal(readded.status, 409);
     assert.match(await readded.text(), /moderator removed this link/);
     // The same repository named in the paper's own text, later: still not linked.
-    await app.services.code.linkFromText([{ id: '0704.0001', abstract: 'Code: https://github.com/Ada/Resummation', comments: null }]);
+    const pk = (await app.services.papers.keyOf('0704.0001')) as number;
+    await app.services.code.linkFromText([{ pk, abstract: 'Code: https://github.com/Ada/Resummation', comments: null }]);
     assert.deepEqual(await code('0704.0001'), []);
     const found = (await (await app.get('/api/search?mode=keyword&q=has%3Acode')).json()) as { items: Array<{ paper: { id: string } }> };
     assert.ok(!found.items.some((i) => i.paper.id === '0704.0001'), 'no longer has code');

@@ -36,7 +36,7 @@ for (const [name, agrees] of rules) {
   let doAmongCan = 0;
   let doAll = 0;
   for (const paper of filed) {
-    const similar = await t.services.search.similar(paper.id, 10);
+    const similar = await t.services.search.similar((await t.services.papers.get(paper.id)).paper, 10);
     const agreeing = similar.filter((s) => agrees(paper, s.paper)).length >= 6;
     if (agreeing) doAll += 1;
     if (filed.filter((o) => o.id !== paper.id && agrees(paper, o)).length >= 6) {
@@ -56,7 +56,7 @@ for (const [name, ids] of [['arXiv API answers (query "testing")', fromApi], ['s
   const these = filed.filter((p) => ids.has(p.id));
   let agreeing = 0;
   for (const paper of these) {
-    const similar = await t.services.search.similar(paper.id, 10);
+    const similar = await t.services.search.similar((await t.services.papers.get(paper.id)).paper, 10);
     if (similar.filter((s) => s.paper.primaryCategory === paper.primaryCategory).length >= 6) agreeing += 1;
   }
   console.log(`${name.padEnd(38)} ${String(these.length).padEnd(8)} ${pct(agreeing, these.length)}`);

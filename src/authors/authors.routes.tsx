@@ -19,15 +19,14 @@ export function registerAuthorRoutes(app: FastifyInstance, { authors, community,
 
   app.get('/authors/:name', options.searchLimit, async (request, reply) => {
     const author = await pageOf(request.params);
-    const cards = await code.withCode(await community.cardsFor(request.viewer, author.papers.map((p) => p.id)));
+    const cards = await code.withCode(await community.cardsFor(request.viewer, author.papers));
     return sendPage(reply, <AuthorPageView author={author} cards={cards} />);
   });
 
   app.get('/api/authors/:name', options.searchLimit, async (request): Promise<AuthorResponse> => {
     const author = await pageOf(request.params);
-    const ids = author.papers.map((p) => p.id);
-    const signals = await community.signalsFor(ids);
-    const codes = await code.jsonFor(ids);
+    const signals = await community.signalsFor(author.papers);
+    const codes = await code.jsonFor(author.papers);
     return {
       name: author.name,
       papers: author.papers.map((p) => paperToJson(p, { submittedBy: signals.get(p.id)?.submittedBy ?? null, code: codes.get(p.id) ?? [] })),

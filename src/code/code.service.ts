@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { AppError, badRequest, notFound } from '../errors.ts';
 import type { User } from '../accounts/account.ts';
 import type { PapersService } from '../papers/papers.service.ts';
+import type { PaperRef } from '../papers/paper.ts';
 import type { SearchService } from '../search/search.service.ts';
 import { codeToJson, GROWTH_WINDOW_DAYS, mainLink, starsPerDay, type CodeJson, type CodeLink } from './code.ts';
 import * as repo from './code.repository.ts';
@@ -213,28 +214,27 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
     },
 
     /** The live code links of papers by id, best first (official, then most starred). */
-    forPapers(ids: readonly string[]): Promise<ReadonlyMap<string, readonly CodeLink[]>> {
-      return remember(ids.join('\n'), async () => {
-        const keys = await papers.keysOf(ids);
-        const byPk = await repo.linksOfPapers(db, [...keys.values()]);
-        return new Map([...keys].map(([id, pk]) => [id, byPk.get(pk) ?? []]));
+    forPapers(refs: readonly PaperRef[]): Promise<ReadonlyMap<string, readonly CodeLink[]>> {
+      return remember(refs.map((r) => r.id).join('\n'), async () => {
+        const byPk = await repo.linksOfPapers(db, refs.map((r) => r.pk));
+        return new Map(refs.map(({ id, pk }) => [id, byPk.get(pk) ?? []]));
       });
     },
 
-    /** Cards with their paper's main repository (official first, then most starred), or null: what a card shows of code. */
-    async withCode<T extends object>(cards: Map<string, T>): Promise<Map<string, T & { code: CodeLink | null }>> {
-      const main = await this.mainLinks([...cards.keys()]);
+    /** Cards (by paper id, each with its paper's key) with their paper's main repository, or null: what a card shows of code. */
+    async withCode<T extends { pk: number }>(cards: Map<string, T>): Promise<Map<string, T & { code: CodeLink | null }>> {
+      const main = await this.mainLinks([...cards].map(([id, card]) => ({ id, pk: card.pk })));
       return new Map([...cards].map(([id, card]) => [id, { ...card, code: main.get(id) ?? null }]));
     },
 
     /** Each paper's main repository (official first, then most starred), or null. */
-    async mainLinks(ids: readonly string[]): Promise<Map<string, CodeLink | null>> {
-      return new Map([...(await this.forPapers(ids))].map(([id, links]) => [id, mainLink(links)]));
+    async mainLinks(refs: readonly PaperRef[]): Promise<Map<string, CodeLink | null>> {
+      return new Map([...(await this.forPapers(refs))].map(([id, links]) => [id, mainLink(links)]));
     },
 
     /** The same, in the paper JSON's shape. */
-    async jsonFor(ids: readonly string[]): Promise<Map<string, CodeJson[]>> {
-      return new Map([...(await this.forPapers(ids))].map(([id, links]) => [id, links.map(codeToJson)]));
+    async jsonFor(refs: readonly PaperRef[]): Promise<Map<string, CodeJson[]>> {
+      return new Map([...(await this.forPapers(refs))].map(([id, links]) => [id, links.map(codeToJson)]));
     },
 
     /** A repository's daily counts since a day (the paper page's sparkline). */

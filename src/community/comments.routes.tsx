@@ -17,7 +17,7 @@ function isUserError(error: unknown): error is AppError {
   return error instanceof AppError && error.status < 500 && error.code !== 'not_found';
 }
 
-export function registerCommentRoutes(app: FastifyInstance, { comments }: Services): void {
+export function registerCommentRoutes(app: FastifyInstance, { comments, papers }: Services): void {
   const write = memberWrite(app);
   const commentWrite = memberWrite(app, COMMENT_LIMIT);
   const idOf = (request: FastifyRequest) => parseInput(commentIdParams, request.params).id;
@@ -73,7 +73,8 @@ export function registerCommentRoutes(app: FastifyInstance, { comments }: Servic
   const list = async (request: FastifyRequest, reply: FastifyReply) => {
     const { p } = parseQuery(request, commentsPageQuery);
     const paperId = paperIdParam(request);
-    const discussion = await comments.threads(paperId, p);
+    const { paper } = await papers.get(paperId);
+    const discussion = await comments.threads(paper, p);
     // The shape stays a list of threads; the pages go in headers (RFC 8288 links, as GitHub's API does).
     void reply.header('x-total-count', String(discussion.total));
     if (discussion.page < discussion.pages) void reply.header('link', `</api/papers/${paperId}/comments?p=${discussion.page + 1}>; rel="next"`);

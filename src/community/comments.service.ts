@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { AppError, badRequest, notFound } from '../errors.ts';
 import { parseArxivId } from '../papers/paper-id.ts';
 import type { PapersService } from '../papers/papers.service.ts';
+import type { PaperRef } from '../papers/paper.ts';
 import {
   EDIT_WINDOW_MINUTES,
   canDelete,
@@ -82,8 +83,8 @@ export function createCommentsService(deps: { db: Db; papers: PapersService; acc
      * A page of a paper's discussion as threads, oldest first, COMMENTS_PER_PAGE comments a page (placeholders are
      * decided by the view's rules). A page that starts inside a thread shows the thread's first comment again.
      */
-    async threads(paperId: string, page = 1): Promise<DiscussionPage> {
-      const pk = await paperKey(paperId);
+    async threads(paper: PaperRef, page = 1): Promise<DiscussionPage> {
+      const pk = paper.pk;
       const total = await repo.countCommentsOfPaper(db, pk);
       const pages = Math.max(1, Math.ceil(total / COMMENTS_PER_PAGE));
       const current = Math.min(Math.max(1, page), pages);

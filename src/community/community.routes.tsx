@@ -86,8 +86,8 @@ export function registerCommunityRoutes(app: FastifyInstance, services: Services
       comments.byUser(member.id, 10),
     ]);
     const shownUpvotes = upvotes?.items ?? null;
-    const ids = [...submissions.items.map((s) => s.paper.id), ...(shownUpvotes ?? []).map((paper) => paper.id)];
-    const [cards, titles] = await Promise.all([community.cardsFor(request.viewer, ids), papers.titlesOf(recent.map((c) => c.paperId))]);
+    const shown = [...submissions.items.map((s) => s.paper), ...(shownUpvotes ?? [])];
+    const [cards, titles] = await Promise.all([community.cardsFor(request.viewer, shown), papers.titlesOf(recent.map((c) => c.paperId))]);
     const page = <ProfilePage member={member} submissions={{ ...submissions, page: p }} upvotes={shownUpvotes} comments={recent} titles={titles} cards={await code.withCode(cards)} />;
     return sendPage(reply, page);
   });

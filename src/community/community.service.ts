@@ -6,7 +6,7 @@ import { AppError, badRequest, notFound } from '../errors.ts';
 import { today } from '../feed/period.ts';
 import type { ArxivApiService } from '../ingest/arxiv-api.service.ts';
 import { parseArxivId } from '../papers/paper-id.ts';
-import type { Paper, PaperSignals } from '../papers/paper.ts';
+import type { Paper, PaperRef, PaperSignals } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import * as repo from './community.repository.ts';
 import { versionedCache } from '../versioned-cache.ts';
@@ -48,12 +48,11 @@ export function createCommunityService(deps: {
   }
 
   /** Who submitted each paper: the latest submission's member. */
-  async function loadSignals(paperIds: readonly string[]): Promise<Map<string, PaperSignals>> {
-    const keys = await keysOf(paperIds);
-    const submitters = await repo.latestSubmitters(db, [...keys.keys()]);
+  async function loadSignals(refs: readonly PaperRef[]): Promise<Map<string, PaperSignals>> {
+    const submitters = await repo.latestSubmitters(db, refs.map((r) => r.pk));
     const names = await deps.accounts.usernames([...new Set(submitters.values())]);
     return new Map(
-      [...keys].map(([pk, id]) => {
+      refs.map(({ id, pk }) => {
         const userId = submitters.get(pk);
         return [id, { submittedBy: userId === undefined ? null : (names.get(userId) ?? null) }];
       }),
@@ -149,15 +148,15 @@ export function createCommunityService(deps: {
       return { items: rows.slice(0, page.limit).flatMap((r) => found.get(r.paper_pk) ?? []), hasMore: rows.length > page.limit };
     },
 
-    /** What cards show of the community: the viewer's upvotes and who submitted each paper. */
-    async cardsFor(viewer: User | null, paperIds: readonly string[]): Promise<Map<string, { upvoted: boolean; submittedBy: string | null }>> {
-      const [upvoted, signals] = await Promise.all([this.upvotedBy(viewer, paperIds), this.signalsFor(paperIds)]);
-      return new Map(paperIds.map((id) => [id, { upvoted: upvoted.has(id), submittedBy: signals.get(id)?.submittedBy ?? null }]));
+    /** What cards show of the community, by paper id: the viewer's upvotes and who submitted each paper. */
+    async cardsFor(viewer: User | null, refs: readonly PaperRef[]): Promise<Map<string, { pk: number; upvoted: boolean; submittedBy: string | null }>> {
+      const [upvoted, signals] = await Promise.all([this.upvotedBy(viewer, refs.map((r) => r.id)), this.signalsFor(refs)]);
+      return new Map(refs.map(({ id, pk }) => [id, { pk, upvoted: upvoted.has(id), submittedBy: signals.get(id)?.submittedBy ?? null }]));
     },
 
     /** Who submitted each paper (by id), for cards and JSON; the same for every reader until the data changes. */
-    signalsFor(paperIds: readonly string[]): Promise<Map<string, PaperSignals>> {
-      return remember(`signals:${paperIds.join(',')}`, () => loadSignals(paperIds));
+    signalsFor(refs: readonly PaperRef[]): Promise<Map<string, PaperSignals>> {
+      return remember(`signals:${refs.map((r) => r.id).join(',')}`, () => loadSignals(refs));
     },
   };
 }

@@ -74,7 +74,7 @@ export function createDigestService(deps: {
   /** Each item with its paper's main repository, for the stars and the "Code" link. */
   async function withCode(items: DigestItem[]): Promise<DigestItem[]> {
     if (items.length === 0) return items;
-    const main = await deps.code.mainLinks(items.map((i) => i.paper.id));
+    const main = await deps.code.mainLinks(items.map((i) => i.paper));
     return items.map((item) => ({ ...item, code: main.get(item.paper.id) ?? null }));
   }
 

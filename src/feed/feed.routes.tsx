@@ -20,7 +20,7 @@ function periodOrFail(kind: PeriodKind, text: string): Period {
 }
 
 export function registerFeedRoutes(app: FastifyInstance, { feed, community, code }: Services): void {
-  const cardsOf = async (request: FastifyRequest, items: ListedPaper[]) => await code.withCode(await community.cardsFor(request.viewer, items.map((i) => i.paper.id)));
+  const cardsOf = async (request: FastifyRequest, items: ListedPaper[]) => await code.withCode(await community.cardsFor(request.viewer, items.map((i) => i.paper)));
 
   const listingPage = async (request: FastifyRequest, period: Period, isFront: boolean) => {
     const { p, sort } = parseQuery(request, feedPageQuery);
@@ -85,7 +85,7 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
     const period = await requestedPeriod(q);
     if (!period) return [];
     const page = await feed.page(period, { order: q.sort, page: q.p, limit: q.limit, category: cat });
-    const signals = await community.signalsFor(page.items.map((item) => item.paper.id));
+    const signals = await community.signalsFor(page.items.map((item) => item.paper));
     return page.items.map((item) => toDailyPaperJson(item.paper, item.day, signals.get(item.paper.id)));
   });
 
@@ -94,14 +94,14 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
     const period = await requestedPeriod(q);
     if (!period) return [];
     const page = await feed.page(period, { order: q.sort, page: q.p, limit: q.limit });
-    const signals = await community.signalsFor(page.items.map((item) => item.paper.id));
+    const signals = await community.signalsFor(page.items.map((item) => item.paper));
     return page.items.map((item) => toDailyPaperJson(item.paper, item.day, signals.get(item.paper.id)));
   });
 
   app.get('/api/trending', async (request) => {
     const { p, limit, by } = parseQuery(request, trendingQuery);
     const trending = await feed.trending({ page: p, limit, by });
-    const signals = await community.signalsFor(trending.items.map((item) => item.paper.id));
+    const signals = await community.signalsFor(trending.items.map((item) => item.paper));
     const now = new Date();
     return trending.items.map((item) => {
       const why = feed.explain(item, now);

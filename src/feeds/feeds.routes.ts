@@ -35,7 +35,7 @@ export function registerFeedsRoutes(app: FastifyInstance, services: Services, op
   });
 
   const send = async (reply: FastifyReply, format: FeedFormat, path: string, page: string, meta: { title: string; description: string }, papers: Paper[]) => {
-    const main = await code.mainLinks(papers.map((p) => p.id));
+    const main = await code.mainLinks(papers);
     const entries = papers.map((paper) => {
       const repository = main.get(paper.id)?.repository;
       return entryOf(paper, repository ? { url: repository.url, stars: repository.stars } : null);

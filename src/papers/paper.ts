@@ -58,6 +58,9 @@ export interface Paper extends PaperMetadata {
   hasCode: boolean;
 }
 
+/** A stored paper as other capabilities name it: its id, and the key their tables reference it by. */
+export type PaperRef = Pick<Paper, 'id' | 'pk'>;
+
 /** A paper's searchable text: what keyword search scores and highlights. */
 export interface PaperText {
   pk: number;

@@ -36,13 +36,14 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
     const { p } = parseQuery(request, paperPageQuery);
     const details = await papers.find(ref.id);
     if (!details) return sendPage(reply, <PaperNotHerePage id={ref.id} />, 404);
+    const paper = details.paper;
     const [upvoted, signals, threads, similar] = await Promise.all([
       community.upvotedBy(request.viewer, [ref.id]),
-      community.signalsFor([ref.id]),
-      comments.threads(ref.id, p),
-      search.similar(ref.id, 8),
+      community.signalsFor([paper]),
+      comments.threads(paper, p),
+      search.similar(paper, 8),
     ]);
-    const links = (await code.forPapers([ref.id])).get(ref.id) ?? [];
+    const links = (await code.forPapers([paper])).get(ref.id) ?? [];
     const since = new Date(Date.now() - SPARKLINE_DAYS * 86_400_000).toISOString().slice(0, 10);
     const history = new Map(await Promise.all(links.map(async (l) => [l.repository.id, await code.starHistory(l.repository.id, since)] as const)));
     const about = { upvoted: upvoted.has(ref.id), submittedBy: signals.get(ref.id)?.submittedBy ?? null, threads, code: { links, history } };
@@ -56,8 +57,8 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
 
   const json = async (request: FastifyRequest) => {
     const { paper } = await papers.get(referenceOf(request));
-    const signals = (await community.signalsFor([paper.id])).get(paper.id) ?? { submittedBy: null };
-    return paperToJson(paper, { ...signals, code: (await code.jsonFor([paper.id])).get(paper.id) ?? [] });
+    const signals = (await community.signalsFor([paper])).get(paper.id) ?? { submittedBy: null };
+    return paperToJson(paper, { ...signals, code: (await code.jsonFor([paper])).get(paper.id) ?? [] });
   };
   app.get('/api/papers/:id', json);
   app.get('/api/papers/:archive/:number', json);

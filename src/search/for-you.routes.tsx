@@ -9,7 +9,7 @@ export function registerForYouRoutes(app: FastifyInstance, { forYou, community, 
   app.get('/for-you', async (request, reply) => {
     if (!request.viewer) return reply.redirect('/login');
     const feed = await forYou.feed(request.viewer);
-    const cards = await code.withCode(await community.cardsFor(request.viewer, feed.items.map((i) => i.paper.id)));
+    const cards = await code.withCode(await community.cardsFor(request.viewer, feed.items.map((i) => i.paper)));
     return sendPage(reply, <ForYouPage items={feed.items} basedOn={feed.basedOn} ready={feed.ready} cards={cards} />);
   });
 

@@ -21,16 +21,16 @@ export function registerSearchRoutes(
   app.get('/search', searchLimit, async (request, reply) => {
     const { q, p, mode } = parseQuery(request, searchPageQuery);
     const result = await search.search(q, { page: p, mode });
-    const cards = await code.withCode(await community.cardsFor(request.viewer, result.items.map((hit) => hit.paper.id)));
+    const cards = await code.withCode(await community.cardsFor(request.viewer, result.items.map((hit) => hit.paper)));
     return sendPage(reply, <SearchPageView result={result} cards={cards} />);
   });
 
   app.get('/api/search', searchLimit, async (request): Promise<SearchResponse> => {
     const { q, limit, p, mode } = parseQuery(request, searchApiQuery);
     const result = await search.search(q, { page: p, limit, mode });
-    const ids = result.items.map((hit) => hit.paper.id);
-    const signals = await community.signalsFor(ids);
-    const codes = await code.jsonFor(ids);
+    const found = result.items.map((hit) => hit.paper);
+    const signals = await community.signalsFor(found);
+    const codes = await code.jsonFor(found);
     return {
       query: result.query,
       mode: result.mode,
@@ -58,10 +58,10 @@ export function registerSearchRoutes(
     const id = paperIdParam(request);
     const { limit } = parseQuery(request, similarQuery);
     const { paper } = await papers.get(id);
-    const items = await search.similar(paper.id, limit);
-    const ids = items.map((i) => i.paper.id);
-    const signals = await community.signalsFor(ids);
-    const codes = await code.jsonFor(ids);
+    const items = await search.similar(paper, limit);
+    const found = items.map((i) => i.paper);
+    const signals = await community.signalsFor(found);
+    const codes = await code.jsonFor(found);
     const json = (p: typeof paper) => paperToJson(p, { submittedBy: signals.get(p.id)?.submittedBy ?? null, code: codes.get(p.id) ?? [] });
     return { id: paper.id, items: items.map((i) => ({ paper: json(i.paper), similarity: i.similarity })) };
   };

@@ -4,7 +4,7 @@
 import type { KeywordIndexer } from './keyword-indexer.service.ts';
 import type { TitleMatch } from './keyword-ranking.service.ts';
 import { badRequest } from '../errors.ts';
-import type { Paper } from '../papers/paper.ts';
+import type { Paper, PaperRef } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import { markText, snippet, wordMatcher } from './highlight.ts';
 import type { KeywordRanker } from './keyword-pool.service.ts';
@@ -173,10 +173,8 @@ export function createSearchService(papers: PapersService, semantic: SemanticSer
     },
 
     /** The papers nearest in meaning to a stored one, most similar first; empty until a model is fitted. */
-    async similar(paperId: string, limit = 10): Promise<Array<{ paper: Paper; similarity: number }>> {
-      const pk = await papers.keyOf(paperId);
-      if (pk === null) return [];
-      const near = await semantic.nearPaper(pk, limit);
+    async similar(paper: PaperRef, limit = 10): Promise<Array<{ paper: Paper; similarity: number }>> {
+      const near = await semantic.nearPaper(paper.pk, limit);
       const found = await papers.byKeys(near.map((n) => n.pk));
       return near.flatMap((n) => {
         const paper = found.get(n.pk);

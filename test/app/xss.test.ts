@@ -39,7 +39,7 @@ describe('hostile text stays inert on every page and feed', () => {
     await mallory.post('/papers/2611.00042/upvote', { _csrf: HttpSession.csrfOf(votePage) });
     const { user } = await app.services.accounts.addUser('mallory@example.org', 'user');
     await app.services.community.submit(user, '2611.00042', new Date('2026-11-21T12:00:00Z'));
-    const [thread] = (await app.services.comments.threads('2611.00042')).threads;
+    const [thread] = (await app.services.comments.threads((await app.services.papers.get('2611.00042')).paper)).threads;
     const other = (await app.services.accounts.addUser('flagger@example.org', 'user')).user;
     if (thread) await app.services.comments.flag(other, thread.comment.id, 'abuse');
     moderator = await signInThroughMailFile(app, 'mod@example.org');

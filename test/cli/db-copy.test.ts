@@ -55,8 +55,8 @@ describe('db copy', () => {
       const here = await app.services.search.keyword('quantum chromodynamics', { limit: 5 });
       assert.deepEqual(hits.items.map((h) => h.paper.id).slice(0, 3), here.items.map((h) => h.paper.id).slice(0, 3), 'the same best papers');
       assert.equal((await services.papers.get('0704.0001')).paper.upvotes, 1);
-      assert.equal((await services.comments.threads('0704.0001')).threads[0]?.replies.length, 1);
-      assert.ok((await services.search.similar('0704.0001', 3)).length === 3, 'vectors copied: similar papers answer');
+      assert.equal((await services.comments.threads((await services.papers.get('0704.0001')).paper)).threads[0]?.replies.length, 1);
+      assert.ok((await services.search.similar((await services.papers.get('0704.0001')).paper, 3)).length === 3, 'vectors copied: similar papers answer');
       // Keys continue after the copied ones.
       const { user } = await services.accounts.addUser('grace@example.org', 'user');
       assert.equal(user.id, 2);

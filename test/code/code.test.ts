@@ -161,7 +161,7 @@ describe('papers with code', () => {
     const code = (await paper('2611.70001')).code.map((c) => `${c.owner}/${c.name}`);
     assert.ok(code.includes('gqk/LAE'), `renamed: ${code.join(', ')}`);
     assert.ok(!code.includes('gqk/LAE-old-name'));
-    const links = (await app.services.code.forPapers(['2611.70001'])).get('2611.70001') ?? [];
+    const links = (await app.services.code.forPapers([(await app.services.papers.get('2611.70001')).paper])).get('2611.70001') ?? [];
     assert.equal(links.find((l) => l.repository.name === 'deleted-repo')?.repository.status, 'gone');
   });
 

@@ -94,7 +94,7 @@ for (const engine of ENGINES) describe(`comments (${engine})`, () => {
     const rude = await app.services.comments.add(await user('bob@example.org'), { paperId: '0704.0005', body: 'buy cheap pills' });
     assert.equal((await bob.postFrom('/papers/0704.0005', `/comments/${rude.id}/flag`, { reason: 'spam' })).status, 400, 'not your own');
     for (let i = 0; i < 2; i += 1) await ada.postFrom('/papers/0704.0005', `/comments/${rude.id}/flag`, { reason: 'spam' });
-    const flagsOf = async (id: number) => (await app.services.comments.threads('0704.0005')).threads.find((t) => t.comment.id === id)?.comment.flagCount;
+    const flagsOf = async (id: number) => (await app.services.comments.threads((await app.services.papers.get('0704.0005')).paper)).threads.find((t) => t.comment.id === id)?.comment.flagCount;
     assert.equal(await flagsOf(rude.id), 1);
 
     assert.equal((await ada.postFrom('/papers/0704.0005', `/comments/${rude.id}/hide`, {})).status, 403, 'members do not moderate');

@@ -84,13 +84,13 @@ describe('a damaged vector-index file', () => {
 
     const second = await open();
     await second.services.search.warm();
-    const similar = await second.services.search.similar('2611.55555', 3);
+    const similar = await second.services.search.similar((await second.services.papers.get('2611.55555')).paper, 3);
     assert.equal(similar.length, 3);
     await new Promise((resolve) => setTimeout(resolve, 50)); // the catch-up runs between turns of the event loop
     const status = await second.services.search.semanticStatus();
     assert.ok(status.vectors > manifest.count, `${status.vectors} vectors, the file held ${manifest.count}`);
     assert.deepEqual(messages.filter((m) => /rebuil/.test(m)), [], 'no rebuild');
-    assert.ok((await second.services.search.similar('0704.0001', 20)).some((n) => n.paper.id === '2611.55555'), 'the new vector joined the index');
+    assert.ok((await second.services.search.similar((await second.services.papers.get('0704.0001')).paper, 20)).some((n) => n.paper.id === '2611.55555'), 'the new vector joined the index');
     await second.services.close();
     await second.db.close();
   });

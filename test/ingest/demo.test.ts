@@ -32,10 +32,10 @@ describe('demo data', () => {
       // The code the demo papers name, with the recorded counts of a week ago and today: trending by code has a list.
       const byCode = await t.services.feed.trending({ limit: 3, by: 'stars' });
       assert.deepEqual(byCode.items.map((i) => Math.round(i.paper.codeStarsPerDay)), [250, 250, 250]);
-      const codeOf = await t.services.code.forPapers(byCode.items.map((i) => i.paper.id));
+      const codeOf = await t.services.code.forPapers(byCode.items.map((i) => i.paper));
       const ctp = byCode.items.find((i) => /CTP/.test(codeOf.get(i.paper.id)?.[0]?.repository.name ?? ''));
       assert.ok(ctp, 'KevinLight831/CTP: 50 stars a week ago, 1,800 today');
-      const [sample] = (await t.services.code.forPapers([ctp.paper.id])).get(ctp.paper.id) ?? [];
+      const [sample] = (await t.services.code.forPapers([ctp.paper])).get(ctp.paper.id) ?? [];
       const history = await t.services.code.starHistory(sample?.repository.id ?? 0, '2026-11-01');
       assert.equal(history.length, 8, 'a count a day for the week');
       assert.deepEqual([history[0], history.at(-1)], [{ day: '2026-11-19', stars: 50 }, { day: '2026-11-26', stars: 1800 }]);

@@ -206,7 +206,7 @@ for (const engine of ENGINES) describe(`search by meaning in several processes o
     const otherDb = await openDatabase(first.config.database);
     const other = createServices(otherDb, first.config);
     try {
-      assert.equal((await other.search.similar('0704.0001')).length, 10, 'the saved index is loaded');
+      assert.equal((await other.search.similar((await other.papers.get('0704.0001')).paper)).length, 10, 'the saved index is loaded');
 
       const write = (name: string, papers: object[]) => {
         const file = path.join(first.dir, name);
@@ -218,7 +218,7 @@ for (const engine of ENGINES) describe(`search by meaning in several processes o
       ]));
       assert.equal(await first.services.search.embedNew(), 1);
       assert.equal(await other.search.embedNew(), 0, 'the other instance adds the stored vector, it does not embed again');
-      assert.ok((await other.search.similar('2611.30002', 3)).some((s) => s.paper.id === '0704.0001'));
+      assert.ok((await other.search.similar((await other.papers.get('2611.30002')).paper, 3)).some((s) => s.paper.id === '0704.0001'));
 
       // 48 more papers: the refit has more dimensions (one per eight papers), so old and new vectors cannot mix.
       await first.services.importer.importFile(write('more.jsonl', Array.from({ length: 48 }, (_, i) => ({

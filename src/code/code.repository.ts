@@ -4,7 +4,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { greatest } from '../db/dialect.ts';
 import type { RepositoriesTable } from '../db/schema.ts';
-import type { CodeLink, CodeSource, Repository, StarSample } from './code.ts';
+import type { CodeLink, CodeSource, RefreshCandidate, Repository, StarSample } from './code.ts';
 import type { RepositoryFacts } from './github.ts';
 import type { RepositoryRef } from './repository-url.ts';
 
@@ -227,20 +227,22 @@ export async function paperCodeSignals(db: Db, paperPk: number): Promise<{ stars
 }
 
 /**
- * GitHub repositories to refresh, most valuable first: those of papers listed in the last weeks, then by the
- * papers' trending score, then the rest; without `all`, only those not fetched since `staleBefore`.
+ * GitHub repositories to refresh, with the papers that link to them (live links), by id; without `all`, only those not
+ * fetched since `staleBefore`. The refresh orders them by what the papers service says of those papers.
  */
-export async function repositoriesToRefresh(db: Db, options: { recentDay: string; staleBefore: string; all: boolean; limit: number }): Promise<Array<{ id: number; owner: string; name: string }>> {
-  const { rows } = await sql<{ id: number; owner: string; name: string }>`
-    SELECT r.id, r.owner, r.name,
-           max(CASE WHEN (SELECT max(day) FROM daily_listings d WHERE d.paper_pk = l.paper_pk) >= ${options.recentDay} THEN 1 ELSE 0 END) AS recent,
-           max(p.trending) AS trending
-      FROM repositories r JOIN code_links l ON l.repository_id = r.id AND l.removed_at IS NULL JOIN papers p ON p.pk = l.paper_pk
+export async function githubRepositoriesToRefresh(db: Db, options: { staleBefore: string; all: boolean }): Promise<RefreshCandidate[]> {
+  const { rows } = await sql<{ id: number; owner: string; name: string; paper_pk: number }>`
+    SELECT r.id, r.owner, r.name, l.paper_pk
+      FROM repositories r JOIN code_links l ON l.repository_id = r.id AND l.removed_at IS NULL
      WHERE r.host = 'github' AND r.kind = 'repository' AND (${options.all ? 1 : 0} = 1 OR r.fetched_at IS NULL OR r.fetched_at < ${options.staleBefore})
-     GROUP BY r.id, r.owner, r.name
-     ORDER BY recent DESC, trending DESC, r.id
-     LIMIT ${options.limit}`.execute(db.kysely);
-  return rows.map((r) => ({ id: r.id, owner: r.owner, name: r.name }));
+     ORDER BY r.id`.execute(db.kysely);
+  const byId = new Map<number, RefreshCandidate>();
+  for (const row of rows) {
+    const candidate = byId.get(row.id) ?? { id: row.id, owner: row.owner, name: row.name, paperPks: [] };
+    candidate.paperPks.push(row.paper_pk);
+    byId.set(row.id, candidate);
+  }
+  return [...byId.values()];
 }
 
 export async function countRepositories(db: Db): Promise<{ repositories: number; links: number }> {

@@ -6,7 +6,7 @@ import type { User } from '../accounts/account.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import type { PaperRef } from '../papers/paper.ts';
 import type { SearchService } from '../search/search.service.ts';
-import { codeToJson, GROWTH_WINDOW_DAYS, mainLink, starsPerDay, type CodeJson, type CodeLink } from './code.ts';
+import { codeToJson, GROWTH_WINDOW_DAYS, mainLink, refreshOrder, starsPerDay, type CodeJson, type CodeLink } from './code.ts';
 import * as repo from './code.repository.ts';
 import { countsFromHistory, repositoryFacts } from './github.ts';
 import type { GithubClient } from './github.client.ts';
@@ -285,9 +285,9 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
       const today = stamp.slice(0, 10);
       const report: GithubRefreshReport = { refreshed: 0, unchanged: 0, gone: 0, failed: 0, requests: 0, stoppedAt: null, problems: [] };
       const started = deps.github.requests();
-      const queue = await repo.repositoriesToRefresh(db, {
-        recentDay: addDays(today, -21), staleBefore: new Date(now.getTime() - 20 * 3_600_000).toISOString(), all: options.all ?? false, limit: options.limit ?? 100_000,
-      });
+      const candidates = await repo.githubRepositoriesToRefresh(db, { staleBefore: new Date(now.getTime() - 20 * 3_600_000).toISOString(), all: options.all ?? false });
+      const facts = await papers.trendingFacts([...new Set(candidates.flatMap((c) => c.paperPks))]);
+      const queue = refreshOrder(candidates, facts, addDays(today, -21), options.limit ?? 100_000);
       for (const item of queue) {
         const { remaining, resetAt } = deps.github.budget();
         // The hour's budget is spent and has not come back yet: the rest waits for the next run.

@@ -89,3 +89,36 @@ export function codeToJson(link: CodeLink): CodeJson {
     stars: r.stars, starsPerDay: Math.round(r.starsPerDay * 100) / 100, source: link.source,
   };
 }
+
+/** A GitHub repository due for a refresh, and the papers that link to it. */
+export interface RefreshCandidate {
+  id: number;
+  owner: string;
+  name: string;
+  paperPks: number[];
+}
+
+/**
+ * The refresh's order, most valuable first: repositories of papers listed since `recentDay`, then by their papers'
+ * best trending score, then by id; at most `limit`. `facts` holds what the papers service says of each paper.
+ */
+export function refreshOrder(
+  candidates: readonly RefreshCandidate[],
+  facts: ReadonlyMap<number, { trending: number; listedDay: string | null }>,
+  recentDay: string,
+  limit: number,
+): RefreshCandidate[] {
+  const ranked = candidates.map((candidate) => {
+    let recent = false;
+    let trending = Number.NEGATIVE_INFINITY;
+    for (const pk of candidate.paperPks) {
+      const fact = facts.get(pk);
+      if (!fact) continue;
+      if (fact.listedDay !== null && fact.listedDay >= recentDay) recent = true;
+      trending = Math.max(trending, fact.trending);
+    }
+    return { candidate, recent, trending };
+  });
+  ranked.sort((a, b) => Number(b.recent) - Number(a.recent) || b.trending - a.trending || a.candidate.id - b.candidate.id);
+  return ranked.slice(0, limit).map((r) => r.candidate);
+}

@@ -364,6 +364,20 @@ export async function findTexts(db: Db, pks: readonly number[]): Promise<PaperTe
     .execute();
 }
 
+/** Each paper's trending score and the latest day it was listed, by key: what other capabilities order their work by. */
+export async function trendingFacts(db: Db, pks: readonly number[]): Promise<Map<number, { trending: number; listedDay: string | null }>> {
+  const facts = new Map<number, { trending: number; listedDay: string | null }>();
+  for (let start = 0; start < pks.length; start += 10_000) {
+    const rows = await db.kysely
+      .selectFrom('papers')
+      .select((eb) => ['pk', 'trending', eb.selectFrom('daily_listings').select((d) => d.fn.max('day').as('day')).whereRef('paper_pk', '=', 'papers.pk').as('listedDay')])
+      .where(keyIn(db, 'pk', pks.slice(start, start + 10_000)))
+      .execute();
+    for (const row of rows) facts.set(row.pk, { trending: row.trending, listedDay: row.listedDay ?? null });
+  }
+  return facts;
+}
+
 /** Papers' searchable text and facts after `afterPk`, ascending, a page at a time: for building the keyword index anew. */
 export async function textsAfter(db: Db, afterPk: number, limit: number): Promise<IndexablePaper[]> {
   const rows = await db.kysely.selectFrom('papers').select(TEXT_COLUMNS).where('pk', '>', afterPk).orderBy('pk').limit(limit).execute();

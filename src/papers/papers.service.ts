@@ -130,6 +130,11 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
       return repo.textsAfter(db, afterPk, limit);
     },
 
+    /** Each paper's trending score and latest listing day, by key (the GitHub refresh orders its queue by them). */
+    trendingFacts(pks: readonly number[]): Promise<Map<number, { trending: number; listedDay: string | null }>> {
+      return repo.trendingFacts(db, pks);
+    },
+
     /** The first and last year papers were published in; null when none has a date. */
     async publicationYears(): Promise<{ first: number; last: number } | null> {
       const { first, last } = await repo.publicationBounds(db);

@@ -83,8 +83,7 @@ export function createCommentsService(deps: { db: Db; papers: PapersService; acc
      * A page of a paper's discussion as threads, oldest first, COMMENTS_PER_PAGE comments a page (placeholders are
      * decided by the view's rules). A page that starts inside a thread shows the thread's first comment again.
      */
-    async threads(paper: PaperRef, page = 1): Promise<DiscussionPage> {
-      const pk = paper.pk;
+    async threads({ pk }: PaperRef, page = 1): Promise<DiscussionPage> {
       const total = await repo.countCommentsOfPaper(db, pk);
       const pages = Math.max(1, Math.ceil(total / COMMENTS_PER_PAGE));
       const current = Math.min(Math.max(1, page), pages);

@@ -140,8 +140,10 @@ interface PaperStatements {
 
 const INSERT_COLUMNS = ['id', ...CONTENT_KEYS, 'is_demo', 'first_seen_at', 'trending', 'interest'] as const;
 
-const TRENDING_INPUTS = `SELECT upvotes, commenters, hf_upvotes AS "hfUpvotes", code_stars_per_day AS "starsPerDay",
-  (SELECT max(day) FROM daily_listings WHERE paper_pk = papers.pk) AS "listedDay" FROM papers WHERE pk = `;
+/** The latest day a paper was listed on (its score's freshness counts from it), as a column of a query on papers. */
+const LISTED_DAY = '(SELECT max(day) FROM daily_listings WHERE paper_pk = papers.pk) AS "listedDay"';
+
+const TRENDING_INPUTS = `SELECT upvotes, commenters, hf_upvotes AS "hfUpvotes", code_stars_per_day AS "starsPerDay", ${LISTED_DAY} FROM papers WHERE pk = `;
 
 const sqliteStatementCache = new WeakMap<BetterSqlite3.Database, PaperStatements>();
 
@@ -368,11 +370,8 @@ export async function findTexts(db: Db, pks: readonly number[]): Promise<PaperTe
 export async function trendingFacts(db: Db, pks: readonly number[]): Promise<Map<number, { trending: number; listedDay: string | null }>> {
   const facts = new Map<number, { trending: number; listedDay: string | null }>();
   for (let start = 0; start < pks.length; start += 10_000) {
-    const rows = await db.kysely
-      .selectFrom('papers')
-      .select((eb) => ['pk', 'trending', eb.selectFrom('daily_listings').select((d) => d.fn.max('day').as('day')).whereRef('paper_pk', '=', 'papers.pk').as('listedDay')])
-      .where(keyIn(db, 'pk', pks.slice(start, start + 10_000)))
-      .execute();
+    const { rows } = await sql<{ pk: number; trending: number; listedDay: string | null }>`
+      SELECT pk, trending, ${sql.raw(LISTED_DAY)} FROM papers WHERE ${keyIn(db, 'pk', pks.slice(start, start + 10_000))}`.execute(db.kysely);
     for (const row of rows) facts.set(row.pk, { trending: row.trending, listedDay: row.listedDay ?? null });
   }
   return facts;
@@ -482,7 +481,7 @@ export async function setCodeSignals(
   weights: TrendingWeights,
 ): Promise<IndexablePaper | null> {
   return db.transaction(async () => {
-    const row = await db.kysely.selectFrom('papers').select(TEXT_COLUMNS).where('pk', '=', pk).executeTakeFirst();
+    const row = await db.kysely.selectFrom('papers').select('has_code').where('pk', '=', pk).executeTakeFirst();
     if (!row) return null;
     const hasCode = signals.hasCode ? 1 : 0;
     await db.kysely
@@ -491,7 +490,10 @@ export async function setCodeSignals(
       .where('pk', '=', pk)
       .execute();
     await refreshTrending(db, pk, weights);
-    return hasCode === row.has_code ? null : textFromRow({ ...row, has_code: hasCode });
+    // The text is read only when the mark moved: a refresh of star counts leaves the index alone.
+    if (hasCode === row.has_code) return null;
+    const text = await db.kysely.selectFrom('papers').select(TEXT_COLUMNS).where('pk', '=', pk).executeTakeFirstOrThrow();
+    return textFromRow(text);
   });
 }
 

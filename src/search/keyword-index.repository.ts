@@ -24,7 +24,7 @@ interface Statements {
   removedTotals: BetterSqlite3.Statement<[], { documents: number; tokens: number }>;
   countRemoved: BetterSqlite3.Statement<[number, number]>;
   resetRemoved: BetterSqlite3.Statement<[]>;
-  size: BetterSqlite3.Statement<[number], { sz: Buffer }>;
+  size: BetterSqlite3.Statement<[number], { sz: string }>;
   countSince: BetterSqlite3.Statement<[string, bigint], { n: number }>;
   maxKey: BetterSqlite3.Statement<[], { pk: number | null }>;
   add: BetterSqlite3.Statement<[number, string, string, string, string]>;
@@ -48,7 +48,7 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
       removedTotals: sqlite.prepare('SELECT documents, tokens FROM keyword_index_removed WHERE id = 1'),
       countRemoved: sqlite.prepare('UPDATE keyword_index_removed SET documents = documents + ?, tokens = tokens + ? WHERE id = 1'),
       resetRemoved: sqlite.prepare('UPDATE keyword_index_removed SET documents = 0, tokens = 0 WHERE id = 1'),
-      size: sqlite.prepare('SELECT sz FROM keyword_fts_docsize WHERE id = ?'),
+      size: sqlite.prepare('SELECT hex(sz) AS sz FROM keyword_fts_docsize WHERE id = ?'),
       countSince: sqlite.prepare('SELECT count(*) AS n FROM keyword_fts WHERE keyword_fts MATCH ? AND rowid > ?'),
       maxKey: sqlite.prepare('SELECT max(id) AS pk FROM keyword_fts_docsize'),
       add: sqlite.prepare('INSERT INTO keyword_fts (rowid, title, abstract, author_names, facets) VALUES (?, ?, ?, ?, ?)'),
@@ -67,11 +67,11 @@ export function newestMatches(db: SqliteDb, match: string, limit: number): numbe
   return statements(db.sqlite).newest.all(match, limit).map((row) => row.pk);
 }
 
-/** A document's text tokens from its FTS5 size record (one varint a column; the facets column is not text). */
-const textTokens = (sz: Uint8Array) => readVarints(sz).slice(0, TEXT_COLUMNS).reduce((sum, n) => sum + n, 0);
-
-/** The same from the record in hex: the first columns' varints read straight from the text, nothing allocated. */
-function textTokensOfHex(hex: string): number {
+/**
+ * A document's text tokens from its FTS5 size record in hex (one varint a column; the facets column after them is not
+ * text): read straight from the text, as a Buffer a row cost more than the lookups themselves.
+ */
+function textTokens(hex: string): number {
   let sum = 0;
   let value = 0;
   for (let i = 0, column = 0; i + 1 < hex.length && column < TEXT_COLUMNS; i += 2) {
@@ -90,7 +90,7 @@ function textTokensOfHex(hex: string): number {
 export function documentLengths(db: SqliteDb, pks: readonly number[]): Map<number, number> {
   if (pks.length === 0) return new Map();
   const rows = statements(db.sqlite).lengths.all(JSON.stringify(pks));
-  return new Map(rows.map((row) => [row.pk, textTokensOfHex(row.sz)]));
+  return new Map(rows.map((row) => [row.pk, textTokens(row.sz)]));
 }
 
 /** Documents in the index and their total tokens: FTS5's running totals, less what deletions took. */

@@ -12,7 +12,7 @@ import type { User } from '../accounts/account.ts';
 import type { Services } from './services.ts';
 import { formToken } from '../http/csrf.ts';
 import { queryIsKnown } from '../http/validate.ts';
-import { byteBoundedMap, type CacheSize } from './byte-bounded-map.ts';
+import { byteBoundedMap, type CacheSize } from '../byte-bounded-map.ts';
 import { PageContext, type MemberState, type PageContextValue } from '../http/page-context.ts';
 
 import type {} from '../http/request-state.ts'; // request.keepForMembers, config.sharedByMembers

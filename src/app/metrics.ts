@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '../errors.ts';
 import client from 'prom-client';
 import type { Services } from './services.ts';
-import type { CacheSize } from './byte-bounded-map.ts';
+import type { CacheSize } from '../byte-bounded-map.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 

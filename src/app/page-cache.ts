@@ -6,7 +6,7 @@
 // memory). The entries are bounded by their total size (PAGE_CACHE_MB), oldest out first.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { queryIsKnown } from '../http/validate.ts';
-import { byteBoundedMap, type CacheSize } from './byte-bounded-map.ts';
+import { byteBoundedMap, type CacheSize } from '../byte-bounded-map.ts';
 import type { Services } from './services.ts';
 
 interface Entry {

@@ -2,6 +2,8 @@
 // draws: plain text, emphasis, and math rendered by KaTeX to MathML on the server — browsers draw MathML natively, so
 // no script, stylesheet or font is sent. The stored text stays LaTeX (search and BibTeX use it). Pure.
 import katex from 'katex';
+import { byteBoundedMap, type CacheSize } from '../byte-bounded-map.ts';
+import { withoutControlCharacters } from '../control-characters.ts';
 
 export type TextPiece =
   | { kind: 'text'; text: string }
@@ -12,6 +14,24 @@ export type TextPiece =
 const MAX_MATH_LENGTH = 300;
 /** Formulas rendered per text: the rest stay as written. */
 const MAX_FORMULAS = 40;
+/**
+ * KaTeX's maxExpand bounds expansions, not output: one 300-character formula built from \def's rendered to 423 KB of
+ * MathML. A real formula's MathML is well under 5 KB; one over this bound is shown as written.
+ */
+export const MAX_FORMULA_HTML = 16_000;
+/** All the MathML one text (a title, an abstract) may carry: past it, the remaining formulas stay as written. */
+export const MAX_TEXT_MATH_HTML = 64_000;
+/** KaTeX time one text may take; KaTeX cannot be interrupted, so later formulas stay as written once it is spent. */
+const TEXT_RENDER_BUDGET_MS = 50;
+/** What the cache of rendered formulas may hold, in characters of source and MathML. */
+const CACHE_CHARACTERS = 4_000_000;
+
+/**
+ * Commands a formula in a title or abstract never needs and an attacker would use: macro definitions (output that
+ * grows without bound), \char (NUL and bidi overrides put back into the page) and boxes moved by any distance
+ * (\raisebox{-900em} places text over the rest of the page). A formula naming one is shown as written.
+ */
+const REFUSED = /\\(?:[egx]?def|(?:re)?newcommand|providecommand|newenvironment|renewenvironment|(?:future)?let|global|long|expandafter|char|raisebox|raise|lower|moveleft|moveright|vcenter)(?![A-Za-z])/;
 
 // $$…$$, $…$ (not \$), \(…\); none of them across a line break. Inline math follows Pandoc's rule, so prices stay
 // prices ("$5 to $10"): no space just inside either dollar, and no digit right after the closing one.
@@ -19,24 +39,44 @@ const MATH = /\$\$([^$]+?)\$\$|(?<!\\)\$(?=\S)((?:[^$\\\n]|\\[^\n])+?)(?<=\S)\$(
 const STYLE = /\\(emph|textit|textbf|texttt)\{([^{}]*)\}/g;
 const styleKind = { emph: 'em', textit: 'em', textbf: 'strong', texttt: 'code' } as const;
 
-// Rendered formulas by source: the same symbols recur across cards and pages.
-const rendered = new Map<string, string | null>();
+// Rendered formulas by source: the same symbols recur across cards and pages. Bounded by size, not count: a
+// thousand short formulas and a thousand long ones are not the same memory.
+const rendered = byteBoundedMap<{ html: string | null }>(CACHE_CHARACTERS * 2, (entry) => (entry.html?.length ?? 0) * 2);
 
 function renderMath(source: string, display: boolean): string | null {
   const key = `${display ? 'D' : 'i'}${source}`;
-  if (rendered.has(key)) return rendered.get(key) ?? null;
-  let html: string | null;
-  try {
-    // trust: false refuses \href, \includegraphics and the like; maxExpand stops macro bombs; a parse error throws
-    // (caught here) and leaves the text as written.
-    html = katex.renderToString(source, { output: 'mathml', displayMode: display, throwOnError: true, trust: false, maxExpand: 200, maxSize: 20, strict: 'ignore' });
-  } catch {
-    html = null; // a formula KaTeX cannot read, or one that overflowed the stack: shown as written
+  const known = rendered.get(key);
+  if (known) return known.html;
+  let html: string | null = null;
+  if (!REFUSED.test(source)) {
+    try {
+      // trust: false refuses \href, \includegraphics and the like; maxExpand bounds built-in macros' expansion; a
+      // parse error throws (caught here) and leaves the text as written.
+      html = katex.renderToString(source, { output: 'mathml', displayMode: display, throwOnError: true, trust: false, maxExpand: 200, maxSize: 20, strict: 'ignore' });
+    } catch {
+      html = null; // a formula KaTeX cannot read, or one that overflowed the stack: shown as written
+    }
   }
-  if (rendered.size >= 5000) rendered.delete(rendered.keys().next().value as string);
-  rendered.set(key, html);
+  // Whatever KaTeX emits, no control character or bidi override reaches the page, and no formula outgrows its bound.
+  if (html !== null) html = html.length > MAX_FORMULA_HTML || movesFar(html) ? null : withoutControlCharacters(html);
+  rendered.set(key, { html });
   return html;
 }
+
+/**
+ * KaTeX caps sizes at maxSize, but not every one (a negative \hspace inside \mathrlap is kept as written): a
+ * rendered formula with any length past the cap could lay itself over the rest of the page.
+ */
+function movesFar(html: string): boolean {
+  for (const match of html.matchAll(/="(-?\d+(?:\.\d+)?)(em|ex|px|mu|pt)"/g)) {
+    const value = Math.abs(Number(match[1]));
+    if (value > (match[2] === 'px' || match[2] === 'pt' || match[2] === 'mu' ? 400 : 20)) return true;
+  }
+  return false;
+}
+
+/** The rendered-formula cache's size (for tests and /metrics). */
+export const formulaCacheSize = (): CacheSize => rendered;
 
 function styled(text: string): TextPiece[] {
   const pieces: TextPiece[] = [];
@@ -56,11 +96,15 @@ export function mathPieces(text: string): TextPiece[] {
   const pieces: TextPiece[] = [];
   let at = 0;
   let formulas = 0;
+  let htmlSize = 0;
+  const deadline = performance.now() + TEXT_RENDER_BUDGET_MS;
   for (const match of text.matchAll(MATH)) {
     const source = match[1] ?? match[2] ?? match[3] ?? '';
     if (formulas >= MAX_FORMULAS || source.length > MAX_MATH_LENGTH || !source.trim()) continue;
+    if (performance.now() > deadline) break;
     const html = renderMath(source, match[1] !== undefined);
-    if (html === null) continue;
+    if (html === null || htmlSize + html.length > MAX_TEXT_MATH_HTML) continue;
+    htmlSize += html.length;
     formulas += 1;
     pieces.push(...styled(text.slice(at, match.index)));
     pieces.push({ kind: 'math', html, source });

@@ -72,7 +72,8 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   const search = createSearchService(papers, semantic, ranker, keywordIndexer);
   const github = createGithubClient({
     // Its own spacing: GitHub allows far more than arXiv asks for (the hour's budget is what bounds a run).
-    http: createPoliteHttp({ userAgent: userAgentFor(config.http.publicUrl, config.ingest.contact), minIntervalMs: GITHUB_INTERVAL_MS, timeScale: config.ingest.timeScale }),
+    // One repository's worst case stays under two minutes (a body that never ends: 30 s × 3 tries and the back-off).
+    http: createPoliteHttp({ userAgent: userAgentFor(config.http.publicUrl, config.ingest.contact), minIntervalMs: GITHUB_INTERVAL_MS, timeScale: config.ingest.timeScale, timeoutMs: 30_000, maxRetries: 2 }),
     apiUrl: config.github.apiUrl,
     token: config.github.token,
   });

@@ -52,6 +52,8 @@ export async function linkCode(
         .set((eb) => ({
           official: greatest(db, eb.ref('official'), eb.val(link.official ? 1 : 0)),
           framework: eb.fn.coalesce('framework', eb.val(link.framework)),
+          // Another source naming the repository a member suggested confirms it.
+          ...(link.source === 'member' ? {} : { confirmed_at: eb.fn.coalesce('confirmed_at', eb.val(link.now)) }),
         }))
         .where('paper_pk', '=', link.paperPk)
         .where('repository_id', '=', link.repositoryId)
@@ -64,9 +66,23 @@ export async function linkCode(
     .values({
       paper_pk: link.paperPk, repository_id: link.repositoryId, source: link.source, official: link.official ? 1 : 0,
       framework: link.framework, added_by: link.addedBy, created_at: link.now,
+      confirmed_at: link.source === 'member' ? null : link.now,
     })
     .execute();
   return true;
+}
+
+/** A moderator confirms a member's link: from now on it counts toward trending. True when an unconfirmed live link was confirmed. */
+export async function confirmLink(db: Db, paperPk: number, repositoryId: number, by: number, now: string): Promise<boolean> {
+  const result = await db.kysely
+    .updateTable('code_links')
+    .set({ confirmed_at: now, confirmed_by: by })
+    .where('paper_pk', '=', paperPk)
+    .where('repository_id', '=', repositoryId)
+    .where('removed_at', 'is', null)
+    .where('confirmed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** A moderator's removal: kept as a mark, so no source adds the link again. True when a live link was removed. */
@@ -90,7 +106,7 @@ export async function linksOfPapers(db: Db, paperPks: readonly number[]): Promis
     .innerJoin('repositories as r', 'r.id', 'l.repository_id')
     .leftJoin('users as u', 'u.id', 'l.added_by')
     .selectAll('r')
-    .select(['l.paper_pk', 'l.source', 'l.official', 'l.framework', 'u.username as added_by_name'])
+    .select(['l.paper_pk', 'l.source', 'l.official', 'l.framework', 'l.confirmed_at', 'u.username as added_by_name'])
     .where('l.paper_pk', 'in', [...paperPks])
     .where('l.removed_at', 'is', null)
     .orderBy('l.official', 'desc')
@@ -99,7 +115,10 @@ export async function linksOfPapers(db: Db, paperPks: readonly number[]): Promis
     .execute();
   for (const row of rows) {
     const links = out.get(row.paper_pk) ?? [];
-    links.push({ repository: repositoryFromRow(row), source: row.source, official: row.official === 1, framework: row.framework, addedBy: row.added_by_name });
+    links.push({
+      repository: repositoryFromRow(row), source: row.source, official: row.official === 1, framework: row.framework, addedBy: row.added_by_name,
+      confirmed: row.confirmed_at !== null,
+    });
     out.set(row.paper_pk, links);
   }
   return out;
@@ -110,11 +129,41 @@ export async function findRepository(db: Db, id: number): Promise<Repository | n
   return row ? repositoryFromRow(row) : null;
 }
 
-/** What a conditional request sends back, and whether the history was read yet. */
-export async function fetchState(db: Db, id: number): Promise<{ etag: string | null; historyLoaded: boolean }> {
-  const row = await db.kysely.selectFrom('repositories').select(['etag', 'history_loaded']).where('id', '=', id).executeTakeFirst();
-  return { etag: row?.etag ?? null, historyLoaded: row?.history_loaded === 1 };
+/** What a conditional request sends back, whether the history was read yet, and failures in a row. */
+export async function fetchState(db: Db, id: number): Promise<{ etag: string | null; historyLoaded: boolean; failures: number }> {
+  const row = await db.kysely.selectFrom('repositories').select(['etag', 'history_loaded', 'failures']).where('id', '=', id).executeTakeFirst();
+  return { etag: row?.etag ?? null, historyLoaded: row?.history_loaded === 1, failures: row?.failures ?? 0 };
 }
+
+/**
+ * Claims a repository for one refresh: false when another run holds it, or let it go after this run started (it has
+ * just been refreshed; asking again would cost a request, without the ETag the other run stored). `claimed_until` is
+ * when the claim lapses (an instance that died) or, once released, when it was let go.
+ */
+export async function claimForRefresh(db: Db, id: number, runStartedAt: string, until: string): Promise<boolean> {
+  const result = await db.kysely
+    .updateTable('repositories')
+    .set({ claimed_until: until })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', runStartedAt)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function releaseClaim(db: Db, id: number, at: string): Promise<void> {
+  await db.kysely.updateTable('repositories').set({ claimed_until: at }).where('id', '=', id).execute();
+}
+
+/** A failed refresh, recorded on the repository: it is not asked again before `retryAt`. */
+export async function markFailed(db: Db, id: number, failure: { error: string; retryAt: string }): Promise<void> {
+  await db.kysely
+    .updateTable('repositories')
+    .set((eb) => ({ failures: eb('failures', '+', 1), retry_at: failure.retryAt, last_error: failure.error.slice(0, 500) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+const answered = { failures: 0, retry_at: null, last_error: null } as const;
 
 /**
  * A 200's facts, its ETag and the time; a rename moves the row to the new name (merging into a row already there).
@@ -127,6 +176,7 @@ export async function saveFacts(db: Db, id: number, facts: RepositoryFacts, fetc
   await db.kysely
     .updateTable('repositories')
     .set({
+      ...answered,
       status: 'ok', stars: facts.stars, forks: facts.forks, language: facts.language, license: facts.license,
       topics: JSON.stringify(facts.topics), description: facts.description, archived: facts.archived ? 1 : 0,
       pushed_at: facts.pushedAt, github_id: facts.githubId, etag: fetch.etag, fetched_at: fetch.at,
@@ -136,10 +186,13 @@ export async function saveFacts(db: Db, id: number, facts: RepositoryFacts, fetc
   return target;
 }
 
-/** The repository under its new name: the row renamed, or, when the new name has a row already, the links moved there. */
+/**
+ * The repository under its new name: the row renamed, or, when the new name has another row already, the links moved
+ * there. A change of case alone (`openai/clip` → `openai/CLIP`) finds this very row by its lower-cased key: renamed.
+ */
 async function rename(db: Db, id: number, url: string, facts: RepositoryFacts): Promise<number> {
   const existing = await db.kysely.selectFrom('repositories').select('id').where('url_key', '=', url.toLowerCase()).executeTakeFirst();
-  if (!existing) {
+  if (!existing || existing.id === id) {
     await db.kysely.updateTable('repositories').set({ owner: facts.owner, name: facts.name, url, url_key: url.toLowerCase() }).where('id', '=', id).execute();
     return id;
   }
@@ -155,12 +208,12 @@ async function rename(db: Db, id: number, url: string, facts: RepositoryFacts): 
 
 /** A 304: nothing changed since the ETag; the fetch time moves on. */
 export async function markUnchanged(db: Db, id: number, at: string): Promise<void> {
-  await db.kysely.updateTable('repositories').set({ status: 'ok', fetched_at: at }).where('id', '=', id).execute();
+  await db.kysely.updateTable('repositories').set({ ...answered, status: 'ok', fetched_at: at }).where('id', '=', id).execute();
 }
 
 /** A 404: the repository is gone; shown as such, never deleted. */
 export async function markGone(db: Db, id: number, at: string): Promise<void> {
-  await db.kysely.updateTable('repositories').set({ status: 'gone', fetched_at: at }).where('id', '=', id).execute();
+  await db.kysely.updateTable('repositories').set({ ...answered, status: 'gone', fetched_at: at }).where('id', '=', id).execute();
 }
 
 export async function markHistoryLoaded(db: Db, id: number): Promise<void> {
@@ -214,14 +267,18 @@ export async function papersOfRepository(db: Db, repositoryId: number): Promise<
   return rows.map((r) => r.paper_pk);
 }
 
-/** A paper's code signals: whether it has live code at all, its best repository's stars and growth (the main one decides, not a sum of many). */
+/**
+ * A paper's code signals: whether it has live code at all, its best repository's stars and growth (the main one
+ * decides, not a sum of many). A member's link counts once confirmed: else any member could lift a paper to the top of
+ * trending by code by linking it to a fast-growing repository.
+ */
 export async function paperCodeSignals(db: Db, paperPk: number): Promise<{ stars: number; starsPerDay: number; hasCode: boolean }> {
   const { rows } = await sql<{ links: number; stars: number; starsPerDay: number }>`
     SELECT count(*) AS links,
            coalesce(max(CASE WHEN r.status != 'gone' THEN r.stars END), 0) AS stars,
            coalesce(max(CASE WHEN r.status != 'gone' THEN r.stars_per_day END), 0) AS "starsPerDay"
       FROM code_links l JOIN repositories r ON r.id = l.repository_id
-     WHERE l.paper_pk = ${paperPk} AND l.removed_at IS NULL`.execute(db.kysely);
+     WHERE l.paper_pk = ${paperPk} AND l.removed_at IS NULL AND l.confirmed_at IS NOT NULL`.execute(db.kysely);
   const row = rows[0] ?? { links: 0, stars: 0, starsPerDay: 0 };
   return { stars: Number(row.stars), starsPerDay: Number(row.starsPerDay), hasCode: Number(row.links) > 0 };
 }
@@ -230,11 +287,12 @@ export async function paperCodeSignals(db: Db, paperPk: number): Promise<{ stars
  * GitHub repositories to refresh, with the papers that link to them (live links), by id; without `all`, only those not
  * fetched since `staleBefore`. The refresh orders them by what the papers service says of those papers.
  */
-export async function githubRepositoriesToRefresh(db: Db, options: { staleBefore: string; all: boolean }): Promise<RefreshCandidate[]> {
+export async function githubRepositoriesToRefresh(db: Db, options: { staleBefore: string; all: boolean; now: string }): Promise<RefreshCandidate[]> {
   const { rows } = await sql<{ id: number; owner: string; name: string; paper_pk: number }>`
     SELECT r.id, r.owner, r.name, l.paper_pk
       FROM repositories r JOIN code_links l ON l.repository_id = r.id AND l.removed_at IS NULL
      WHERE r.host = 'github' AND r.kind = 'repository' AND (${options.all ? 1 : 0} = 1 OR r.fetched_at IS NULL OR r.fetched_at < ${options.staleBefore})
+       AND (${options.all ? 1 : 0} = 1 OR r.retry_at IS NULL OR r.retry_at <= ${options.now})
      ORDER BY r.id`.execute(db.kysely);
   const byId = new Map<number, RefreshCandidate>();
   for (const row of rows) {

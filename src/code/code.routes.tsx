@@ -1,4 +1,4 @@
-// A paper's code links: members add one (a form, and JSON), moderators remove one.
+// A paper's code links: members suggest one (a form, and JSON), moderators confirm or remove one.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../app/services.ts';
 import { AppError } from '../errors.ts';
@@ -34,6 +34,15 @@ export function registerCodeRoutes(app: FastifyInstance, { code }: Services): vo
     await code.removeByModerator(requireViewer(request), paperId, repositoryOf(request));
     return reply.redirect(backTo(request, `/papers/${paperId}`, '#code-heading'), 303);
   };
+  const confirm = async (request: FastifyRequest, reply: FastifyReply) => {
+    const paperId = paperIdParam(request);
+    await code.confirmByModerator(requireViewer(request), paperId, repositoryOf(request));
+    return reply.redirect(backTo(request, `/papers/${paperId}`, '#code-heading'), 303);
+  };
+  const confirmJson = async (request: FastifyRequest, reply: FastifyReply) => {
+    await code.confirmByModerator(requireViewer(request), paperIdParam(request), repositoryOf(request));
+    return reply.status(204).send();
+  };
   const addJson = async (request: FastifyRequest, reply: FastifyReply) => {
     const { url } = parseInput(codeLinkBody, request.body);
     const link = await code.addByMember(requireViewer(request), paperIdParam(request), url);
@@ -46,6 +55,8 @@ export function registerCodeRoutes(app: FastifyInstance, { code }: Services): vo
   for (const base of ['/papers/:id', '/papers/:archive/:number']) {
     app.post(`${base}/code`, write, add);
     app.post(`${base}/code/:repository/remove`, write, remove);
+    app.post(`${base}/code/:repository/confirm`, write, confirm);
+    app.post(`/api${base}/code/:repository/confirm`, write, confirmJson);
     app.post(`/api${base}/code`, write, addJson);
     app.delete(`/api${base}/code/:repository`, write, removeJson);
   }

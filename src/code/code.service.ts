@@ -9,12 +9,18 @@ import type { SearchService } from '../search/search.service.ts';
 import { codeToJson, GROWTH_WINDOW_DAYS, mainLink, refreshOrder, starsPerDay, type CodeJson, type CodeLink } from './code.ts';
 import * as repo from './code.repository.ts';
 import { countsFromHistory, repositoryFacts } from './github.ts';
-import type { GithubClient } from './github.client.ts';
+import { GithubRateLimited, type GithubClient } from './github.client.ts';
 import { readJsonArray } from './json-array.reader.ts';
 import { looksLikePwcEntry, normalizeTitle, parsePwcEntry, type PwcLink } from './pwc.ts';
 import { findCodeLinks, parseProjectPage, parseRepositoryUrl } from './repository-url.ts';
 import { versionedCache } from '../versioned-cache.ts';
 import { addDays } from '../feed/period.ts';
+
+/** A failing repository is asked again after an hour, then two, four … at most a week (docs/limits.md). */
+const FIRST_BACKOFF_MS = 3_600_000;
+const MAX_BACKOFF_MS = 7 * 86_400_000;
+/** How long one instance holds a repository it is refreshing (a repository takes seconds at most). */
+const CLAIM_MS = 10 * 60_000;
 
 /** Code hosts or project pages named: a cheap test before the link finder reads a text. */
 const MAY_NAME_CODE = /github|gitlab|codeberg|huggingface|hf\.co/i;
@@ -83,6 +89,58 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
     const wanted = normalizeTitle(link.title);
     const found = (await deps.search.withTitleWords(link.title)).filter((p) => normalizeTitle(p.title) === wanted);
     return found.length === 1 ? (found[0] as { pk: number }).pk : null;
+  }
+
+  /** One repository's refresh; throws what the run records as this repository's failure. */
+  async function refreshOne(item: { id: number; owner: string; name: string }, at: { stamp: string; today: string }): Promise<'refreshed' | 'unchanged' | 'gone'> {
+    const { stamp, today } = at;
+    const state = await repo.fetchState(db, item.id);
+    const answer = await deps.github.repository(item.owner, item.name, state.etag);
+    if (answer.kind === 'failed') throw new Error(answer.message);
+    if (answer.kind === 'gone') {
+      await db.transaction(async () => {
+        await repo.markGone(db, item.id, stamp);
+        for (const pk of await repo.papersOfRepository(db, item.id)) await rescore(pk);
+      });
+      return 'gone';
+    }
+    let id = item.id;
+    if (answer.kind === 'unchanged') {
+      await db.transaction(async () => {
+        const known = await repo.findRepository(db, item.id);
+        await repo.markUnchanged(db, item.id, stamp);
+        if (known?.stars !== null && known?.stars !== undefined) await repo.saveStars(db, item.id, [{ day: answer.countedOn, stars: known.stars }], 'github', stamp);
+      });
+    } else {
+      id = await db.transaction(async () => {
+        const held = await repo.saveFacts(db, item.id, answer.facts, { etag: answer.etag, at: stamp });
+        await repo.saveStars(db, held, [{ day: answer.countedOn, stars: answer.facts.stars }], 'github', stamp);
+        return held;
+      });
+      if (!state.historyLoaded) {
+        // The history is a bonus: one GitHub will not give (too large, an error) is read as none, not as a failure.
+        const body = await deps.github.starHistory(answer.facts.owner, answer.facts.name).catch((error: unknown) => {
+          if (error instanceof GithubRateLimited) throw error;
+          return null;
+        });
+        const counts = body ? countsFromHistory(body, { stars: answer.facts.stars, countedOn: answer.countedOn }) : null;
+        await db.transaction(async () => {
+          if (counts) await repo.saveStars(db, id, counts, 'history', stamp);
+          await repo.markHistoryLoaded(db, id);
+        });
+      }
+    }
+    await db.transaction(() => recomputeGrowth(id, today));
+    return answer.kind === 'unchanged' ? 'unchanged' : 'refreshed';
+  }
+
+  /** A repository's failure, on its row: tried again after a back-off that doubles with each failure in a row. */
+  async function recordFailure(item: { id: number; owner: string; name: string }, message: string, report: GithubRefreshReport): Promise<void> {
+    report.failed += 1;
+    report.problems.push(`${item.owner}/${item.name}: ${message}`);
+    const { failures } = await repo.fetchState(db, item.id);
+    const backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.min(failures, 20));
+    await repo.markFailed(db, item.id, { error: message, retryAt: new Date(Date.now() + backoff).toISOString() });
   }
 
   return {
@@ -184,7 +242,10 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
       return false;
     },
 
-    /** A member's "add a code link": any repository URL; shown as added by them. */
+    /**
+     * A member's "add a code link": any repository URL; shown as added by them, and as suggested until a moderator
+     * confirms it (or another source names the same repository): only then does it count toward trending.
+     */
     async addByMember(user: User, paperId: string, url: string, now = new Date()): Promise<CodeLink> {
       const pk = await papers.keyOf(paperId);
       if (pk === null) throw notFound(`No paper with the id "${paperId}" is stored here.`);
@@ -199,6 +260,17 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
         if (!added) throw new AppError('conflict', 'This paper already links to that repository.');
         await rescore(pk);
         return link;
+      });
+    },
+
+    /** A moderator confirms a member's link: it counts toward the paper's trending from now on. */
+    async confirmByModerator(moderator: User, paperId: string, repositoryId: number, now = new Date()): Promise<void> {
+      if (moderator.role !== 'moderator' && moderator.role !== 'admin') throw new AppError('forbidden', 'Only moderators confirm code links.');
+      const pk = await papers.keyOf(paperId);
+      if (pk === null) throw notFound(`No paper with the id "${paperId}" is stored here.`);
+      await db.transaction(async () => {
+        if (!(await repo.confirmLink(db, pk, repositoryId, moderator.id, now.toISOString()))) throw notFound('This paper has no suggested link to that repository.');
+        await rescore(pk);
       });
     },
 
@@ -277,7 +349,10 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
     /**
      * `paperboard ingest github [--all]`: repository facts and today's star count, most valuable first (papers of the
      * last three weeks, then by trending), as long as the hour's budget allows. A repository's star history is read
-     * once, when it is first fetched; a 304 keeps yesterday's facts and counts today the same.
+     * once, when it is first fetched; a 304 keeps yesterday's facts and counts today the same. A repository that fails
+     * (an error status, a body past the limit, a redirect elsewhere, an unreadable answer) is recorded on its row and
+     * not asked again for a while (one hour, doubling, at most a week); the run goes on with the next. A wait past the
+     * client's bound ends the run, which the next occurrence resumes. Another instance's repository is left to it.
      */
     async refreshGithub(options: { all?: boolean; limit?: number; now?: Date; reserve?: number } = {}): Promise<GithubRefreshReport> {
       const now = options.now ?? new Date();
@@ -285,56 +360,31 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
       const today = stamp.slice(0, 10);
       const report: GithubRefreshReport = { refreshed: 0, unchanged: 0, gone: 0, failed: 0, requests: 0, stoppedAt: null, problems: [] };
       const started = deps.github.requests();
-      const candidates = await repo.githubRepositoriesToRefresh(db, { staleBefore: new Date(now.getTime() - 20 * 3_600_000).toISOString(), all: options.all ?? false });
+      // The real clock (options.now may be another day in tests): claims compare with when this run began.
+      const runStartedAt = new Date().toISOString();
+      const candidates = await repo.githubRepositoriesToRefresh(db, { staleBefore: new Date(now.getTime() - 20 * 3_600_000).toISOString(), all: options.all ?? false, now: stamp });
       const facts = await papers.trendingFacts([...new Set(candidates.flatMap((c) => c.paperPks))]);
       const queue = refreshOrder(candidates, facts, addDays(today, -21), options.limit ?? 100_000);
       for (const item of queue) {
         const { remaining, resetAt } = deps.github.budget();
         // The hour's budget is spent and has not come back yet: the rest waits for the next run.
         if (remaining !== null && remaining <= (options.reserve ?? 0) && resetAt !== null && resetAt > Date.now()) {
-          report.stoppedAt = resetAt ? new Date(resetAt).toISOString() : stamp;
+          report.stoppedAt = new Date(resetAt).toISOString();
           break;
         }
-        const state = await repo.fetchState(db, item.id);
-        const answer = await deps.github.repository(item.owner, item.name, state.etag);
-        if (answer.kind === 'failed') {
-          report.failed += 1;
-          report.problems.push(answer.message);
-          continue;
-        }
-        if (answer.kind === 'gone') {
-          await db.transaction(async () => {
-            await repo.markGone(db, item.id, stamp);
-            for (const pk of await repo.papersOfRepository(db, item.id)) await rescore(pk);
-          });
-          report.gone += 1;
-          continue;
-        }
-        let id = item.id;
-        if (answer.kind === 'unchanged') {
-          await db.transaction(async () => {
-            const known = await repo.findRepository(db, item.id);
-            await repo.markUnchanged(db, item.id, stamp);
-            if (known?.stars !== null && known?.stars !== undefined) await repo.saveStars(db, item.id, [{ day: answer.countedOn, stars: known.stars }], 'github', stamp);
-          });
-          report.unchanged += 1;
-        } else {
-          id = await db.transaction(async () => {
-            const held = await repo.saveFacts(db, item.id, answer.facts, { etag: answer.etag, at: stamp });
-            await repo.saveStars(db, held, [{ day: answer.countedOn, stars: answer.facts.stars }], 'github', stamp);
-            return held;
-          });
-          report.refreshed += 1;
-          if (!state.historyLoaded) {
-            const body = await deps.github.starHistory(answer.facts.owner, answer.facts.name);
-            const counts = body ? countsFromHistory(body, { stars: answer.facts.stars, countedOn: answer.countedOn }) : null;
-            await db.transaction(async () => {
-              if (counts) await repo.saveStars(db, id, counts, 'history', stamp);
-              await repo.markHistoryLoaded(db, id);
-            });
+        if (!(await repo.claimForRefresh(db, item.id, runStartedAt, new Date(Date.now() + CLAIM_MS).toISOString()))) continue;
+        try {
+          const outcome = await refreshOne(item, { stamp, today });
+          report[outcome] += 1;
+        } catch (error) {
+          if (error instanceof GithubRateLimited) {
+            report.stoppedAt = Number.isFinite(error.until) ? new Date(Math.min(error.until, 8.64e15)).toISOString() : stamp;
+            break;
           }
+          await recordFailure(item, error instanceof Error ? error.message : String(error), report);
+        } finally {
+          await repo.releaseClaim(db, item.id, new Date().toISOString());
         }
-        await db.transaction(() => recomputeGrowth(id, today));
       }
       report.requests = deps.github.requests() - started;
       return report;

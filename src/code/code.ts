@@ -33,6 +33,8 @@ export interface CodeLink {
   framework: string | null;
   /** The member who added it (source `member`). */
   addedBy: string | null;
+  /** Counts toward trending: any source's link but a member's, and a member's once a moderator or another source confirmed it. */
+  confirmed: boolean;
 }
 
 /** One star count on one day: from a repository response, the history endpoint, or Hugging Face. */
@@ -65,7 +67,7 @@ export function starsPerDay(samples: readonly StarSample[]): number {
 
 /** The main repository of a paper: an official one first, then the most starred, then the first linked. */
 export function mainLink(links: readonly CodeLink[]): CodeLink | null {
-  const rank = (l: CodeLink) => (l.official ? 1 : 0) * 1e12 + (l.repository.stars ?? -1);
+  const rank = (l: CodeLink) => (l.confirmed ? 1 : 0) * 1e13 + (l.official ? 1 : 0) * 1e12 + (l.repository.stars ?? -1);
   return [...links].sort((a, b) => rank(b) - rank(a))[0] ?? null;
 }
 

@@ -80,6 +80,7 @@ export function CodeSection({ paperId, links, history }: CodeSectionProps) {
                 <a href={r.url} rel="nofollow noopener"><strong>{r.owner}/{r.name}</strong></a>{' '}
                 <span class="muted">on {hostNames[r.host]}{r.kind !== 'repository' ? ` (${r.kind})` : ''}</span>
                 {link.official ? <span class="chip">official</span> : null}
+                {link.confirmed ? null : <span class="chip" title="A member's link: it counts toward trending once a moderator confirms it">suggested</span>}
                 {r.status === 'gone' ? <span class="chip">gone</span> : null}
                 {r.archived ? <span class="chip">archived</span> : null}
               </p>
@@ -98,6 +99,12 @@ export function CodeSection({ paperId, links, history }: CodeSectionProps) {
                 Linked from {sourceNames[link.source]}
                 {link.addedBy ? <> (added by <a href={`/u/${link.addedBy}`}>{link.addedBy}</a>)</> : null}
               </p>
+              {moderator && !link.confirmed ? (
+                <form class="inline-form" action={`/papers/${paperId}/code/${r.id}/confirm`} method="post">
+                  <CsrfField />
+                  <button type="submit" class="button-quiet">Confirm this link</button>
+                </form>
+              ) : null}
               {moderator ? (
                 <form class="inline-form" action={`/papers/${paperId}/code/${r.id}/remove`} method="post">
                   <CsrfField />

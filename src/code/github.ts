@@ -4,17 +4,35 @@
 import { z } from 'zod';
 import type { RepositoryDetails, StarSample } from './code.ts';
 
+/** GitHub's own rules: an owner is 1–39 letters, digits and inner hyphens; a name 1–100 of letters, digits, `.`, `-`, `_`, never `.` or `..`. */
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** Whether an owner and a name are ones GitHub could give: the only ones a request path is built from. */
+export function isGithubName(owner: string, name: string): boolean {
+  return OWNER.test(owner) && NAME.test(name) && name !== '.' && name !== '..';
+}
+
+/** A count past this is not a real repository's (the most starred has under 500,000): clamped, so it fits every column. */
+export const MAX_COUNT = 100_000_000;
+const count = z.number().int().min(0).transform((n) => Math.min(n, MAX_COUNT));
+/** Text fields as GitHub bounds them (a 5 MB `language` made a 7 MB paper page). */
+const bounded = (max: number) => z.string().transform((text) => text.slice(0, max));
+
 const repositorySchema = z.object({
-  id: z.number().int(),
-  full_name: z.string().regex(/^[\w.-]+\/[\w.-]+$/),
-  stargazers_count: z.number().int().min(0),
-  forks_count: z.number().int().min(0).nullish(),
-  language: z.string().nullish(),
-  license: z.object({ spdx_id: z.string().nullish(), name: z.string().nullish() }).nullish(),
-  topics: z.array(z.string()).nullish(),
-  description: z.string().nullish(),
+  id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  full_name: z.string().max(140).refine((fullName) => {
+    const [owner = '', name = '', ...rest] = fullName.split('/');
+    return rest.length === 0 && isGithubName(owner, name);
+  }, 'not owner/name'),
+  stargazers_count: count,
+  forks_count: count.nullish(),
+  language: bounded(60).nullish(),
+  license: z.object({ spdx_id: bounded(60).nullish(), name: bounded(120).nullish() }).nullish(),
+  topics: z.array(z.unknown()).max(1000).nullish(),
+  description: bounded(500).nullish(),
   archived: z.boolean().nullish(),
-  pushed_at: z.string().nullish(),
+  pushed_at: z.string().max(40).nullish(),
 });
 
 export interface RepositoryFacts extends RepositoryDetails {
@@ -39,12 +57,18 @@ export function repositoryFacts(body: string): RepositoryFacts | null {
   const license = r.license?.spdx_id && r.license.spdx_id !== 'NOASSERTION' ? r.license.spdx_id : (r.license?.name ?? null);
   return {
     githubId: r.id, owner, name, stars: r.stargazers_count, forks: r.forks_count ?? null, language: r.language ?? null,
-    license, topics: (r.topics ?? []).slice(0, 20), description: r.description?.slice(0, 500) ?? null,
+    license, topics: (r.topics ?? []).filter((t): t is string => typeof t === 'string' && /^[a-z0-9][a-z0-9-]{0,49}$/.test(t)).slice(0, 20),
+    description: r.description ?? null,
     archived: r.archived ?? false, pushedAt: r.pushed_at ?? null,
   };
 }
 
-const historySchema = z.array(z.object({ week: z.number().int(), total: z.number().int().min(0).optional(), days: z.array(z.number().int().min(0)).length(7) }));
+/** The history asked for is 30 weeks; weeks before GitHub existed or after next week are not real (year −17720 threw a RangeError). */
+const HISTORY_ROWS = 60;
+const FIRST_WEEK = Date.parse('2007-10-01T00:00:00Z') / 1000;
+const historySchema = z
+  .array(z.object({ week: z.number().int(), total: z.number().int().min(0).optional(), days: z.array(count).length(7) }))
+  .max(HISTORY_ROWS);
 
 const dayOfSeconds = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
 
@@ -62,8 +86,10 @@ export function countsFromHistory(body: string, current: { stars: number; counte
   }
   const parsed = historySchema.safeParse(json);
   if (!parsed.success) return null;
+  const lastWeek = Date.parse(`${current.countedOn}T00:00:00Z`) / 1000 + 7 * 86_400;
   const gains = new Map<string, number>();
   for (const row of parsed.data) {
+    if (row.week < FIRST_WEEK || row.week > lastWeek) continue;
     row.days.forEach((gained, i) => {
       const day = dayOfSeconds(row.week + i * 86_400);
       if (day <= current.countedOn) gains.set(day, (gains.get(day) ?? 0) + gained);

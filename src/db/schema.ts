@@ -278,6 +278,10 @@ export interface MailRequestsTable {
   address_key: string;
   kind: string;
   requested_at: string;
+  /** The client network that asked (IPv4 address, IPv6 /64); null for mail no visitor asked for. */
+  client_key: string | null;
+  /** 1 when the address had signed in before: those draw on the part of the budget kept for members. */
+  known_address: Generated<number>;
 }
 
 export interface RepositoriesTable {
@@ -308,6 +312,13 @@ export interface RepositoriesTable {
   history_loaded: Generated<number>;
   is_demo: Generated<number>;
   created_at: string;
+  /** Failed refreshes in a row; reset by an answer. */
+  failures: Generated<number>;
+  /** A failing repository is not asked again before this time (backing off). */
+  retry_at: string | null;
+  last_error: string | null;
+  /** An instance is refreshing it until this time: another leaves it alone. */
+  claimed_until: string | null;
 }
 
 export interface CodeLinksTable {
@@ -321,6 +332,9 @@ export interface CodeLinksTable {
   /** A moderator removed the link: kept, so no source adds it again. */
   removed_at: string | null;
   removed_by: number | null;
+  /** A member's link counts toward trending once confirmed (by a moderator or another source); other sources' are confirmed. */
+  confirmed_at: string | null;
+  confirmed_by: number | null;
 }
 
 export interface RepositoryStarsTable {

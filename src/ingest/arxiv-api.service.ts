@@ -1,7 +1,7 @@
 // Looks papers up by id in the arXiv API (batched id_list queries) and stores what it returns.
 import type { PapersService, UpsertOutcome } from '../papers/papers.service.ts';
 import { parseArxivId } from '../papers/paper-id.ts';
-import { FetchError, type PoliteHttp } from './polite-http.ts';
+import { SERVICE_MAX_BYTES, FetchError, type PoliteHttp } from './polite-http.ts';
 import { AppError } from '../errors.ts';
 import { parseArxivAtom } from './sources/arxiv-atom.ts';
 
@@ -44,7 +44,7 @@ export function createArxivApiService(deps: { papers: PapersService; http: Polit
     let pending = batch;
     while (pending.length > 0) {
       const url = queryUrl(pending.map((w) => w.query));
-      const response = await deps.http.get(url, { impatient });
+      const response = await deps.http.get(url, { impatient, maxBytes: SERVICE_MAX_BYTES.arxivApi });
       const atom = parseArxivAtom(response.body, url);
       if (response.status !== 200) {
         const refused = new Set(atom.errors.map((e) => e.reference));

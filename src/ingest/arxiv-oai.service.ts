@@ -7,7 +7,7 @@ import { addDays, parseDay, today } from '../feed/period.ts';
 import { dayOf } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import * as checkpoints from './harvest-checkpoints.repository.ts';
-import type { PoliteHttp } from './polite-http.ts';
+import { SERVICE_MAX_BYTES, type PoliteHttp } from './polite-http.ts';
 import { parseOaiPage } from './sources/oai-pmh.ts';
 
 const SOURCE = 'arxiv-oai';
@@ -84,7 +84,7 @@ export function createArxivOaiService(deps: { db: Db; papers: PapersService; htt
 
       for (;;) {
         const url = listUrl(window, set, token);
-        const response = await http.get(url);
+        const response = await http.get(url, { maxBytes: SERVICE_MAX_BYTES.arxivOai });
         const page = parseOaiPage(url, response.body);
         if (page.kind === 'error') {
           if (page.code === 'noRecordsMatch') break; // an empty window is a success

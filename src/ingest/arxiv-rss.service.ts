@@ -4,7 +4,7 @@ import { badRequest } from '../errors.ts';
 import { today } from '../feed/period.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import type { ArxivApiService, LookupResult } from './arxiv-api.service.ts';
-import type { PoliteHttp } from './polite-http.ts';
+import { SERVICE_MAX_BYTES, type PoliteHttp } from './polite-http.ts';
 import { parseArxivListing, type AnnounceType } from './sources/arxiv-listing.ts';
 
 /** New submissions and cross-lists are news in a category; replacements are not. */
@@ -26,7 +26,7 @@ export function createArxivRssService(deps: { papers: PapersService; http: Polit
       }
       // One request for every category: the feed takes them joined by "+".
       const url = `${deps.rssUrl.replace(/\/+$/, '')}/${categories.join('+')}`;
-      const response = await deps.http.get(url);
+      const response = await deps.http.get(url, { maxBytes: SERVICE_MAX_BYTES.arxivRss });
       if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
       const ids = parseArxivListing(url, response.body)
         .filter((a) => ANNOUNCED_TODAY.has(a.announceType))

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { badRequest } from '../errors.ts';
 import { parseDay, today } from '../feed/period.ts';
 import type { PapersService } from '../papers/papers.service.ts';
-import type { PoliteHttp } from './polite-http.ts';
+import { SERVICE_MAX_BYTES, type PoliteHttp } from './polite-http.ts';
 import { parseHfDailyItem, type HfDailyItem } from './sources/hf-daily.ts';
 
 export const HF_SOURCE = 'huggingface';
@@ -59,7 +59,7 @@ export function createHfDailyService(deps: { db: Db; papers: PapersService; http
       const day = date ?? today(now);
       if (!parseDay(day)) throw badRequest(`--date must be a date as YYYY-MM-DD, not "${day}"`);
       const url = `${deps.hfApiUrl.replace(/\/+$/, '')}/daily_papers?date=${day}`;
-      const response = await deps.http.get(url);
+      const response = await deps.http.get(url, { maxBytes: SERVICE_MAX_BYTES.hfDaily });
       if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
       let rejected = 0;
       const items = readItems(url, response.body, () => (rejected += 1));

@@ -36,8 +36,15 @@ describe('code links by members and moderators', () => {
     const page = await (await app.get('/papers/0704.0001')).text();
     assert.match(page, /Ada\/Resummation/);
     assert.match(page, /added by <a href="\/u\/ada">ada<\/a>/);
-    const found = (await (await app.get('/api/search?mode=keyword&q=has%3Acode')).json()) as { items: Array<{ paper: { id: string } }> };
-    assert.deepEqual(found.items.map((i) => i.paper.id), ['0704.0001']);
+    assert.match(page, /suggested<\/span>/, "a member's link is a suggestion until a moderator confirms it");
+    const hasCode = async () => ((await (await app.get('/api/search?mode=keyword&q=has%3Acode')).json()) as { items: Array<{ paper: { id: string } }> }).items.map((i) => i.paper.id);
+    assert.deepEqual(await hasCode(), [], 'an unconfirmed link does not count');
+    const refused = await ada.postFrom('/papers/0704.0001', `/papers/0704.0001/code/${/code\/(\d+)\/confirm/.exec(await (await mod.get('/papers/0704.0001')).text())?.[1]}/confirm`, {});
+    assert.equal(refused.status, 403, 'a member cannot confirm');
+    const confirmed = await mod.postFrom('/papers/0704.0001', `/papers/0704.0001/code/${/code\/(\d+)\/confirm/.exec(await (await mod.get('/papers/0704.0001')).text())?.[1]}/confirm`, {});
+    assert.equal(confirmed.status, 303);
+    assert.doesNotMatch(await (await app.get('/papers/0704.0001')).text(), /suggested<\/span>/);
+    assert.deepEqual(await hasCode(), ['0704.0001'], 'a confirmed link marks the paper as having code');
   });
 
   it('refuses what is not a repository, keeps what was typed (escaped), and refuses the same link twice', async () => {

@@ -30,7 +30,7 @@ describe('API contract: OpenAPI and metrics', () => {
     };
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/authors/{name}', '/api/categories/{cat}', '/api/daily_papers', '/api/papers', '/api/papers/{id}', '/api/papers/{id}/code', '/api/papers/{id}/code/{repository}', '/api/papers/{id}/comments', '/api/papers/{id}/similar', '/api/papers/{id}/upvote', '/api/search', '/api/subscriptions',
+      '/api/authors/{name}', '/api/categories/{cat}', '/api/daily_papers', '/api/papers', '/api/papers/{id}', '/api/papers/{id}/code', '/api/papers/{id}/code/{repository}', '/api/papers/{id}/code/{repository}/confirm', '/api/papers/{id}/comments', '/api/papers/{id}/similar', '/api/papers/{id}/upvote', '/api/search', '/api/subscriptions',
       '/api/subscriptions/me', '/api/suggest', '/api/trending', '/healthz',
     ]);
     const writes = doc.paths as unknown as Record<string, Record<string, { security?: unknown[]; requestBody?: unknown }>>;

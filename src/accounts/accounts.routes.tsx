@@ -40,7 +40,7 @@ export function registerAccountRoutes(app: FastifyInstance, { accounts, subscrip
   app.post('/login', { ...guarded, config: { rateLimit: LINK_REQUEST_LIMIT } }, async (request, reply) => {
     const { email } = parseInput(loginBody, request.body);
     try {
-      await accounts.requestSignIn(email);
+      await accounts.requestSignIn(email, new Date(), { ip: request.ip });
     } catch (error) {
       // A bad address, or a spent mail budget: said on the form, with what was typed.
       if (error instanceof AppError && ['bad_request', 'rate_limited', 'unavailable'].includes(error.code)) {

@@ -42,9 +42,11 @@ export function createAccountsService(deps: { db: Db; mailer: Mailer; mailBudget
 
   return {
     /** Mails a sign-in link. Known or not, the caller learns nothing about the address. */
-    async requestSignIn(emailInput: string, now: Date = new Date()): Promise<void> {
+    async requestSignIn(emailInput: string, now: Date = new Date(), client: { ip: string | null } = { ip: null }): Promise<void> {
       const email = validEmail(emailInput);
-      await deps.mailBudget.spend('sign-in', email, now);
+      // An address that has signed in before draws on the part of the hour's budget kept for members.
+      const knownAddress = (await repo.findUserByEmail(db, email)) !== undefined;
+      await deps.mailBudget.spend('sign-in', email, now, { ip: client.ip, knownAddress });
       const token = newSecret();
       await repo.deleteExpiredTokens(db, now.toISOString());
       await repo.insertSignInToken(db, {

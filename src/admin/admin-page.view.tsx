@@ -5,6 +5,7 @@ import type { IngestRunRow } from '../ingest/ingest-runs.service.ts';
 import { DigestAdmin } from '../digest/digest-admin.view.tsx';
 import type { DigestOverview } from '../digest/digest.service.ts';
 import type { JobRunRow } from '../jobs/jobs.service.ts';
+import type { MailUsage } from '../mail/mail-budget.service.ts';
 import { Layout } from '../http/layout.view.tsx';
 
 const seconds = (from: string, to: string | null) => (to ? `${((Date.parse(to) - Date.parse(from)) / 1000).toFixed(1)} s` : 'running');
@@ -12,7 +13,14 @@ const seconds = (from: string, to: string | null) => (to ? `${((Date.parse(to) -
 export interface AdminPageProps {
   queue: { flagged: QueuedComment[]; hidden: QueuedComment[] };
   /** Operations are for admins; moderators see the queue only. */
-  operations: { ingestRuns: IngestRunRow[]; jobRuns: JobRunRow[]; digest: DigestOverview } | null;
+  operations: Operations | null;
+}
+
+interface Operations {
+  ingestRuns: IngestRunRow[];
+  jobRuns: JobRunRow[];
+  digest: DigestOverview;
+  mail: MailUsage;
 }
 
 export function AdminPage({ queue, operations }: AdminPageProps) {
@@ -30,9 +38,10 @@ export function AdminPage({ queue, operations }: AdminPageProps) {
   );
 }
 
-function Operations({ ingestRuns, jobRuns, digest }: { ingestRuns: IngestRunRow[]; jobRuns: JobRunRow[]; digest: DigestOverview }) {
+function Operations({ ingestRuns, jobRuns, digest, mail }: Operations) {
   return (
     <>
+      <MailBudgetSection usage={mail} />
       <DigestAdmin overview={digest} />
       <section aria-labelledby="ingest-heading">
         <h2 id="ingest-heading">Ingest runs</h2>
@@ -80,5 +89,26 @@ function Operations({ ingestRuns, jobRuns, digest }: { ingestRuns: IngestRunRow[
         )}
       </section>
     </>
+  );
+}
+
+/** The hour's mail budget: how much is spent, how much by addresses never signed in, and the networks asking most. */
+function MailBudgetSection({ usage }: { usage: MailUsage }) {
+  const busy = usage.strangers >= usage.strangersLimit * 0.5 || usage.mails >= usage.limit * 0.5;
+  return (
+    <section aria-labelledby="mail-budget-heading">
+      <h2 id="mail-budget-heading">Mail this hour</h2>
+      <p class={busy ? 'notice' : undefined}>
+        {usage.mails} of {usage.limit} mails asked for in the last hour; {usage.strangers} of {usage.strangersLimit} to addresses that never signed in
+        {busy ? ' — the budget is being spent: look at the networks below.' : '.'}
+      </p>
+      {usage.busiestNetworks.length > 0 ? (
+        <ul>
+          {usage.busiestNetworks.map((n) => (
+            <li><code>{n.network}</code>: {n.mails}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
   );
 }

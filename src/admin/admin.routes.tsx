@@ -17,7 +17,7 @@ export function registerAdminRoutes(app: FastifyInstance, services: Services): v
     const queue = await services.comments.queue();
     const operations =
       viewer.role === 'admin'
-        ? { ingestRuns: await services.ingestRuns.latest(30), jobRuns: await services.jobRuns.latest(30), digest: await services.digest.overview() }
+        ? { ingestRuns: await services.ingestRuns.latest(30), jobRuns: await services.jobRuns.latest(30), digest: await services.digest.overview(), mail: await services.mailBudget.usage() }
         : null;
     return sendPage(reply, <AdminPage queue={queue} operations={operations} />);
   });

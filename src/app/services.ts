@@ -93,6 +93,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     papers,
     importer,
     mailer,
+    mailBudget,
     accounts,
     community,
     forYou: createForYouService({

@@ -34,7 +34,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, { subscriptions
     const form = parseInput(preferencesForm, request.body);
     const preferences = preferencesFrom(form);
     try {
-      const { active, subscription } = await subscriptions.subscribe({ email: form.email, preferences }, request.viewer);
+      const { active, subscription } = await subscriptions.subscribe({ email: form.email, preferences, ip: request.ip }, request.viewer);
       const preferencesUrl = subscription ? subscriptions.links(subscription.id).preferences : undefined;
       return sendPage(reply, <SubscribeResultPage email={form.email.trim()} active={active} preferencesUrl={preferencesUrl} />);
     } catch (error) {
@@ -97,7 +97,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, { subscriptions
   // request must carry the CSRF token like any form; an API token or no account at all needs none.
   app.post('/api/subscriptions', { preHandler: csrfUnlessApiToken(app, { strangersToo: false }), config: { rateLimit: SUBSCRIBE_LIMIT } }, async (request, reply) => {
     const { email, ...preferences } = parseInput(subscribeBody, request.body);
-    const { active, subscription } = await subscriptions.subscribe({ email, preferences }, request.viewer);
+    const { active, subscription } = await subscriptions.subscribe({ email, preferences, ip: request.ip }, request.viewer);
     if (active && subscription) return reply.status(201).send({ status: 'active', subscription: subscriptionToJson(subscription) });
     return reply.status(202).send({ status: 'confirmation_sent', message: `If ${email.trim()} can receive mail, a confirmation link is on its way.` });
   });

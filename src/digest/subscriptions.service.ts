@@ -76,7 +76,7 @@ export function createSubscriptionsService(deps: { db: Db; mailer: Mailer; mailB
      * Subscribes an address. A signed-in member subscribing their own (verified) address is active at once;
      * anyone else gets a confirmation mail. The answer never says whether the address was known.
      */
-    async subscribe(input: { email: string; preferences?: Partial<Preferences> }, viewer: User | null, now: Date = new Date()): Promise<{ active: boolean; subscription: Subscription | null }> {
+    async subscribe(input: { email: string; preferences?: Partial<Preferences>; ip?: string | null }, viewer: User | null, now: Date = new Date()): Promise<{ active: boolean; subscription: Subscription | null }> {
       const email = validEmail(input.email);
       const preferences = validPreferences({ ...defaultPreferences, ...input.preferences });
       const verified = viewer !== null && viewer.email === email;
@@ -89,7 +89,8 @@ export function createSubscriptionsService(deps: { db: Db; mailer: Mailer; mailB
         }
         return { active: true, subscription: await repo.insertPending(db, { email, userId: viewer.id, preferences, tokenHash: null, status: 'active', now: stamp }) };
       }
-      await deps.mailBudget.spend('subscription', email, now); // either mail below
+      // Either mail below; an address that already confirmed a subscription draws on the members' part of the budget.
+      await deps.mailBudget.spend('subscription', email, now, { ip: input.ip ?? null, knownAddress: existing?.confirmedAt != null });
       if (existing && (existing.status === 'active' || existing.status === 'paused')) {
         await mailManageLink(existing);
         return { active: false, subscription: null };

@@ -50,7 +50,10 @@ const envSchema = z.object({
   SEARCH_WORKERS: z.coerce.number().int().min(0).max(16).default(Math.max(1, os.availableParallelism() - 1)),
   TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|\d+|[\d.:a-fA-F/]+(,\s*[\d.:a-fA-F/]+)*)$/, 'is true, false, a number of proxies, or addresses (CIDR) separated by commas')
+    // `true` believes every X-Forwarded-For hop, so any client could choose its address (and its rate limits, its mail
+    // budget): refused, with what to say instead.
+    .refine((value) => value !== 'true', 'true would let any client choose its address: give the number of proxies in front of Paperboard (1 for one nginx) or their addresses')
+    .refine((value) => /^(true|false|\d+|[\d.:a-fA-F/]+(,\s*[\d.:a-fA-F/]+)*)$/.test(value), 'is false, a number of proxies, or addresses (CIDR) separated by commas')
     .default('false'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   RATE_LIMIT_READS: z.coerce.number().int().min(0).default(600),
@@ -80,7 +83,7 @@ export interface Config {
      * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy): false, true, a number of hops, or addresses.
      * Behind a reverse proxy, without it every client looks like the proxy to the rate limits and /metrics.
      */
-    trustProxy: boolean | number | string[];
+    trustProxy: false | number | string[];
     /** A bearer token that opens /metrics to other hosts; unset, only loopback clients may read it. */
     metricsToken: string | undefined;
     /** Requests a client may make a minute (pages, feeds, JSON; 0: no limit), and searches of any kind among them. */
@@ -132,8 +135,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
-function parseTrustProxy(value: string): boolean | number | string[] {
-  if (value === 'true' || value === 'false') return value === 'true';
+function parseTrustProxy(value: string): false | number | string[] {
+  if (value === 'false') return false;
   if (/^\d+$/.test(value)) return Number(value);
   return value.split(',').map((address) => address.trim());
 }

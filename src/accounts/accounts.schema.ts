@@ -1,4 +1,5 @@
 // What the account routes accept.
+import { rowId } from '../http/validate.ts';
 import { z } from 'zod';
 
 export const loginBody = z.object({ email: z.string().max(1000).default('') });
@@ -11,4 +12,4 @@ export const profileBody = z.object({
   showUpvotes: z.literal('on').optional().transform((v) => v === 'on'),
 });
 export const tokenNameBody = z.object({ name: z.string().max(500).default('') });
-export const tokenIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const tokenIdParams = z.object({ id: rowId('a token id') });

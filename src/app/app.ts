@@ -17,7 +17,9 @@ import { registerPaperRoutes } from '../papers/papers.routes.tsx';
 import { registerSearchRoutes } from '../search/search.routes.tsx';
 import { registerAuthorRoutes } from '../authors/authors.routes.tsx';
 import type { Services } from './services.ts';
-import { installErrorHandling } from '../http/error-handler.tsx';
+import { MAX_PATH_PARAMETER } from '../http/validate.ts';
+import { storageTrouble } from '../db/database.ts';
+import { frameworkError, installErrorHandling } from '../http/error-handler.tsx';
 import { sharedLimit } from '../http/guards.ts';
 import { csrfBinding } from '../http/csrf.ts';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-body.ts';
@@ -50,7 +52,15 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
     bodyLimit: BODY_LIMIT_BYTES,
     // A number of proxies in front: trust that many hops (Fastify types a count as a function).
     trustProxy: typeof config.http.trustProxy === 'number' ? trustHops(config.http.trustProxy) : config.http.trustProxy,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PATH_PARAMETER },
+    frameworkErrors: frameworkError,
+    // A request Node cannot parse (headers past 16 KB, broken framing) gets the site's JSON shape too, then the socket closes.
+    clientErrorHandler: (error, socket) => {
+      const status = (error as { code?: string }).code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const body = JSON.stringify({ error: { code: status === 431 ? 'headers_too_large' : 'bad_request', message: status === 431 ? 'The request headers are too large.' : 'The request could not be read.' } });
+      if (socket.writable) socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      else socket.destroy(error);
+    },
     // A log line per request is noise at thousands of requests a second; debug level brings it back.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
   });
@@ -118,7 +128,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   // quality 4, gzip). Compressed request bodies are not accepted: a small one can inflate to gigabytes.
   await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
 
-  installErrorHandling(app);
+  installErrorHandling(app, { storageTrouble });
   installMetrics(app, services, caches, config.http.metricsToken);
   registerHealthRoutes(app, services);
   registerFeedRoutes(app, services);

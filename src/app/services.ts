@@ -4,7 +4,7 @@ import { createCommunityService } from '../community/community.service.ts';
 import { createCommentsService } from '../community/comments.service.ts';
 import path from 'node:path';
 import type { Config } from '../config.ts';
-import { isCorruption, probeDatabase, type Db } from '../db/database.ts';
+import { isCorruption, probeDatabase, storageTrouble, type Db } from '../db/database.ts';
 import { createFeedService } from '../feed/feed.service.ts';
 import { createJobRuns } from '../jobs/jobs.service.ts';
 import { createArxivApiService } from '../ingest/arxiv-api.service.ts';
@@ -38,8 +38,12 @@ const GITHUB_INTERVAL_MS = 750;
 /** Where services report what they did outside the process (mail written to a file, say). */
 export type ServiceLog = (message: string) => void;
 
+/** How long /healthz reports a full disk after a write last failed for it (a write succeeding again does not say so). */
+const FULL_DISK_MEMORY_MS = 60_000;
+
 export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLog) {
   let damage: string | null = null;
+  let diskFullAt = 0;
   const report: ServiceLog = log ?? (config.logLevel === 'silent' ? () => undefined : (message) => console.error(message));
   const papers = createPapersService(db, { trendingWeights: config.trending });
   const http = createPoliteHttp({
@@ -130,11 +134,17 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
      * an earlier request ran into (kept until the process restarts: a damaged file does not heal).
      */
     async storageProblem(): Promise<string | null> {
-      return damage ?? probeDatabase(db);
+      if (damage) return damage;
+      if (Date.now() - diskFullAt < FULL_DISK_MEMORY_MS) return 'the disk is full: writes fail until space is freed';
+      return probeDatabase(db);
     },
-    /** Called with every unexpected error: a damaged database is remembered, for /healthz. */
+    /**
+     * Called with every unexpected error: a damaged database (also as a search worker saw it) is remembered, and a full
+     * disk for a minute after it was last met, for /healthz.
+     */
     noticeError(error: unknown): void {
       if (isCorruption(error)) damage ??= `the database file is damaged: ${(error as Error).message}`;
+      if (storageTrouble(error) === 'full') diskFullAt = Date.now();
     },
   };
 }

@@ -1,7 +1,7 @@
 // `/authors/:name`: an author's papers, newest first, and the people they write with.
 import { Layout } from '../http/layout.view.tsx';
 import { PaperCard, type CardCommunity } from '../papers/paper-card.view.tsx';
-import { authorPath } from './author.ts';
+import { AuthorLink } from './author-link.view.tsx';
 import { AUTHOR_PAPERS, type AuthorPage } from './authors.service.ts';
 
 export function AuthorPageView({ author, cards }: { author: AuthorPage; cards: Map<string, CardCommunity> }) {
@@ -30,7 +30,7 @@ export function AuthorPageView({ author, cards }: { author: AuthorPage; cards: M
             <ul class="plain-list compact">
               {author.coAuthors.map((c) => (
                 <li>
-                  <a href={authorPath(c.name)}>{c.name}</a> <span class="muted">{c.papers}</span>
+                  <AuthorLink name={c.name} /> <span class="muted">{c.papers}</span>
                 </li>
               ))}
             </ul>

@@ -1,4 +1,5 @@
 // An author as the papers name them: who counts as the same person on a page, and who they write with. Pure.
+import { MAX_PATH_PARAMETER } from '../http/validate.ts';
 import type { Paper } from '../papers/paper.ts';
 
 /** Case, accents and spacing aside: "Jürgen  Schmidhuber" and "jurgen schmidhuber" are one name. */
@@ -38,7 +39,12 @@ export function coAuthors(name: string, papers: readonly Paper[], limit = 20): A
   return [...counts.values()].sort((a, b) => b.papers - a.papers || a.name.localeCompare(b.name)).slice(0, limit);
 }
 
-/** The address of an author's page. */
-export function authorPath(name: string): string {
-  return `/authors/${encodeURIComponent(name)}`;
+/**
+ * The address of an author's page, or null where no page can be addressed: a name whose encoded form is longer than a
+ * path parameter may be (it answered 414), and `.` or `..`, which browsers resolve as path steps (to `/`).
+ */
+export function authorPath(name: string): string | null {
+  const encoded = encodeURIComponent(name);
+  if (encoded.length > MAX_PATH_PARAMETER || /^\.{1,2}$/.test(name.trim()) || !name.trim()) return null;
+  return `/authors/${encoded}`;
 }

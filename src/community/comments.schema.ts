@@ -1,19 +1,20 @@
 // What the comment routes accept. Bodies are checked again by the service's rules (comment.ts).
+import { rowId } from '../http/validate.ts';
 import { z } from 'zod';
 import type { Same } from '../schema-check.ts';
 import type { CommentJson } from './comment.ts';
 
 export const commentForm = z.object({
   body: z.string().max(20_000).default(''),
-  parentId: z.coerce.number().int().positive().optional().or(z.literal('').transform(() => undefined)),
+  parentId: rowId('parentId').optional().or(z.literal('').transform(() => undefined)),
 });
 
 export const commentJsonBody = z.object({
   body: z.string({ error: 'body is required: the comment, in Markdown' }).max(20_000),
-  parentId: z.number().int().positive().nullable().optional(),
+  parentId: z.number().int().positive().max(2_147_483_647, 'no comment id is that large').nullable().optional(),
 });
 
-export const commentIdParams = z.object({ id: z.coerce.number({ error: 'a comment id is a number' }).int().positive() });
+export const commentIdParams = z.object({ id: rowId('a comment id') });
 
 /** A page of a paper's discussion (COMMENTS_PER_PAGE comments a page). */
 export const commentsPageQuery = z.object({ p: z.coerce.number().int().min(1, 'must be 1 or more').max(10_000).default(1) });

@@ -66,15 +66,26 @@ function transactions(root: Kysely<Database>) {
     async run<T>(work: () => Promise<T>): Promise<T> {
       const open = context.getStore();
       if (open?.open) return work();
-      return root.transaction().execute(async (trx) => {
-        const state: OpenTransaction = { trx, open: true };
-        try {
-          return await context.run(state, work);
-        } finally {
-          // Anything the work scheduled and that runs later goes to the database, not to a finished transaction.
-          state.open = false;
-        }
-      });
+      const failure: { error?: unknown } = {};
+      try {
+        return await root.transaction().execute(async (trx) => {
+          const state: OpenTransaction = { trx, open: true };
+          try {
+            return await context.run(state, work);
+          } catch (error) {
+            failure.error = error;
+            throw error;
+          } finally {
+            // Anything the work scheduled and that runs later goes to the database, not to a finished transaction.
+            state.open = false;
+          }
+        });
+      } catch (error) {
+        // SQLite ends a transaction itself on some errors (a full disk, an I/O error): Kysely's ROLLBACK then fails with
+        // "cannot rollback - no transaction is active", which would hide why. The work's own error is the one to tell.
+        if ('error' in failure && error !== failure.error) throw failure.error;
+        throw error;
+      }
     },
     outside<T>(work: () => T): T {
       return context.exit(work);
@@ -252,6 +263,20 @@ export async function probeDatabase(db: Db): Promise<string | null> {
   } catch (error) {
     return (error as Error).message;
   }
+}
+
+/**
+ * What an error says of the storage, on either engine: `full` (SQLite's SQLITE_FULL, PostgreSQL's 53100), `unavailable`
+ * (the server refuses or lost the connection, too many connections, a locked or unreadable file), or null for any
+ * other error. Pages answer these with 503 and Retry-After instead of 500.
+ */
+export function storageTrouble(error: unknown): 'full' | 'unavailable' | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : '';
+  if (code === 'SQLITE_FULL' || code === '53100') return 'full';
+  if (typeof code === 'string' && (/^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN)/.test(code) || /^(08\d{3}|57P0[123]|53300)$/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code))) return 'unavailable';
+  if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)) return 'unavailable';
+  return null;
 }
 
 /** SQLite's words for a file that is damaged or not a database at all. */

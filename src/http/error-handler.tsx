@@ -11,7 +11,24 @@ function respond(request: FastifyRequest, reply: FastifyReply, status: number, c
   return sendPage(reply, <ErrorPage status={status} message={message} />, status);
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** Fastify's own errors (a URL that is not valid UTF-8, a path parameter past its length) in the site's shape, not Fastify's. */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : (error.statusCode ?? 400);
+  const message = status === 414 ? 'This address is too long.' : 'This address is not a valid URL (its percent-encoding is broken).';
+  return respond(request, reply, status, status === 414 ? 'uri_too_long' : 'bad_request', message);
+}
+
+/** What a storage error means for the person waiting: null when it is not one (the caller decides, from db/). */
+export type StorageTrouble = (error: unknown) => 'full' | 'unavailable' | null;
+
+export function installErrorHandling(app: FastifyInstance, options: { storageTrouble?: StorageTrouble } = {}): void {
+  // A NUL is in no address or form field anyone means; PostgreSQL refuses it in text (a 500 there before).
+  app.addHook('onRequest', async (request) => {
+    if (/%00/.test(request.url)) throw new AppError('bad_request', 'An address may not hold a NUL character (%00).');
+  });
+  app.addHook('preHandler', async (request) => {
+    if (request.body !== undefined && holdsNul(request.body, 0)) throw new AppError('bad_request', 'The request holds a NUL character, which no field takes.');
+  });
   app.setNotFoundHandler((request, reply) =>
     respond(request, reply, 404, 'not_found', `Nothing lives at ${request.url.split('?')[0]}.`),
   );
@@ -29,7 +46,21 @@ export function installErrorHandling(app: FastifyInstance): void {
       const code = (Object.entries(errorStatus).find(([, s]) => s === status)?.[0] ?? 'bad_request') as ErrorCode;
       return respond(request, reply, status, code, error.message);
     }
+    const trouble = options.storageTrouble?.(error) ?? null;
+    if (trouble) {
+      request.log.warn({ err: error }, 'storage unavailable');
+      reply.header('retry-after', '30');
+      const message = trouble === 'full' ? 'The server’s disk is full, so nothing can be saved for now. Try again later.' : 'The database is unavailable for the moment. Try again in a minute.';
+      return respond(request, reply, 503, 'unavailable', message);
+    }
     request.log.error({ err: error }, 'unexpected error'); // only the unexpected is logged as an error
     return respond(request, reply, 500, 'internal', 'An unexpected error occurred. It has been logged.');
   });
+}
+
+function holdsNul(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  for (const [key, inner] of Object.entries(value)) if (key.includes('\u0000') || holdsNul(inner, depth + 1)) return true;
+  return false;
 }

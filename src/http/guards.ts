@@ -45,8 +45,15 @@ export function csrfUnlessApiToken(app: FastifyInstance, options: { strangersToo
  */
 export function backTo(request: FastifyRequest, fallback: string, hash = ''): string {
   const wanted = (request.body as { return?: unknown } | undefined)?.return;
-  const local = typeof wanted === 'string' && wanted.length <= 2000 && /^\/(?![/\\])[^\s\\]*$/.test(wanted);
-  return (local ? (wanted.split('#')[0] ?? fallback) : fallback) + hash;
+  const local = typeof wanted === 'string' && wanted.length <= 2000 && /^\/(?![/\\])[^\s\\\u0000-\u001f\u007f-\u009f]*$/.test(wanted);
+  if (!local) return fallback + hash;
+  // A Location header is Latin-1: anything beyond ASCII (an author's name in the path) is percent-encoded, and a
+  // string that cannot be (a lone surrogate) falls back. Once threw after the vote was recorded: a 500 for a success.
+  try {
+    return (wanted.split('#')[0] ?? fallback).replace(/[^\x21-\x7e]+/g, (text) => encodeURIComponent(text)) + hash;
+  } catch {
+    return fallback + hash;
+  }
 }
 
 /** "hep-th/9901001" arrives in two path segments; everything else in one. */

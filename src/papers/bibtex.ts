@@ -34,13 +34,28 @@ export function balanceBraces(value: string): string {
 }
 
 /**
+ * TeX primitives that read or write files or redefine the language: harmless in a title to BibTeX itself, but a
+ * reference manager's LaTeX run would obey them (`\input{/etc/passwd}`). Spelled out as text.
+ */
+const DANGEROUS = /\\(input|include|openin|openout|read|write|immediate|csname|endcsname|catcode|def|edef|gdef|xdef|let|newcommand|renewcommand|usepackage|special|jobname|loop)(?![A-Za-z])/g;
+
+function neutralised(value: string): string {
+  return value.replace(DANGEROUS, '\\textbackslash{}$1');
+}
+
+/** An author for BibTeX's list: a name holding the word "and" (or braces BibTeX would read) is braced whole, so it stays one author. */
+function authorField(name: string): string {
+  return /\sand\s/i.test(name) ? `{${name}}` : name;
+}
+
+/**
  * The entry for a paper. `maxAuthors` names that many and ends with "and others" (BibTeX's own way to cut a list):
  * what the paper page shows of a collaboration's thousands of names.
  */
 export function bibtexFor(paper: Paper, options: { maxAuthors?: number } = {}): string {
   const names = paper.authors.map((a) => a.name);
   const cut = options.maxAuthors !== undefined && names.length > options.maxAuthors;
-  const authors = cut ? [...names.slice(0, options.maxAuthors), 'others'] : names;
+  const authors = cut ? [...names.slice(0, options.maxAuthors).map(authorField), 'others'] : names.map(authorField);
   const fields: Array<[string, string | null | undefined]> = [
     ['title', paper.title],
     ['author', authors.join(' and ') || null],
@@ -57,7 +72,7 @@ export function bibtexFor(paper: Paper, options: { maxAuthors?: number } = {}): 
   fields.push(['doi', paper.doi], ['journal', paper.journalRef]);
   const body = fields
     .filter((field): field is [string, string] => typeof field[1] === 'string' && field[1].length > 0)
-    .map(([name, value]) => `  ${name} = {${balanceBraces(value)}}`)
+    .map(([name, value]) => `  ${name} = {${balanceBraces(neutralised(value))}}`)
     .join(',\n');
   const kind = paper.journalRef ? 'article' : 'misc';
   return `@${kind}{${citationKey(paper)},\n${body}\n}`;

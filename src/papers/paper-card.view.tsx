@@ -7,7 +7,7 @@ import type { Paper } from './paper.ts';
 import { excerpt } from './paper-text.ts';
 import type { CodeLink } from '../code/code.ts';
 import { CodeMark } from '../code/code.view.tsx';
-import { authorPath } from '../authors/author.ts';
+import { AuthorLink } from '../authors/author-link.view.tsx';
 import { MathText } from './math-text.view.tsx';
 
 const SHOWN_AUTHORS = 4;
@@ -25,7 +25,7 @@ export function AuthorLine({ paper, shown = SHOWN_AUTHORS }: { paper: Paper; sho
       {paper.authors.slice(0, shown).map((a, i) => (
         <>
           {i > 0 ? ', ' : null}
-          <a href={authorPath(a.name)}>{a.name}</a>
+          <AuthorLink name={a.name} />
         </>
       ))}
       {more > 0 ? <span class="muted"> and {more} more</span> : null}

@@ -7,10 +7,11 @@ export interface PaperRef {
   version: number | null;
 }
 
-// New style (April 2007 on): YYMM.NNNN until 1412, YYMM.NNNNN from 1501.
-const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d*))?$/;
+// New style (April 2007 on): YYMM.NNNN until 1412, YYMM.NNNNN from 1501. A version has at most four digits (the most
+// revised paper has a few dozen): `v9007199254740993` is no version of anything, not "no version" (it read as v1's page).
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d{0,3}))?$/;
 // Old style: archive[.SUBJECT-CLASS]/YYMMNNN; the subject class is an alias, not part of the id.
-const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v([1-9]\d*))?$/i;
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v([1-9]\d{0,3}))?$/i;
 const LOCAL = /^local-[0-9a-f]{10}$/;
 // What may stand before the id in a pasted reference: "arXiv:", or an arxiv.org page of any kind.
 const PREFIX = /^(?:arxiv:|(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)\/)/i;

@@ -5,7 +5,7 @@ import type { CodeLink, StarSample } from '../code/code.ts';
 import { CodeSection } from '../code/code.view.tsx';
 import { UpvoteButton } from '../community/community.view.tsx';
 import { formatDate } from '../feed/period.ts';
-import { authorPath } from '../authors/author.ts';
+import { AuthorLink } from '../authors/author-link.view.tsx';
 import { categoryPath } from './paper-card.view.tsx';
 import { MathText } from './math-text.view.tsx';
 import { Layout } from '../http/layout.view.tsx';
@@ -49,7 +49,7 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
             <ul class="author-list" aria-label="Authors">
               {paper.authors.slice(0, SHOWN_AUTHORS).map((a) => (
                 <li>
-                  <a href={authorPath(a.name)}>{a.name}</a>
+                  <AuthorLink name={a.name} />
                   {a.affiliations?.length ? <span class="muted"> ({a.affiliations.join('; ')})</span> : null}
                 </li>
               ))}

@@ -13,7 +13,7 @@ export type KeywordRequest =
 
 type Unsent = KeywordRequest extends infer R ? (R extends KeywordRequest ? Omit<R, 'id'> : never) : never;
 
-export type KeywordReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+export type KeywordReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; code?: unknown };
 
 
 export interface KeywordRanker {
@@ -90,7 +90,7 @@ export function workerPoolRanker(file: string, settings: PoolSettings): KeywordR
       const job = slot.job;
       if (!job || job.request.id !== reply.id) return; // the answer to a search already given up on
       slot.job = null;
-      settle(job, reply.ok ? { value: reply.value } : { error: new Error(reply.message) });
+      settle(job, reply.ok ? { value: reply.value } : { error: Object.assign(new Error(reply.message), typeof reply.code === 'string' ? { code: reply.code } : {}) });
       dispatch();
     });
     worker.on('error', (error) => retire(slot, error));

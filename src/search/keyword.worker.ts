@@ -21,7 +21,8 @@ async function answer(request: KeywordRequest): Promise<KeywordReply> {
     const value = request.kind === 'rank' ? await ranking.rank(request.query) : await ranking.titles(request.query, request.limit);
     return { id: request.id, ok: true, value };
   } catch (error) {
-    return { id: request.id, ok: false, message: (error as Error).message };
+    // The code travels too: a damaged index (SQLITE_CORRUPT_VTAB) must reach /healthz as what it is.
+    return { id: request.id, ok: false, message: (error as Error).message, code: (error as { code?: unknown }).code };
   }
 }
 

@@ -2,7 +2,7 @@
 // paper, by arXiv id or, when the entry has none, by title. Pure.
 import { z } from 'zod';
 import { parseArxivId } from '../papers/paper-id.ts';
-import { parseRepositoryUrl, type RepositoryRef } from './repository-url.ts';
+import { hostOf, parseRepositoryUrl, type RepositoryRef } from './repository-url.ts';
 
 const entrySchema = z.object({
   paper_title: z.string().nullish(),
@@ -41,7 +41,10 @@ export function parsePwcEntry(value: unknown): PwcEntry {
   const repository = parseRepositoryUrl(url);
   if (!repository) {
     const host = URL.canParse(url) ? new URL(url).hostname : null;
-    return host ? { ok: false, skipped: `${host} is not a code host Paperboard follows` } : { ok: false, reason: `repo_url "${url.slice(0, 60)}" is not a web address` };
+    if (!host) return { ok: false, reason: `repo_url "${url.slice(0, 60)}" is not a web address` };
+    // A host followed, but no repository named on it (a bad owner or name, a page of the host's own): that is the reason.
+    if (hostOf(host)) return { ok: false, reason: `repo_url "${url.slice(0, 60)}" names no repository on ${host} (owner/name)` };
+    return { ok: false, skipped: `${host} is not a code host Paperboard follows` };
   }
   const framework = entry.framework && entry.framework !== 'none' ? entry.framework.slice(0, 40) : null;
   return { ok: true, link: { arxivId, title, repository, official: entry.is_official === true, framework } };

@@ -31,7 +31,8 @@ const GITHUB_RESERVED = new Set([
 const HF_RESERVED = new Set(['papers', 'docs', 'blog', 'models', 'learn', 'pricing', 'join', 'login', 'collections', 'organizations', 'posts', 'tasks']);
 const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 
-const hostOf = (hostname: string): CodeHost | null => {
+/** The code host a hostname is (github.com, www.gitlab.com, hf.co …), or null for any other. */
+export const hostOf = (hostname: string): CodeHost | null => {
   const host = hostname.toLowerCase().replace(/^www\./, '');
   if (host === 'github.com') return 'github';
   if (host === 'gitlab.com') return 'gitlab';

@@ -50,6 +50,31 @@ describe('the Papers with Code archive reader, given damaged files', () => {
     assert.equal(parsePwcEntry('value' in first ? first.value : null).ok, false);
   });
 
+  it('reads on past a stray "]" and says so, instead of ending the import there with exit 0', async () => {
+    const elements = await read('stray-bracket.json', '[{"a": 1}], {"b": 2}, {"c": 3}]');
+    assert.deepEqual(elements.map((e) => ('value' in e ? e.value : 'error')), [{ a: 1 }, 'error', { b: 2 }, { c: 3 }]);
+    assert.match('error' in elements[1]! ? elements[1].error : '', /stray "\]" after element 1/);
+  });
+
+  it('loses only the element a stray "}" stands in, not the rest of the file', async () => {
+    const elements = await read('stray-brace.json', '[{"a": 1}, {"b": 2}}, {"c": 3}, {"d": [1, 2}]}, {"e": 5}]');
+    assert.deepEqual(elements.map((e) => ('value' in e ? e.value : 'error')), [{ a: 1 }, 'error', { c: 3 }, 'error', { e: 5 }]);
+  });
+
+  it('does not count whitespace between tokens toward the element bound', async () => {
+    const pretty = `{${' '.repeat(1500)}"paper_title":\n${' '.repeat(1500)}"${'x'.repeat(500)}"\n}`;
+    assert.ok(pretty.length > 3000);
+    const elements = await read('pretty.json', `[${pretty}]`, 1000);
+    assert.ok('value' in elements[0]!, 'a pretty-printed element of 540 significant characters is read');
+  });
+
+  it('gives the right reason for a GitHub address that names no repository', () => {
+    const entry = parsePwcEntry({ paper_arxiv_id: '2401.01234', repo_url: 'https://github.com/bad name!/x y' });
+    assert.ok(!entry.ok && 'reason' in entry && /names no repository on github\.com/.test(entry.reason), JSON.stringify(entry));
+    const other = parsePwcEntry({ paper_arxiv_id: '2401.01234', repo_url: 'https://bitbucket.org/a/b' });
+    assert.ok(!other.ok && 'skipped' in other);
+  });
+
   it('says where a file cut short ends, and that a file which is no array is not one', async () => {
     const gz = zlib.gzipSync(JSON.stringify([{ a: 1 }, { b: 2 }, { c: 3 }])).subarray(0, 30);
     await assert.rejects(read('cut.json', '[{"a": 1}, {"b": 2}, {"c"'), /ends early, after element 2/);

@@ -12,7 +12,7 @@ import { countsFromHistory, repositoryFacts } from './github.ts';
 import { GithubRateLimited, type GithubClient } from './github.client.ts';
 import { readJsonArray } from './json-array.reader.ts';
 import { looksLikePwcEntry, normalizeTitle, parsePwcEntry, type PwcLink } from './pwc.ts';
-import { findCodeLinks, parseProjectPage, parseRepositoryUrl } from './repository-url.ts';
+import { findCodeLinks, parseProjectPage, parseRepositoryUrl, publicWebPage } from './repository-url.ts';
 import { versionedCache } from '../versioned-cache.ts';
 import { addDays } from '../feed/period.ts';
 
@@ -174,7 +174,7 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
         for (const item of items) {
           const pk = keys.get(item.id);
           if (pk === undefined) continue;
-          const page = item.projectPage ? parseProjectPage(item.projectPage) ?? (/^https?:\/\//i.test(item.projectPage) ? item.projectPage : null) : null;
+          const page = item.projectPage ? (parseProjectPage(item.projectPage) ?? publicWebPage(item.projectPage)) : null;
           if (page) await papers.setProjectPage(pk, page);
           const repository = item.githubRepo ? parseRepositoryUrl(item.githubRepo) : null;
           if (!repository) continue;

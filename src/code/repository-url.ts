@@ -99,6 +99,26 @@ export function parseProjectPage(input: string): string | null {
 }
 
 /**
+ * A project page as an upstream gives it (Hugging Face's `projectPage`), when it is a public web page: http(s), a host
+ * name with a dot that is no IP address and no local name, no user or password, no control character, at most 500
+ * characters. Anything else (`javascript:`, `http://127.0.0.1:9200/`, a tab inside) is no link to show a reader.
+ */
+export function publicWebPage(input: string): string | null {
+  const text = input.trim();
+  if (text.length > 500 || /[\u0000-\u001f\u007f-\u009f\s]/.test(text) || !/^https?:\/\//i.test(text)) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  const host = url.hostname.toLowerCase();
+  if (url.username || url.password || !host.includes('.') || host.startsWith('[') || /^[\d.]+$/.test(host)) return null;
+  if (/(^|\.)(localhost|local|internal|localdomain|home|lan|test|example|invalid)$/.test(host)) return null;
+  return url.href;
+}
+
+/**
  * Undoes what LaTeX and line wrapping do to a URL in an abstract or a comment: `\url{x}` and `\href{x}{…}` become x,
  * `\_` and `\~` their characters, and a break after a slash or inside `github. com` is closed again.
  */

@@ -1,4 +1,5 @@
 // What the feed routes accept, and the daily papers JSON they answer with.
+import { CATEGORY_PATTERN } from '../papers/paper-limits.ts';
 import { z } from 'zod';
 import type { Same } from '../schema-check.ts';
 import type { DailyPaperJson } from './daily-papers.ts';
@@ -32,7 +33,7 @@ export const jumpQuery = z.object({ d: z.string().optional() });
 
 /** An arXiv category as arXiv writes it: an archive (`hep-th`, `cs`) and, for most, a subject (`cs.LG`, `math.AG`). */
 export const categoryParams = z.object({
-  cat: z.string().regex(/^[a-z][a-z-]{0,19}(\.[A-Za-z][A-Za-z-]{0,19})?$/, 'is not an arXiv category (cs.LG, hep-th, …)'),
+  cat: z.string().regex(CATEGORY_PATTERN, 'is not an arXiv category (cs.LG, hep-th, …)'),
 });
 
 /** A category's page: one day (`d`), week or month; the latest day by default. */

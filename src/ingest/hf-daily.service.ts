@@ -15,7 +15,8 @@ export interface HfDailyResult {
   featured: number;
 }
 
-function readItems(where: string, text: string, onRejected: (item: number, reason: string) => void): HfDailyItem[] {
+/** The file's valid items, each with its position in the file (1-based), for reports. */
+function readItems(where: string, text: string, onRejected: (item: number, reason: string) => void): Array<HfDailyItem & { position: number }> {
   let values: unknown;
   try {
     values = JSON.parse(text);
@@ -25,7 +26,7 @@ function readItems(where: string, text: string, onRejected: (item: number, reaso
   if (!Array.isArray(values)) throw badRequest(`${where}: expected a JSON array of daily papers`);
   return values.flatMap((value, index) => {
     const parsed = parseHfDailyItem(value);
-    if (parsed.ok) return [parsed.item];
+    if (parsed.ok) return [{ ...parsed.item, position: index + 1 }];
     onRejected(index + 1, parsed.reason);
     return [];
   });
@@ -73,7 +74,8 @@ export function createHfDailyService(deps: { db: Db; papers: PapersService; http
         rejected += 1;
         onRejected(item, reason);
       });
-      const position = new Map(items.map((item, i) => [item.paper.id, i + 1]));
+      // A paper refused when stored is reported at its place in the file, not among the valid items.
+      const position = new Map(items.map((item) => [item.paper.id, item.position]));
       const day = (item: HfDailyItem) => item.featuredDay ?? item.paper.publishedAt?.slice(0, 10) ?? today();
       return store(items, day, rejected, (id, reason) => onRejected(position.get(id) ?? 0, reason));
     },

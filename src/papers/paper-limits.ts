@@ -28,6 +28,12 @@ export type CheckedPaper = { ok: true; paper: PaperInput; notes: string[] } | { 
 
 const count = (n: number) => n.toLocaleString('en');
 
+/** An arXiv category as category pages take it (`cs.LG`, `hep-th`, `math.AG`): anything else would link to a 400. */
+export const CATEGORY_PATTERN = /^[a-z][a-z-]{0,19}(\.[A-Za-z][A-Za-z-]{0,19})?$/;
+
+/** A count an upstream gives (upvotes, stars, comments) past this is not real: clamped, so it fits every column. */
+export const MAX_UPSTREAM_COUNT = 100_000_000;
+
 /** Checks and cleans a paper on its way in; `notes` says what was changed, `reason` why it was refused. */
 export function checkPaper(input: PaperInput): CheckedPaper {
   const notes: string[] = [];
@@ -63,6 +69,12 @@ export function checkPaper(input: PaperInput): CheckedPaper {
   });
   const authorsChars = authors.reduce((n, a) => n + a.name.length + (a.affiliations?.reduce((m, x) => m + x.length, 0) ?? 0), 0);
   if (authorsChars > L.authorsTotalChars) return { ok: false, reason: `author names and affiliations hold ${count(authorsChars)} characters; at most ${count(L.authorsTotalChars)}` };
+  const categories = input.categories.map((c) => cleaned('categories', c)).filter(Boolean);
+  const wrongCategories = categories.filter((c) => !CATEGORY_PATTERN.test(c));
+  if (wrongCategories.length > 0) {
+    notes.push(`dropped ${wrongCategories.length === 1 ? 'a category' : `${wrongCategories.length} categories`} that ${wrongCategories.length === 1 ? 'is' : 'are'} no arXiv category ("${wrongCategories[0]?.slice(0, 30)}")`);
+    categories.splice(0, categories.length, ...categories.filter((c) => CATEGORY_PATTERN.test(c)));
+  }
   const versions = input.versions.length > L.versions ? input.versions.slice(-L.versions) : input.versions;
   if (versions !== input.versions) notes.push(`kept the last ${L.versions} of ${count(input.versions.length)} versions`);
   const paper: PaperInput = {
@@ -70,7 +82,8 @@ export function checkPaper(input: PaperInput): CheckedPaper {
     title,
     abstract: cleaned('abstract', input.abstract),
     authors,
-    categories: input.categories.map((c) => cleaned('categories', c)).filter(Boolean),
+    categories,
+    primaryCategory: input.primaryCategory !== null && CATEGORY_PATTERN.test(input.primaryCategory) ? input.primaryCategory : (categories[0] ?? null),
     comments: cut('comments', input.comments, L.commentsChars),
     journalRef: cut('journal reference', input.journalRef, L.journalRefChars),
     doi: cut('DOI', input.doi, L.doiChars),

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { parseArxivId } from '../../papers/paper-id.ts';
 import { foldWhitespace, normalizeAbstract } from '../../papers/paper-text.ts';
 import { dayOf, type PaperInput } from '../../papers/paper.ts';
+import { MAX_UPSTREAM_COUNT } from '../../papers/paper-limits.ts';
 import { describeIssue, isoDate } from './record.ts';
 
-const count = z.number().int().nonnegative().nullish();
+// A count past MAX_UPSTREAM_COUNT is clamped: one absurd item (2^31 upvotes) made PostgreSQL refuse, and roll back, its whole day.
+const count = z.number().int().nonnegative().transform((n) => Math.min(n, MAX_UPSTREAM_COUNT)).nullish();
 
 export const hfDailyItemSchema = z.object({
   paper: z.object({

@@ -12,6 +12,7 @@ export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid record';
   const field = issue.path.join('.');
+  if (!field && issue.code === 'invalid_type') return `the record is no object (${/received (\w+)/.exec(issue.message)?.[1] ?? 'another type'})`;
   if (issue.message.startsWith('missing ')) return issue.message;
   if (issue.code === 'invalid_type' && /received (undefined|null)/.test(issue.message)) return `missing ${field}`;
   return field ? `${field}: ${issue.message}` : issue.message;

@@ -38,19 +38,32 @@ export const emailSchema = z
   .max(254, 'that email address is too long')
   .pipe(z.email({ error: 'enter an email address like name@example.org' }));
 
+/** Names that would read as the site or its staff speaking: no member takes one, by choice or from their address. */
+const RESERVED_NAMES = new Set([
+  'admin', 'administrator', 'admins', 'moderator', 'moderators', 'mod', 'mods', 'root', 'system', 'staff', 'support',
+  'security', 'official', 'paperboard', 'team', 'owner', 'anonymous', 'deleted', 'null', 'undefined', 'api', 'help',
+  'arxiv', 'huggingface', 'github', 'webmaster', 'postmaster', 'abuse', 'noreply', 'no-reply',
+]);
+/** A role in brackets, "(moderator)" or "[admin]", makes a display name read as staff. */
+const ROLE_IN_BRACKETS = /[([{<]\s*(admin|administrator|moderator|mod|staff|official|team|paperboard|support)\s*[)\]}>]/i;
+
+export const isReservedName = (name: string) => RESERVED_NAMES.has(name.trim().toLowerCase().replace(/[-_]+/g, '-'));
+
 export const usernameSchema = z
   .string()
   .trim()
   .min(2, 'a username has at least 2 characters')
   .max(30, 'a username has at most 30 characters')
-  .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'a username uses letters, digits, - and _, and starts with a letter or digit');
+  .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'a username uses letters, digits, - and _, and starts with a letter or digit')
+  .refine((name) => !isReservedName(name), 'that username is kept for the site itself: choose another');
 
 export const displayNameSchema = z
   .string()
   .trim()
   .min(1, 'a display name cannot be empty')
   .max(60, 'a display name has at most 60 characters')
-  .refine((text) => !holdsControlCharacters(text), 'a display name cannot hold control characters or text-direction overrides');
+  .refine((text) => !holdsControlCharacters(text), 'a display name cannot hold control characters or text-direction overrides')
+  .refine((text) => !isReservedName(text) && !ROLE_IN_BRACKETS.test(text), 'a display name cannot read as the site or a role (admin, moderator, …)');
 
 /** A secret for a link or a cookie: 32 random bytes, URL-safe. */
 export function newSecret(): string {
@@ -62,11 +75,12 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-/** A first username from the email's local part: "Ada.Lovelace+papers@x" → "ada-lovelace". */
-export function usernameFromEmail(email: string): string {
+/** A first username from the email's local part: "Ada.Lovelace+papers@x" → "ada-lovelace"; "admin@x" → "reader-admin" for a member. */
+export function usernameFromEmail(email: string, role: Role = 'user'): string {
   const local = (email.split('@')[0] ?? '').split('+')[0] ?? '';
   const cleaned = local.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|[-_]+$/g, '').slice(0, 24);
-  return cleaned.length >= 2 ? cleaned : `reader-${cleaned || 'x'}`;
+  // A reserved name goes to staff the operator makes (`paperboard user add admin@… --role admin`), never to a member.
+  return cleaned.length >= 2 && (role !== 'user' || !isReservedName(cleaned)) ? cleaned : `reader-${cleaned || 'x'}`;
 }
 
 export interface ApiToken {

@@ -36,7 +36,7 @@ export function createAccountsService(deps: { db: Db; mailer: Mailer; mailBudget
   async function userFor(email: string, now: Date, role: Role = 'user'): Promise<repo.UserRow> {
     const existing = await repo.findUserByEmail(db, email);
     if (existing) return existing;
-    const username = await freeUsername(usernameFromEmail(email));
+    const username = await freeUsername(usernameFromEmail(email, role));
     return repo.insertUser(db, { email, username, displayName: username, role, now: now.toISOString() });
   }
 

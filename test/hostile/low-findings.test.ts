@@ -113,3 +113,14 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('names that read as staff', () => {
+  it('keeps admin, moderator and the like for the site, in usernames and display names', async () => {
+    const { usernameFromEmail, usernameSchema, displayNameSchema } = await import('../../src/accounts/account.ts');
+    for (const name of ['admin', 'Moderator', 'paperboard', 'root', 'no-reply']) assert.equal(usernameSchema.safeParse(name).success, false, name);
+    for (const name of ['Ada (moderator)', 'Bob [Admin]', 'Staff', '{official}']) assert.equal(displayNameSchema.safeParse(name).success, false, name);
+    assert.equal(usernameSchema.safeParse('ada-lovelace').success, true);
+    assert.equal(displayNameSchema.safeParse('Ada Lovelace (Oxford)').success, true);
+    assert.equal(usernameFromEmail('admin@lab.example.org'), 'reader-admin');
+  });
+});

@@ -86,6 +86,38 @@ describe('a damaged database file', () => {
   });
 });
 
+describe('a damaged keyword index, met by a search worker', () => {
+  const dir = tempDir('paperboard-damaged-index-');
+  const file = path.join(dir, 'paperboard.db');
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('makes /healthz answer 503 too: the worker’s error keeps its code (SQLITE_CORRUPT_VTAB)', async () => {
+    assert.equal((await runCli(['import', kaggleSample], { PAPERBOARD_DB: file })).code, 0);
+    const sqlite = new BetterSqlite3(file);
+    sqlite.pragma('journal_mode = DELETE');
+    const pageSize = Number(sqlite.pragma('page_size', { simple: true }));
+    // A few of the index's pages, as a failing disk would damage them: the health probe's own query still reads.
+    const pages = (sqlite.prepare(`SELECT pageno FROM dbstat WHERE name = 'keyword_fts_data' AND pagetype = 'leaf'`).pluck().all() as number[]).slice(2, 5);
+    sqlite.close();
+    assert.ok(pages.length > 0, 'the index has pages of its own');
+    const handle = fs.openSync(file, 'r+');
+    for (const page of pages) fs.writeSync(handle, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);
+    fs.closeSync(handle);
+
+    const server = await startServerProcess({ PAPERBOARD_DB: file, SEARCH_WORKERS: '1', RATE_LIMIT_SEARCHES: '0' }, ['--no-jobs']);
+    try {
+      let failed = 0;
+      for (const q of ['quantum', 'graph', 'model', 'energy', 'field', 'the', 'of', 'we', 'and', 'a', 'mass', 'black', 'hole', 'theory', 'spin']) if ((await fetch(`${server.url}/api/search?mode=keyword&q=${q}`)).status >= 500) failed += 1;
+      assert.ok(failed > 0, 'searches run into the damaged index');
+      const health = await fetch(`${server.url}/healthz`);
+      assert.equal(health.status, 503);
+      assert.match(((await health.json()) as { problem: string }).problem, /damaged|malformed|corrupt/i);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('links in mail name the address the site is served at', () => {
   const dir = tempDir('paperboard-links-');
   after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -275,7 +275,7 @@ export function storageTrouble(error: unknown): 'full' | 'unavailable' | null {
   const message = error instanceof Error ? error.message : '';
   if (code === 'SQLITE_FULL' || code === '53100') return 'full';
   if (typeof code === 'string' && (/^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN)/.test(code) || /^(08\d{3}|57P0[123]|53300)$/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code))) return 'unavailable';
-  if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)) return 'unavailable';
+  if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|not currently accepting connections|the database system is (starting up|shutting down|in recovery mode)/i.test(message)) return 'unavailable';
   return null;
 }
 

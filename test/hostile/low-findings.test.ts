@@ -124,3 +124,55 @@ describe('names that read as staff', () => {
     assert.equal(usernameFromEmail('admin@lab.example.org'), 'reader-admin');
   });
 });
+
+describe('a database outage', () => {
+  it('answers 503 with Retry-After on PostgreSQL while it refuses connections, and recovers', async () => {
+    const app = await startApp(async ({ services }) => {
+      await services.importer.importFile(kaggleSample);
+    }, { RATE_LIMIT_READS: '0', PAGE_CACHE_SECONDS: '0' }, 'postgres');
+    const url = new URL(app.processEnv.PAPERBOARD_DB);
+    const name = url.pathname.slice(1);
+    const admin = new (await import('pg')).default.Client({ connectionString: process.env.PAPERBOARD_TEST_POSTGRES });
+    await admin.connect();
+    try {
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      const statuses: number[] = [];
+      for (const id of ['0704.0002', '0704.0003', '0704.0004']) {
+        const answer = await app.get(`/api/papers/${id}`); // never read before: no cache answers for the database
+        statuses.push(answer.status);
+        if (answer.status === 503) {
+          assert.equal(answer.headers.get('retry-after'), '30');
+          assert.match(((await answer.json()) as { error: { message: string } }).error.message, /unavailable/);
+        }
+      }
+      assert.deepEqual(statuses, [503, 503, 503]);
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      assert.equal((await app.get('/api/papers/0704.0001')).status, 200, 'back once the database is');
+    } finally {
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`).catch(() => undefined);
+      await admin.end();
+      await app.close();
+    }
+  });
+
+  it('answers 503 with Retry-After on SQLite when the file stays locked by another process', async () => {
+    const app = await startApp(async ({ services }) => {
+      await services.importer.importFile(kaggleSample);
+    }, { RATE_LIMIT_READS: '0', PAGE_CACHE_SECONDS: '0' });
+    const BetterSqlite3 = (await import('better-sqlite3')).default;
+    const other = new BetterSqlite3(app.file);
+    try {
+      const { user } = await app.services.accounts.addUser('locked@example.org', 'user');
+      const { token } = await app.services.accounts.createApiToken(user.id, 'lock');
+      other.exec('BEGIN EXCLUSIVE');
+      const answer = await app.get('/api/papers/0704.0001/upvote', { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      assert.equal(answer.status, 503);
+      assert.equal(answer.headers.get('retry-after'), '30');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+      await app.close();
+    }
+  });
+});

@@ -3,16 +3,18 @@
 // asks for everything, and nothing is answered from memory. Each hostile search is asked three times, alone, while
 // /healthz is probed every 20 ms; then four 900-filter queries (the review's freeze) run side by side for half of
 // BENCH_SECONDS, then the four costliest searches for BENCH_SECONDS (default 10), /healthz probed the same way.
-// Prints each search's status and worst time, and /healthz's p50, p99 and max in each phase.
-// Usage: node --import tsx bench/hostile.ts [N]
+// Prints each search's status and worst time, and /healthz's p50, p99 and max in each phase. Then the second hardening
+// pass's parts (bench/hostile-upstream.ts): hostile LaTeX, a misbehaving GitHub, a herd on PostgreSQL.
+// Usage: node --import tsx bench/hostile.ts [N]   (BENCH_PARTS=search,latex,github,postgres picks parts; default all)
 import path from 'node:path';
 import { corpusFile } from './corpus.ts';
 import { importedDatabase, machineLine, percentile } from './env.ts';
 import { startServerProcess } from '../test/helpers/server-process.ts';
+import { githubPart, latexPart, postgresHerdPart } from './hostile-upstream.ts';
 
 const n = Number(process.argv[2] ?? process.env.BENCH_N ?? 300_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const dbFile = importedDatabase(path.join(path.dirname(corpusFile(n)), `bench-${n}.db`), n);
+const parts = new Set((process.env.BENCH_PARTS ?? 'search,latex,github,postgres').split(','));
 
 const common = 'the of and a in to is we for that on with by this are as an be our which'.split(' ');
 const prefixes = 'the con pre int dis exp sta mod par rep ana sim gen com res ref per pro tra inf cha eff obs met dat fun str sys net lea ima'.split(' ');
@@ -74,10 +76,17 @@ async function timedGet(url: string): Promise<{ status: number; ms: number }> {
 
 const describe = (list: number[]) => `p50 ${percentile(list, 50).toFixed(1)} ms, p99 ${percentile(list, 99).toFixed(1)} ms, max ${(list.at(-1) ?? 0).toFixed(1)} ms (${list.length} probes)`;
 
+console.log(machineLine());
+if (parts.has('search')) await searchPart();
+if (parts.has('latex')) await latexPart();
+if (parts.has('github')) await githubPart();
+if (parts.has('postgres')) await postgresHerdPart();
+
+async function searchPart(): Promise<void> {
+const dbFile = importedDatabase(path.join(path.dirname(corpusFile(n)), `bench-${n}.db`), n);
 // The page cache off: every search is worked out, as a stream of distinct hostile queries would make it.
 const server = await startServerProcess({ PAPERBOARD_DB: dbFile, RATE_LIMIT_READS: '0', RATE_LIMIT_SEARCHES: '0', PAGE_CACHE_SECONDS: '0', LOG_LEVEL: 'warn', ...(process.env.SEARCH_WORKERS ? { SEARCH_WORKERS: process.env.SEARCH_WORKERS } : {}) }, ['--no-jobs']);
 try {
-  console.log(machineLine());
   console.log(`corpus: ${n.toLocaleString('en')} papers; server: paperboard serve (SEARCH_WORKERS=${process.env.SEARCH_WORKERS ?? 'its default, cores - 1'}), this client on the same cores`);
   for (const [, url] of hostile) await timedGet(server.url + url); // warm: workers, statistics, page cache
 
@@ -119,4 +128,5 @@ try {
   await sideBySide(costliest.map((c) => c.url), seconds);
 } finally {
   await server.stop();
+}
 }

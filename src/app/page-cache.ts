@@ -102,8 +102,15 @@ export function installPageCache(app: FastifyInstance, services: Services, setti
     if (rendering.get(render.url) === render) rendering.delete(render.url);
     render.settle(entry);
   };
-  app.addHook('onResponse', async (request) => finish(request, null));
-  app.addHook('onRequestAbort', async (request) => finish(request, null));
+  // Callback hooks, not async ones: they run on every request, and most have no render to finish.
+  app.addHook('onResponse', (request, _reply, done) => {
+    if (request.pageCacheRender) finish(request, null);
+    done();
+  });
+  app.addHook('onRequestAbort', (request, done) => {
+    if (request.pageCacheRender) finish(request, null);
+    done();
+  });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const version = request.pageCacheVersion;

@@ -176,3 +176,38 @@ describe('a database outage', () => {
     }
   });
 });
+
+describe('a full disk under a running server (SQLite)', () => {
+  it('answers the write 503 with Retry-After, and /healthz 503 "disk is full"', async () => {
+    const app = await startApp(async ({ services }) => {
+      await services.importer.importFile(kaggleSample);
+    }, { RATE_LIMIT_READS: '0', PAGE_CACHE_SECONDS: '0' });
+    try {
+      // Members' comments are limited to 10 a minute each: a few members write enough to need new pages.
+      const tokens: string[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const { user } = await app.services.accounts.addUser(`full${i}@example.org`, 'user');
+        tokens.push((await app.services.accounts.createApiToken(user.id, 'full')).token);
+      }
+      const sqlite = sqliteOf(app.db);
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true }) as number}`); // as a full disk answers
+      let status = 0;
+      let retryAfter: string | null = null;
+      for (let i = 0; i < 50 && status !== 503; i += 1) {
+        const token = tokens[i % tokens.length] as string;
+        // Comments of 15,000 characters need new pages, which the "disk" no longer has.
+        const answer = await app.get('/api/papers/0704.0001/comments', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ body: `${i} ${'words and more words '.repeat(230)}` }) });
+        status = answer.status;
+        retryAfter = answer.headers.get('retry-after');
+      }
+      assert.equal(status, 503, 'a write that meets the full disk');
+      assert.equal(retryAfter, '30');
+      const health = await app.get('/healthz');
+      assert.equal(health.status, 503);
+      assert.match(((await health.json()) as { problem: string }).problem, /disk is full/);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -40,10 +40,20 @@ export type ServiceLog = (message: string) => void;
 
 /** How long /healthz reports a full disk after a write last failed for it (a write succeeding again does not say so). */
 const FULL_DISK_MEMORY_MS = 60_000;
+/** How long one database probe answers /healthz. */
+const HEALTH_PROBE_MS = 1_000;
 
 export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLog) {
   let damage: string | null = null;
   let diskFullAt = 0;
+  // One database probe answers every health check for a second: a load balancer asking often, or a monitor beside
+  // 100 busy connections, then costs no round trip to PostgreSQL each (bench/hostile.ts, postgres part).
+  let lastProbe: { at: number; answer: Promise<string | null> } | null = null;
+  const probe = (): Promise<string | null> => {
+    if (lastProbe && Date.now() - lastProbe.at < HEALTH_PROBE_MS) return lastProbe.answer;
+    lastProbe = { at: Date.now(), answer: probeDatabase(db) };
+    return lastProbe.answer;
+  };
   const report: ServiceLog = log ?? (config.logLevel === 'silent' ? () => undefined : (message) => console.error(message));
   const papers = createPapersService(db, { trendingWeights: config.trending });
   const http = createPoliteHttp({
@@ -136,7 +146,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     async storageProblem(): Promise<string | null> {
       if (damage) return damage;
       if (Date.now() - diskFullAt < FULL_DISK_MEMORY_MS) return 'the disk is full: writes fail until space is freed';
-      return probeDatabase(db);
+      return probe();
     },
     /**
      * Called with every unexpected error: a damaged database (also as a search worker saw it) is remembered, and a full

@@ -108,6 +108,10 @@ export interface ExternalSignalsTable {
   upvotes: number;
   comments: number;
   updated_at: string;
+  /** Hugging Face's one-sentence summary of the paper (its `ai_summary`), when it wrote one. */
+  summary: string | null;
+  /** Its `ai_keywords`, a JSON array of strings. */
+  keywords: string | null;
 }
 
 export interface UsersTable {

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest } from '../errors.ts';
 import type { ListedPaper } from '../papers/papers.service.ts';
+import type { Paper } from '../papers/paper.ts';
 import type { Services } from '../app/services.ts';
 import { sendPage } from '../http/render.ts';
 import { parseInput, parseQuery } from '../http/validate.ts';
@@ -19,8 +20,24 @@ function periodOrFail(kind: PeriodKind, text: string): Period {
   return period;
 }
 
-export function registerFeedRoutes(app: FastifyInstance, { feed, community, code }: Services): void {
+export function registerFeedRoutes(app: FastifyInstance, { feed, community, code, papers }: Services): void {
   const cardsOf = async (request: FastifyRequest, items: ListedPaper[]) => await code.withCode(await community.cardsFor(request.viewer, items.map((i) => i.paper)));
+
+  /**
+   * Items in Hugging Face's shape, with what the capabilities know of each paper: its submitter, its best confirmed
+   * GitHub repository and stars (as HF's githubRepo / githubStars), what HF wrote of it.
+   */
+  const hfItems = async (items: ReadonlyArray<{ paper: Paper; day: string }>) => {
+    const listed = items.map((item) => item.paper);
+    const [signals, links, summaries] = await Promise.all([community.signalsFor(listed), code.forPapers(listed), papers.huggingFaceSummaries(listed)]);
+    return items.map((item) => {
+      const github = (links.get(item.paper.id) ?? []).find((l) => l.confirmed && l.repository.host === 'github' && l.repository.status !== 'gone');
+      const hf = summaries.get(item.paper.id);
+      return toDailyPaperJson(item.paper, item.day, signals.get(item.paper.id), {
+        githubRepo: github?.repository.url ?? null, githubStars: github?.repository.stars ?? null, aiSummary: hf?.summary ?? null, aiKeywords: hf?.keywords ?? [],
+      });
+    });
+  };
 
   const listingPage = async (request: FastifyRequest, period: Period, isFront: boolean) => {
     const { p, sort } = parseQuery(request, feedPageQuery);
@@ -85,8 +102,7 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
     const period = await requestedPeriod(q);
     if (!period) return [];
     const page = await feed.page(period, { order: q.sort, page: q.p, limit: q.limit, category: cat });
-    const signals = await community.signalsFor(page.items.map((item) => item.paper));
-    return page.items.map((item) => toDailyPaperJson(item.paper, item.day, signals.get(item.paper.id)));
+    return hfItems(page.items);
   });
 
   app.get('/api/daily_papers', async (request) => {
@@ -94,19 +110,18 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
     const period = await requestedPeriod(q);
     if (!period) return [];
     const page = await feed.page(period, { order: q.sort, page: q.p, limit: q.limit });
-    const signals = await community.signalsFor(page.items.map((item) => item.paper));
-    return page.items.map((item) => toDailyPaperJson(item.paper, item.day, signals.get(item.paper.id)));
+    return hfItems(page.items);
   });
 
   app.get('/api/trending', async (request) => {
     const { p, limit, by } = parseQuery(request, trendingQuery);
     const trending = await feed.trending({ page: p, limit, by });
-    const signals = await community.signalsFor(trending.items.map((item) => item.paper));
+    const items = await hfItems(trending.items);
     const now = new Date();
-    return trending.items.map((item) => {
+    return trending.items.map((item, i) => {
       const why = feed.explain(item, now);
       return {
-        ...toDailyPaperJson(item.paper, item.day, signals.get(item.paper.id)),
+        ...items[i],
         trending: { score: item.paper.trending, points: why.points, listedDay: item.listedDay || null, explanation: why.text, stars: item.paper.codeStars, starsPerDay: item.paper.codeStarsPerDay },
       };
     });

@@ -54,12 +54,17 @@ export const dailyPaperJsonSchema = z.object({
     authors: z.array(z.object({ name: z.string() })),
     publishedAt: z.string().nullable(),
     upvotes: z.number().int(),
+    githubRepo: z.string().optional().describe("the paper's main GitHub repository (absent without one)"),
+    githubStars: z.number().int().optional().describe("that repository's stars, when counted"),
+    projectPage: z.string().optional(),
+    ai_summary: z.string().optional().describe("Hugging Face's one-sentence summary, when it featured the paper"),
+    ai_keywords: z.array(z.string()).optional(),
   }),
   publishedAt: z.string().describe('the listing day, midnight UTC'),
   title: z.string(),
   summary: z.string(),
   numComments: z.number().int(),
-  submittedBy: z.string().nullable(),
+  submittedBy: z.object({ name: z.string() }).optional().describe('the member who submitted it'),
 });
 
 export const dailyPaperJsonMatchesType: Same<z.infer<typeof dailyPaperJsonSchema>, DailyPaperJson> = true;

@@ -47,7 +47,7 @@ export function createHfDailyService(deps: { db: Db; papers: PapersService; http
         now: new Date().toISOString(),
       }, (paper, reason) => onRefused?.(paper.id, reason));
       for (const outcome of outcomes) result.counts[outcome] += 1;
-      await deps.papers.saveExternalSignals(items.map((i) => ({ id: i.paper.id, source: HF_SOURCE, upvotes: i.upvotes, comments: i.comments })));
+      await deps.papers.saveExternalSignals(items.map((i) => ({ id: i.paper.id, source: HF_SOURCE, upvotes: i.upvotes, comments: i.comments, summary: i.aiSummary, keywords: i.aiKeywords })));
     });
     result.featured = items.length;
     await deps.onCode?.(items.map((i) => ({ id: i.paper.id, githubRepo: i.githubRepo, githubStars: i.githubStars, projectPage: i.projectPage })));

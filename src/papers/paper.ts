@@ -93,6 +93,15 @@ export interface ExternalSignal {
   source: string;
   upvotes: number;
   comments: number;
+  /** What the source writes of the paper in a sentence (Hugging Face's `ai_summary`), and its keywords. */
+  summary?: string | null;
+  keywords?: readonly string[] | null;
+}
+
+/** What Hugging Face wrote of a paper: its one-sentence summary and keywords. */
+export interface SourceSummary {
+  summary: string | null;
+  keywords: string[];
 }
 
 export type ListingReason = 'imported' | 'harvested' | 'submitted' | 'featured' | 'demo';

@@ -7,7 +7,7 @@ import type { Db, SqliteDb } from '../db/database.ts';
 import { greatest, keyIn } from '../db/dialect.ts';
 import type { PapersTable } from '../db/schema.ts';
 import { trendingInterest, trendingScore, type TrendingInputs, type TrendingWeights } from '../feed/trending.ts';
-import type { ExternalSignal, IndexablePaper, ListingReason, Paper, PaperInput, PaperText, PaperVersion } from './paper.ts';
+import type { ExternalSignal, IndexablePaper, ListingReason, Paper, PaperInput, PaperText, PaperVersion, SourceSummary } from './paper.ts';
 
 export type PaperRow = Selectable<PapersTable>;
 
@@ -397,7 +397,12 @@ export async function saveExternalSignals(db: Db, signals: readonly ExternalSign
     for (const signal of signals) {
       const pk = await keyOf(db, signal.id);
       if (pk === null) continue;
-      const values = { upvotes: signal.upvotes, comments: signal.comments, updated_at: now };
+      const values = {
+        upvotes: signal.upvotes, comments: signal.comments, updated_at: now,
+        // A day that says nothing of the summary keeps the one known.
+        ...(signal.summary ? { summary: signal.summary } : {}),
+        ...(signal.keywords?.length ? { keywords: JSON.stringify(signal.keywords) } : {}),
+      };
       await db.kysely
         .insertInto('external_signals')
         .values({ paper_pk: pk, source: signal.source, ...values })
@@ -423,6 +428,19 @@ export async function findExternalSignals(db: Db, pk: number): Promise<Omit<Exte
     .where('paper_pk', '=', pk)
     .orderBy('source')
     .execute();
+}
+
+/** What a source wrote of papers (their summary and keywords), by key, for those it wrote anything of. */
+export async function sourceSummaries(db: Db, pks: readonly number[], source: string): Promise<Map<number, SourceSummary>> {
+  if (pks.length === 0) return new Map();
+  const rows = await db.kysely
+    .selectFrom('external_signals')
+    .select(['paper_pk', 'summary', 'keywords'])
+    .where('paper_pk', 'in', [...pks])
+    .where('source', '=', source)
+    .where((eb) => eb.or([eb('summary', 'is not', null), eb('keywords', 'is not', null)]))
+    .execute();
+  return new Map(rows.map((row) => [row.paper_pk, { summary: row.summary, keywords: row.keywords ? (JSON.parse(row.keywords) as string[]) : [] }]));
 }
 
 /** The integer key of a paper id, for other tables' references. */

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { versionedCache } from '../versioned-cache.ts';
 import { notFound } from '../errors.ts';
 import { parsePaperRef } from './paper-id.ts';
-import type { ExternalSignal, IndexablePaper, ListingReason, Paper, PaperInput, PaperText, PaperVersion, TextChange } from './paper.ts';
+import type { ExternalSignal, IndexablePaper, ListingReason, Paper, PaperInput, PaperText, PaperRef, PaperVersion, SourceSummary, TextChange } from './paper.ts';
 import * as listings from './listings.repository.ts';
 import * as repo from './papers.repository.ts';
 import { DEFAULT_TRENDING_WEIGHTS, type TrendingWeights } from '../feed/trending.ts';
@@ -234,6 +234,12 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
     /** Records what other sites say of stored papers, in its own table (never mixed with on-site votes). */
     saveExternalSignals(signals: readonly ExternalSignal[]): Promise<void> {
       return repo.saveExternalSignals(db, signals, new Date().toISOString(), weights);
+    },
+
+    /** What Hugging Face wrote of papers (a one-sentence summary, keywords), by id, for those it wrote of. */
+    async huggingFaceSummaries(refs: readonly PaperRef[]): Promise<Map<string, SourceSummary>> {
+      const byPk = await repo.sourceSummaries(db, refs.map((r) => r.pk), 'huggingface');
+      return new Map(refs.flatMap((r) => { const found = byPk.get(r.pk); return found ? [[r.id, found] as const] : []; }));
     },
 
     /** The integer key of a stored paper, or null. */

@@ -43,8 +43,8 @@ for (const engine of ENGINES) describe(`submitting papers (${engine})`, () => {
     const page = await (await app.get('/papers/1707.08567')).text();
     assert.match(page, /Submitted by <a href="\/u\/ada">ada<\/a>/);
     assert.match(page, new RegExp(`<a href="/date/${today}">${formatDate(today)}</a> <span class="muted">\\(submitted\\)`));
-    const day = (await (await app.get(`/api/daily_papers?date=${today}`)).json()) as Array<{ paper: { id: string }; submittedBy: string | null }>;
-    assert.deepEqual(day.map((d) => [d.paper.id, d.submittedBy]), [['1707.08567', 'ada']]);
+    const day = (await (await app.get(`/api/daily_papers?date=${today}`)).json()) as Array<{ paper: { id: string }; submittedBy?: { name: string } }>;
+    assert.deepEqual(day.map((d) => [d.paper.id, d.submittedBy?.name]), [['1707.08567', 'ada']]);
     assert.ok(fixtures.requests.some((r) => r.path.includes('id_list=1707.08567')), 'asked the arXiv API');
   });
 

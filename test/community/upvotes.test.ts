@@ -122,10 +122,10 @@ for (const engine of ENGINES) describe(`upvotes (${engine})`, () => {
     const upvoted = await fetch(`${app.url}/api/papers/1605.08386/upvote`, { method: 'POST', headers: auth });
     assert.deepEqual(await upvoted.json(), { id: '1605.08386', upvoted: true, upvotes: 1 });
 
-    const trending = (await (await app.get('/api/trending?limit=5')).json()) as Array<{ paper: { id: string; upvotes: number }; submittedBy: string | null; trending: { points: number; listedDay: string; explanation: string } }>;
+    const trending = (await (await app.get('/api/trending?limit=5')).json()) as Array<{ paper: { id: string; upvotes: number }; submittedBy?: { name: string }; trending: { points: number; listedDay: string; explanation: string } }>;
     const first = trending[0];
     assert.equal(first?.paper.id, '1605.08386', 'submitted today and upvoted: first');
-    assert.equal(first?.submittedBy, 'bot');
+    assert.equal(first?.submittedBy?.name, 'bot');
     assert.equal(first?.trending.points, 1);
     assert.equal(first?.trending.listedDay, body.day);
     assert.match(first?.trending.explanation ?? '', /1 upvote = 1 point, worth 1 day of freshness; listed today/);

@@ -4,6 +4,7 @@ import { parseArxivId } from '../../papers/paper-id.ts';
 import { foldWhitespace, normalizeAbstract } from '../../papers/paper-text.ts';
 import { dayOf, type PaperInput } from '../../papers/paper.ts';
 import { MAX_UPSTREAM_COUNT } from '../../papers/paper-limits.ts';
+import { withoutControlCharacters } from '../../control-characters.ts';
 import { describeIssue, isoDate } from './record.ts';
 
 // A count past MAX_UPSTREAM_COUNT is clamped: one absurd item (2^31 upvotes) made PostgreSQL refuse, and roll back, its whole day.
@@ -20,6 +21,9 @@ export const hfDailyItemSchema = z.object({
     githubRepo: z.string().max(500).nullish(),
     githubStars: count,
     projectPage: z.string().max(500).nullish(),
+    // Hugging Face's own one-sentence summary and keywords: kept as its words, bounded, never required.
+    ai_summary: z.string().max(2_000).nullish().catch(null),
+    ai_keywords: z.array(z.string().max(100)).max(50).nullish().catch(null),
   }, { error: 'missing paper' }),
   /** When Hugging Face featured it. */
   publishedAt: z.string().nullish(),
@@ -36,6 +40,9 @@ export interface HfDailyItem {
   githubRepo: string | null;
   githubStars: number | null;
   projectPage: string | null;
+  /** Hugging Face's one-sentence summary of the paper, and its keywords. */
+  aiSummary: string | null;
+  aiKeywords: string[];
 }
 
 export function parseHfDailyItem(value: unknown): { ok: true; item: HfDailyItem } | { ok: false; reason: string } {
@@ -64,6 +71,8 @@ export function parseHfDailyItem(value: unknown): { ok: true; item: HfDailyItem 
       githubRepo: paper.githubRepo?.trim() || null,
       githubStars: paper.githubStars ?? null,
       projectPage: paper.projectPage?.trim() || null,
+      aiSummary: foldWhitespace(withoutControlCharacters(paper.ai_summary ?? '')) || null,
+      aiKeywords: [...new Set((paper.ai_keywords ?? []).map((k) => foldWhitespace(withoutControlCharacters(k))).filter(Boolean))].slice(0, 20),
     },
   };
 }

@@ -1,5 +1,5 @@
 // What the account routes accept.
-import { rowId } from '../http/validate.ts';
+import { rowId } from '../request-limits.ts';
 import { z } from 'zod';
 
 export const loginBody = z.object({ email: z.string().max(1000).default('') });

@@ -17,7 +17,7 @@ import { registerPaperRoutes } from '../papers/papers.routes.tsx';
 import { registerSearchRoutes } from '../search/search.routes.tsx';
 import { registerAuthorRoutes } from '../authors/authors.routes.tsx';
 import type { Services } from './services.ts';
-import { MAX_PATH_PARAMETER } from '../http/validate.ts';
+import { MAX_PATH_PARAMETER } from '../request-limits.ts';
 import { storageTrouble } from '../db/database.ts';
 import { frameworkError, installErrorHandling } from '../http/error-handler.tsx';
 import { sharedLimit } from '../http/guards.ts';

@@ -1,5 +1,5 @@
 // An author as the papers name them: who counts as the same person on a page, and who they write with. Pure.
-import { MAX_PATH_PARAMETER } from '../http/validate.ts';
+import { MAX_PATH_PARAMETER } from '../request-limits.ts';
 import type { Paper } from '../papers/paper.ts';
 
 /** Case, accents and spacing aside: "Jürgen  Schmidhuber" and "jurgen schmidhuber" are one name. */

@@ -1,5 +1,5 @@
 // What the code routes accept.
-import { rowId } from '../http/validate.ts';
+import { rowId } from '../request-limits.ts';
 import { z } from 'zod';
 
 export const codeLinkForm = z.object({ url: z.string().trim().min(1, 'give the repository address').max(500, 'at most 500 characters').default('') });

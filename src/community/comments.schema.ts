@@ -1,5 +1,5 @@
 // What the comment routes accept. Bodies are checked again by the service's rules (comment.ts).
-import { rowId } from '../http/validate.ts';
+import { rowId } from '../request-limits.ts';
 import { z } from 'zod';
 import type { Same } from '../schema-check.ts';
 import type { CommentJson } from './comment.ts';

@@ -267,13 +267,15 @@ export async function probeDatabase(db: Db): Promise<string | null> {
 
 /**
  * What an error says of the storage, on either engine: `full` (SQLite's SQLITE_FULL, PostgreSQL's 53100), `unavailable`
- * (the server refuses or lost the connection, too many connections, a locked or unreadable file), or null for any
- * other error. Pages answer these with 503 and Retry-After instead of 500.
+ * (the server refuses or lost the connection, too many connections, a locked or unreadable file), `refused-character`
+ * (PostgreSQL refused a NUL in text), or null for any other error. Pages answer these with 503 and Retry-After instead of 500.
  */
-export function storageTrouble(error: unknown): 'full' | 'unavailable' | null {
+export function storageTrouble(error: unknown): 'full' | 'unavailable' | 'refused-character' | null {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : '';
   if (code === 'SQLITE_FULL' || code === '53100') return 'full';
+  // PostgreSQL keeps no NUL in text (SQLite does): a field that holds one is the request's fault, not the server's.
+  if (code === '22021' || code === '22P05') return 'refused-character';
   if (typeof code === 'string' && (/^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN)/.test(code) || /^(08\d{3}|57P0[123]|53300)$/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code))) return 'unavailable';
   if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|not currently accepting connections|the database system is (starting up|shutting down|in recovery mode)/i.test(message)) return 'unavailable';
   return null;

@@ -18,17 +18,18 @@ export function frameworkError(error: FastifyError, request: FastifyRequest, rep
   return respond(request, reply, status, status === 414 ? 'uri_too_long' : 'bad_request', message);
 }
 
-/** What a storage error means for the person waiting: null when it is not one (the caller decides, from db/). */
-export type StorageTrouble = (error: unknown) => 'full' | 'unavailable' | null;
+/**
+ * What a storage error means for the person waiting (the caller decides, from db/): the storage is full or unavailable
+ * (503), it refused a character the request carried (a NUL in a field PostgreSQL keeps: 400), or null for any other.
+ */
+export type StorageTrouble = (error: unknown) => 'full' | 'unavailable' | 'refused-character' | null;
 
 export function installErrorHandling(app: FastifyInstance, options: { storageTrouble?: StorageTrouble } = {}): void {
   // A NUL is in no address or form field anyone means; PostgreSQL refuses it in text (a 500 there before).
   app.addHook('onRequest', async (request) => {
     if (/%00/.test(request.url)) throw new AppError('bad_request', 'An address may not hold a NUL character (%00).');
   });
-  app.addHook('preHandler', async (request) => {
-    if (request.body !== undefined && holdsNul(request.body, 0)) throw new AppError('bad_request', 'The request holds a NUL character, which no field takes.');
-  });
+
   app.setNotFoundHandler((request, reply) =>
     respond(request, reply, 404, 'not_found', `Nothing lives at ${request.url.split('?')[0]}.`),
   );
@@ -47,6 +48,7 @@ export function installErrorHandling(app: FastifyInstance, options: { storageTro
       return respond(request, reply, status, code, error.message);
     }
     const trouble = options.storageTrouble?.(error) ?? null;
+    if (trouble === 'refused-character') return respond(request, reply, 400, 'bad_request', 'The request holds a character that cannot be stored (a NUL).');
     if (trouble) {
       request.log.warn({ err: error }, 'storage unavailable');
       reply.header('retry-after', '30');
@@ -58,9 +60,3 @@ export function installErrorHandling(app: FastifyInstance, options: { storageTro
   });
 }
 
-function holdsNul(value: unknown, depth: number): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (depth > 64 || value === null || typeof value !== 'object') return false;
-  for (const [key, inner] of Object.entries(value)) if (key.includes('\u0000') || holdsNul(inner, depth + 1)) return true;
-  return false;
-}

@@ -1,15 +1,9 @@
 // Input validation at the edge: a zod schema, and the first problem as a 400 a person can read.
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { badRequest } from '../errors.ts';
 import type {} from './request-state.ts'; // request.knownQuery
 
-/** The longest path parameter a route takes, encoded (an author's name in another script is several times its length). */
-export const MAX_PATH_PARAMETER = 1_000;
-
-/** A row id in a path or body: a positive integer PostgreSQL's INTEGER can hold (larger ones made 500s there). */
-export const rowId = (what: string) =>
-  z.coerce.number({ error: `${what} is a number` }).int(`${what} is a whole number`).positive(`${what} is positive`).max(2_147_483_647, `no ${what} is that large`);
 
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);

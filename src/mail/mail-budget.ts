@@ -1,7 +1,6 @@
 // Whose inbox a requested mail lands in, for counting: `Ada+news@Example.org` and `ada@example.org` are one inbox,
 // so asking for links with +tags does not multiply what one person can be sent. And which network asked: one IPv4
 // address, or one IPv6 /64 (what one household or host is given), so a script cannot rotate through its addresses.
-import net from 'node:net';
 
 export function inboxKey(email: string): string {
   const address = email.trim().toLowerCase();
@@ -16,7 +15,7 @@ export function clientNetwork(ip: string): string {
   const address = ip.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
   if (mapped) return mapped[1] as string;
-  if (!net.isIPv6(address)) return address;
+  if (!address.includes(':') || !/^[0-9a-f:.]+$/.test(address)) return address; // IPv4, or not an address at all
   const [head = '', tail = ''] = address.split('::');
   const left = head ? head.split(':') : [];
   const right = address.includes('::') ? (tail ? tail.split(':') : []) : [];

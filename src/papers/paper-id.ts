@@ -49,6 +49,21 @@ export function parseArxivId(input: string): PaperRef | null {
   return null;
 }
 
+// Where else a paper's address is pasted from: a Hugging Face papers page, an alphaXiv page, arXiv's DOI (with or
+// without its resolver). What follows is an arXiv id, read as parseArxivId reads it.
+const PASTED = /^(?:(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/papers\/|(?:https?:\/\/)?(?:www\.)?alphaxiv\.org\/(?:abs|overview|pdf)\/|(?:https?:\/\/)?(?:dx\.)?(?:doi\.org\/)?(?:doi:)?10\.48550\/arxiv\.)/i;
+
+/**
+ * The paper a search box's whole query names, when it is one pasted reference and nothing else: an arXiv id (new or
+ * old style, with or without version), an arXiv abs or pdf URL, `10.48550/arXiv.ID`, a Hugging Face papers URL or an
+ * alphaXiv URL. Null for anything else (words, several ids).
+ */
+export function parsePastedPaper(input: string): PaperRef | null {
+  const text = input.trim();
+  if (!text || text.length > 300 || /\s/.test(text)) return null;
+  return parseArxivId(text.replace(PASTED, ''));
+}
+
 /** Parses any paper reference the site accepts: an arXiv reference or a local id. */
 export function parsePaperRef(input: string): PaperRef | null {
   const text = input.trim();

@@ -1,6 +1,7 @@
 // `/search` and `GET /api/search`: keyword search with BM25 ranking.
 import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { paperToJson } from '../papers/paper.ts';
+import { parsePastedPaper } from '../papers/paper-id.ts';
 import type { Services } from '../app/services.ts';
 import { paperIdParam, sharedLimit } from '../http/guards.ts';
 import { sendPage } from '../http/render.ts';
@@ -18,8 +19,16 @@ export function registerSearchRoutes(
   // suggestions, one request a keystroke, get four times as many of their own.
   const { searchLimit } = options;
 
+  /** The page of the paper a pasted reference names (a page that offers to submit it when it is not stored here). */
+  const pastedPaper = (q: string): string | undefined => {
+    const ref = parsePastedPaper(q);
+    return ref ? `/papers/${ref.id}${ref.version !== null ? `v${ref.version}` : ''}` : undefined;
+  };
+
   app.get('/search', searchLimit, async (request, reply) => {
     const { q, p, mode } = parseQuery(request, searchPageQuery);
+    const target = p === 1 ? pastedPaper(q) : undefined;
+    if (target) return reply.redirect(target, 303);
     const result = await search.search(q, { page: p, mode });
     const cards = await code.withCode(await community.cardsFor(request.viewer, result.items.map((hit) => hit.paper)));
     return sendPage(reply, <SearchPageView result={result} cards={cards} />);
@@ -38,6 +47,7 @@ export function registerSearchRoutes(
       limit: result.limit,
       hasMore: result.hasMore,
       loosened: result.loosened,
+      ...(pastedPaper(q) ? { redirect: pastedPaper(q) } : {}),
       items: result.items.map((hit) => ({
         paper: paperToJson(hit.paper, { submittedBy: signals.get(hit.paper.id)?.submittedBy ?? null, code: codes.get(hit.paper.id) ?? [] }),
         score: hit.score,

@@ -27,6 +27,7 @@ export const searchResponseSchema = z.object({
   limit: z.number().int(),
   hasMore: z.boolean(),
   loosened: z.boolean().describe('no paper had every word; these have any of them'),
+  redirect: z.string().optional().describe("the query is one pasted paper reference (an arXiv id or URL, arXiv's DOI, a Hugging Face or alphaXiv papers URL): that paper's page, stored here or not"),
   items: z.array(
     z.object({
       paper: paperJsonSchema,

@@ -20,6 +20,7 @@ const envSchema = z.object({
   ARXIV_RSS_URL: z.url().default('https://rss.arxiv.org/atom'),
   HF_API_URL: z.url().default('https://huggingface.co/api'),
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  FRONT_PAGE: z.enum(['trending', 'stars', 'day'], { error: 'is trending, stars or day' }).default('day'),
   OPERATOR_CONTACT: optionalString,
   INGEST_MIN_INTERVAL_SECONDS: z.coerce.number().min(0).default(3),
   INGEST_TIME_SCALE: z.coerce.number().min(0).max(1).default(1),
@@ -132,6 +133,8 @@ export interface Config {
   /** Threads that run keyword searches beside the server's event loop; 0 runs them on it (what commands do). */
   search: { workers: number };
   demoData: 'auto' | 'off';
+  /** What `/` shows: the latest day (default), trending by interest, or trending by the stars of the papers' code. */
+  frontPage: 'trending' | 'stars' | 'day';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -209,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trending: { hfUpvote: e.TRENDING_HF_WEIGHT, starPerDay: e.TRENDING_STARS_WEIGHT },
     github: { apiUrl: e.GITHUB_API_URL.replace(/\/+$/, ''), token: e.GITHUB_TOKEN, schedule: e.GITHUB_SCHEDULE },
     demoData: e.DEMO_DATA,
+    frontPage: e.FRONT_PAGE,
     logLevel: e.LOG_LEVEL,
   });
 }

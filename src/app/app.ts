@@ -131,7 +131,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   installErrorHandling(app, { storageTrouble });
   installMetrics(app, services, caches, config.http.metricsToken);
   registerHealthRoutes(app, services);
-  registerFeedRoutes(app, services);
+  registerFeedRoutes(app, services, { frontPage: config.frontPage });
   registerPaperRoutes(app, services);
   // One limit for every kind of search a client makes (a page, the API, a feed).
   const searchLimit = sharedLimit(app, config.http.searchesPerMinute);

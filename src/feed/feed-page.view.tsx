@@ -27,14 +27,15 @@ const labelOf = (kind: PeriodKind, key: string) => {
 
 const keyOf = (kind: PeriodKind, day: string) => (kind === 'day' ? day : kind === 'week' ? isoWeekOf(day) : day.slice(0, 7));
 
-/** Now · Day · Week · Month around one day, and a date picker: how a reader moves between the views. */
-function PeriodBar({ current, day, category }: { current: PeriodKind | 'now'; day: string | null; category: string | null }) {
-  const tab = (kind: PeriodKind | 'now', label: string, href: string | null) =>
+/** Trending · By stars · Day · Week · Month around one day, and a date picker: how a reader moves between the views. */
+function PeriodBar({ current, day, category }: { current: PeriodKind | 'now' | 'stars'; day: string | null; category: string | null }) {
+  const tab = (kind: PeriodKind | 'now' | 'stars', label: string, href: string | null) =>
     kind === current ? <a href={href ?? '#'} class="tab" aria-current="page">{label}</a> : href ? <a href={href} class="tab">{label}</a> : null;
   return (
     <div class="period-bar">
       <nav class="tabs" aria-label="Period">
         {category ? null : tab('now', 'Trending now', '/trending')}
+        {category ? null : tab('stars', 'By GitHub stars', '/trending?by=stars')}
         {day ? (['day', 'week', 'month'] as const).map((kind) => tab(kind, kind === 'day' ? 'Day' : kind === 'week' ? 'Week' : 'Month', periodPath(kind, keyOf(kind, day), category))) : null}
       </nav>
       <form action={category ? categoryPath(category) : '/date'} method="get" class="jump">
@@ -148,7 +149,7 @@ export function TrendingPageView({ trending, cards, why, by, latestDay }: { tren
           </nav>
         </div>
       </header>
-      <PeriodBar current="now" day={latestDay} category={null} />
+      <PeriodBar current={byCode ? 'stars' : 'now'} day={latestDay} category={null} />
       <DemoBanner items={trending.items} />
       {trending.items.length === 0 ? (
         <p class="empty">{byCode ? 'No paper has code with stars yet.' : 'No papers are listed yet.'}</p>

@@ -20,7 +20,7 @@ function periodOrFail(kind: PeriodKind, text: string): Period {
   return period;
 }
 
-export function registerFeedRoutes(app: FastifyInstance, { feed, community, code, papers }: Services): void {
+export function registerFeedRoutes(app: FastifyInstance, { feed, community, code, papers }: Services, options: { frontPage: 'trending' | 'stars' | 'day' } = { frontPage: 'day' }): void {
   const cardsOf = async (request: FastifyRequest, items: ListedPaper[]) => await code.withCode(await community.cardsFor(request.viewer, items.map((i) => i.paper)));
 
   /**
@@ -49,9 +49,19 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
   // Listing pages differ between members only in their votes and names: rendered once for all (member-page-cache.ts).
   const sharedByMembers = { config: { sharedByMembers: true } };
 
+  /** /trending, by interest or by the stars of the papers' code; also the front page when FRONT_PAGE says so. */
+  const trendingPage = async (request: FastifyRequest, by: 'score' | 'stars', p: number) => {
+    const [trending, latestDay] = await Promise.all([feed.trending({ page: p, by }), feed.latestDay()]);
+    const now = new Date();
+    const why = (item: ListedPaper) => feed.explain(item, now).text;
+    return <TrendingPageView trending={trending} cards={await cardsOf(request, trending.items)} why={why} by={by} latestDay={latestDay} />;
+  };
+
+  // The front page: the latest day (FRONT_PAGE=day, the default), or trending by interest or by stars.
   app.get('/', sharedByMembers, async (request, reply) => {
     const latest = await feed.latestDay();
     if (!latest) return sendPage(reply, <EmptySiteView />);
+    if (options.frontPage !== 'day') return sendPage(reply, await trendingPage(request, options.frontPage === 'stars' ? 'stars' : 'score', 1));
     return sendPage(reply, await listingPage(request, periodOrFail('day', latest), true));
   });
 
@@ -71,10 +81,7 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
 
   app.get('/trending', sharedByMembers, async (request, reply) => {
     const { p, by } = parseQuery(request, trendingQuery);
-    const [trending, latestDay] = await Promise.all([feed.trending({ page: p, by }), feed.latestDay()]);
-    const now = new Date();
-    const why = (item: ListedPaper) => feed.explain(item, now).text;
-    return sendPage(reply, <TrendingPageView trending={trending} cards={await cardsOf(request, trending.items)} why={why} by={by} latestDay={latestDay} />);
+    return sendPage(reply, await trendingPage(request, by, p));
   });
 
   // The day, week or month a query names (`d` on pages, `date` in the API), or the latest day that has papers.

@@ -143,10 +143,6 @@ export function TrendingPageView({ trending, cards, why, by, latestDay }: { tren
               : 'Upvotes here, Hugging Face upvotes and the growth of their code, weighed against age: one doubling of interest is worth one day.'}{' '}
             <a href="/about#trending">How it works</a>
           </p>
-          <nav class="sort" aria-label="Trending by">
-            {byCode ? <a href="/trending">by interest</a> : <strong aria-current="true">by interest</strong>} ·{' '}
-            {byCode ? <strong aria-current="true">by code</strong> : <a href="/trending?by=stars">by code</a>}
-          </nav>
         </div>
       </header>
       <PeriodBar current={byCode ? 'stars' : 'now'} day={latestDay} category={null} />

@@ -22,7 +22,7 @@ describe('papers with code in Chromium', () => {
   it('shows trending by code, the repository on the card and the paper page, and takes a member’s link', async () => {
     const { page, problems } = await watchedPage(browser.context);
     await page.goto(`${app.url}/trending`);
-    await page.getByRole('link', { name: 'by code' }).click();
+    await page.getByRole('link', { name: 'By GitHub stars' }).click(); // a tab of its own, one click from any listing
     await page.waitForURL(/\/trending\?by=stars$/);
     assert.equal(await page.locator('main h1').textContent(), 'Trending by code');
 
@@ -53,6 +53,7 @@ describe('papers with code in Chromium', () => {
     await page.waitForURL(/#code-heading$/);
     const added = page.getByRole('region', { name: 'Code' }).locator('li.repository', { hasText: 'ada/reproduction' });
     assert.match(await added.innerText(), /stars not counted yet[\s\S]*Linked by a member \(added by ada\)|added by ada/);
+    assert.match(await added.innerText(), /suggested/, "a member's link is a suggestion until a moderator confirms it");
 
     assert.deepEqual(problems, [], 'no script or CSP errors');
   });

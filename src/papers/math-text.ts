@@ -78,21 +78,29 @@ function movesFar(html: string): boolean {
 /** The rendered-formula cache's size (for tests and /metrics). */
 export const formulaCacheSize = (): CacheSize => rendered;
 
+/**
+ * LaTeX's `~` is a space that does not break (`Fig.~3`, `et~al.`): shown as one, not as a tilde. A tilde after a slash
+ * or a backslash stays (`http://host/~user`, `\~{n}`).
+ */
+export function tildesAsSpaces(text: string): string {
+  return text.includes('~') ? text.replace(/(?<![/\\])~/g, '\u00A0') : text;
+}
+
 function styled(text: string): TextPiece[] {
   const pieces: TextPiece[] = [];
   let at = 0;
   for (const match of text.matchAll(STYLE)) {
-    if (match.index > at) pieces.push({ kind: 'text', text: text.slice(at, match.index) });
-    pieces.push({ kind: styleKind[match[1] as keyof typeof styleKind], text: match[2] as string });
+    if (match.index > at) pieces.push({ kind: 'text', text: tildesAsSpaces(text.slice(at, match.index)) });
+    pieces.push({ kind: styleKind[match[1] as keyof typeof styleKind], text: tildesAsSpaces(match[2] as string) });
     at = match.index + match[0].length;
   }
-  if (at < text.length) pieces.push({ kind: 'text', text: text.slice(at) });
+  if (at < text.length) pieces.push({ kind: 'text', text: tildesAsSpaces(text.slice(at)) });
   return pieces;
 }
 
 /** A text's pieces: what is not math, with its `\emph{}`s, and each formula KaTeX could render. */
 export function mathPieces(text: string): TextPiece[] {
-  if (!text.includes('$') && !text.includes('\\')) return [{ kind: 'text', text }];
+  if (!text.includes('$') && !text.includes('\\')) return [{ kind: 'text', text: tildesAsSpaces(text) }];
   const pieces: TextPiece[] = [];
   let at = 0;
   let formulas = 0;

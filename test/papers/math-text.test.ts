@@ -39,6 +39,12 @@ describe('LaTeX in titles and abstracts', () => {
     }
   });
 
+  it('shows LaTeX\'s ~ as a space that does not break, but keeps a tilde in an address', () => {
+    assert.equal(html('as in Fig.~3 of Smith et~al.'), 'as in Fig.\u00A03 of Smith et\u00A0al.');
+    assert.equal(html('see \\emph{Fig.~3} and $x$~here'), 'see <em>Fig.\u00A03</em> and ' + html('$x$').trim() + '\u00A0here');
+    assert.equal(html('code at http://www.cs.toronto.edu/~hinton/'), 'code at http://www.cs.toronto.edu/~hinton/');
+  });
+
   it('renders a hostile abstract of formulas in bounded time, at most 40 of them', () => {
     const text = Array.from({ length: 2000 }, (_, i) => `$x_{${i}}$`).join(' ');
     const started = performance.now();

@@ -5,7 +5,6 @@ import type { IngestRunRow } from '../ingest/ingest-runs.service.ts';
 import { DigestAdmin } from '../digest/digest-admin.view.tsx';
 import type { DigestOverview } from '../digest/digest.service.ts';
 import type { JobRunRow } from '../jobs/jobs.service.ts';
-import type { MailUsage } from '../mail/mail-budget.service.ts';
 import { Layout } from '../http/layout.view.tsx';
 
 const seconds = (from: string, to: string | null) => (to ? `${((Date.parse(to) - Date.parse(from)) / 1000).toFixed(1)} s` : 'running');
@@ -14,6 +13,15 @@ export interface AdminPageProps {
   queue: { flagged: QueuedComment[]; hidden: QueuedComment[] };
   /** Operations are for admins; moderators see the queue only. */
   operations: Operations | null;
+}
+
+/** The hour's mail as the mail budget reports it (its usage()): what the page draws of it. */
+interface MailUsage {
+  limit: number;
+  strangersLimit: number;
+  mails: number;
+  strangers: number;
+  busiestNetworks: Array<{ network: string; mails: number }>;
 }
 
 interface Operations {

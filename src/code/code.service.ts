@@ -91,6 +91,17 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
     return found.length === 1 ? (found[0] as { pk: number }).pk : null;
   }
 
+  /** A moderator's change to one of a paper's links, and the paper scored again, in one transaction. */
+  async function moderateLink(moderator: User, paperId: string, verb: 'confirm' | 'remove', change: (pk: number) => Promise<boolean>, missing: string): Promise<void> {
+    if (moderator.role !== 'moderator' && moderator.role !== 'admin') throw new AppError('forbidden', `Only moderators ${verb} code links.`);
+    const pk = await papers.keyOf(paperId);
+    if (pk === null) throw notFound(`No paper with the id "${paperId}" is stored here.`);
+    await db.transaction(async () => {
+      if (!(await change(pk))) throw notFound(missing);
+      await rescore(pk);
+    });
+  }
+
   /** One repository's refresh; throws what the run records as this repository's failure. */
   async function refreshOne(item: { id: number; owner: string; name: string }, at: { stamp: string; today: string }): Promise<'refreshed' | 'unchanged' | 'gone'> {
     const { stamp, today } = at;
@@ -265,24 +276,12 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
 
     /** A moderator confirms a member's link: it counts toward the paper's trending from now on. */
     async confirmByModerator(moderator: User, paperId: string, repositoryId: number, now = new Date()): Promise<void> {
-      if (moderator.role !== 'moderator' && moderator.role !== 'admin') throw new AppError('forbidden', 'Only moderators confirm code links.');
-      const pk = await papers.keyOf(paperId);
-      if (pk === null) throw notFound(`No paper with the id "${paperId}" is stored here.`);
-      await db.transaction(async () => {
-        if (!(await repo.confirmLink(db, pk, repositoryId, moderator.id, now.toISOString()))) throw notFound('This paper has no suggested link to that repository.');
-        await rescore(pk);
-      });
+      await moderateLink(moderator, paperId, 'confirm', (pk) => repo.confirmLink(db, pk, repositoryId, moderator.id, now.toISOString()), 'This paper has no suggested link to that repository.');
     },
 
     /** A moderator removes a link; it stays removed, whatever source brings it again. */
     async removeByModerator(moderator: User, paperId: string, repositoryId: number, now = new Date()): Promise<void> {
-      if (moderator.role !== 'moderator' && moderator.role !== 'admin') throw new AppError('forbidden', 'Only moderators remove code links.');
-      const pk = await papers.keyOf(paperId);
-      if (pk === null) throw notFound(`No paper with the id "${paperId}" is stored here.`);
-      await db.transaction(async () => {
-        if (!(await repo.removeLink(db, pk, repositoryId, moderator.id, now.toISOString()))) throw notFound('This paper has no such code link.');
-        await rescore(pk);
-      });
+      await moderateLink(moderator, paperId, 'remove', (pk) => repo.removeLink(db, pk, repositoryId, moderator.id, now.toISOString()), 'This paper has no such code link.');
     },
 
     /** The live code links of papers by id, best first (official, then most starred). */

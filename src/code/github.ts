@@ -2,6 +2,7 @@
 // (`GET /repos/OWNER/REPO/stargazers/history`: weeks of daily gains, newest first, no stargazer named), and what the
 // rate-limit headers ask of a client. Pure: the requests are made by github.client.ts.
 import { z } from 'zod';
+import { MAX_UPSTREAM_COUNT } from '../papers/paper-limits.ts';
 import type { RepositoryDetails, StarSample } from './code.ts';
 
 /** GitHub's own rules: an owner is 1–39 letters, digits and inner hyphens; a name 1–100 of letters, digits, `.`, `-`, `_`, never `.` or `..`. */
@@ -13,9 +14,8 @@ export function isGithubName(owner: string, name: string): boolean {
   return OWNER.test(owner) && NAME.test(name) && name !== '.' && name !== '..';
 }
 
-/** A count past this is not a real repository's (the most starred has under 500,000): clamped, so it fits every column. */
-export const MAX_COUNT = 100_000_000;
-const count = z.number().int().min(0).transform((n) => Math.min(n, MAX_COUNT));
+// A count past the bound on upstream counts is not a real repository's (the most starred has under 500,000): clamped.
+const count = z.number().int().min(0).transform((n) => Math.min(n, MAX_UPSTREAM_COUNT));
 /** Text fields as GitHub bounds them (a 5 MB `language` made a 7 MB paper page). */
 const bounded = (max: number) => z.string().transform((text) => text.slice(0, max));
 

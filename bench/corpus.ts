@@ -27,7 +27,7 @@ interface DemoPaper {
 
 export function realText() {
   const demo = fs
-    .readFileSync(path.join(root, 'data/demo/papers.jsonl'), 'utf8')
+    .readFileSync(path.join(root, 'test/fixtures/corpus/papers.jsonl'), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as DemoPaper);

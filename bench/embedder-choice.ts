@@ -18,7 +18,7 @@ import { ndcgAt10, recallAt100 } from './search-quality.ts';
 interface DemoPaper { id: string; title: string; abstract?: string; categories?: string[] }
 interface Judged { kind: string; query: string; relevant: string[] }
 const here = path.dirname(fileURLToPath(import.meta.url));
-const papers = fs.readFileSync(path.join(here, '../data/demo/papers.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as DemoPaper);
+const papers = fs.readFileSync(path.join(here, '../test/fixtures/corpus/papers.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as DemoPaper);
 const judged = JSON.parse(fs.readFileSync(path.join(here, 'judged/demo-queries.json'), 'utf8')) as Judged[];
 const docs = papers.map((p) => contentTokens(paperText({ title: p.title, abstract: p.abstract ?? '', categories: p.categories ?? [] })));
 const dimensions = Math.max(16, Math.floor(docs.length / 8));

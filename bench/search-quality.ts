@@ -54,7 +54,7 @@ for (const mode of [...searchModes, 'rank-fusion']) {
 
 async function judgeEngine(engine: Engine, rows: Array<{ engine: Engine; mode: string; kind: string; ndcg: number; recall: number }>): Promise<void> {
 const t = await tempDatabase({}, engine);
-await t.services.importer.importFile(path.join(here, '../data/demo/papers.jsonl'));
+await t.services.importer.importFile(path.join(here, '../test/fixtures/corpus/papers.jsonl'));
 await t.services.search.refitSemantic();
 
 const judge = (mode: string, q: Judged, ids: readonly string[]) => {

@@ -12,7 +12,7 @@ import { tempDatabase } from '../test/helpers/temp-db.ts';
 import { machineLine } from './env.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const demoFile = path.join(here, '../data/demo/papers.jsonl');
+const demoFile = path.join(here, '../test/fixtures/corpus/papers.jsonl');
 const t = await tempDatabase();
 await t.services.importer.importFile(demoFile);
 await t.services.search.refitSemantic();

@@ -19,6 +19,7 @@ function filesToCopy() {
     if (fs.statSync(source).isFile()) pairs.push([source, path.join(target, file)]);
   }
   pairs.push([path.join(shared, 'data/seed-papers.jsonl'), path.join(target, 'seed/seed-papers.jsonl')]);
+  pairs.push([path.join(shared, 'data/seed-papers-metadata.jsonl'), path.join(target, 'seed/seed-papers-metadata.jsonl')]);
   return pairs;
 }
 

@@ -8,7 +8,7 @@ import { contentTokens } from '../../src/search/text-tokens.ts';
 
 interface DemoPaper { id: string; title: string; abstract?: string; categories?: string[]; primaryCategory?: string | null }
 const here = path.dirname(fileURLToPath(import.meta.url));
-const papers = fs.readFileSync(path.join(here, '../../data/demo/papers.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as DemoPaper);
+const papers = fs.readFileSync(path.join(here, '../../test/fixtures/corpus/papers.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as DemoPaper);
 const primary = (p: DemoPaper) => p.primaryCategory ?? p.categories?.[0] ?? null;
 
 // Topics, in words a reader would use rather than the papers' own: relevant = every paper filed under the category.

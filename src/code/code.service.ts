@@ -44,6 +44,9 @@ export interface GithubRefreshReport {
   problems: string[];
 }
 
+/** A paper's code as a source names it: its repository (and that source's star count), its project page. */
+type OfficialCode = { id: string; githubRepo: string | null; githubStars: number | null; projectPage: string | null };
+
 export function createCodeService(deps: { db: Db; papers: PapersService; search: SearchService; github: GithubClient }) {
   const { db, papers } = deps;
   // A listing's code is the same for every reader until the data changes: cards and feeds read it per request.
@@ -72,7 +75,7 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
         const found = findCodeLinks(`${text.abstract}\n${text.comments ?? ''}`);
         for (const repository of found.repositories) {
           const repositoryId = await repo.ensureRepository(db, repository, now);
-          if (await repo.linkCode(db, { paperPk: pk, repositoryId, source: 'text', official: false, framework: null, addedBy: null, now })) linked += 1;
+          if (await repo.linkCode(db, { paperPk: pk, repositoryId, source: 'text', official: true, framework: null, addedBy: null, now })) linked += 1;
         }
         if (found.repositories.length > 0) await rescore(pk);
         const page = found.projectPages[0];
@@ -176,7 +179,12 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
     },
 
     /** Hugging Face's daily papers: the repository it names (and its star count), and the project page. */
-    async linkFromHuggingFace(items: ReadonlyArray<{ id: string; githubRepo: string | null; githubStars: number | null; projectPage: string | null }>, now = new Date()): Promise<number> {
+    linkFromHuggingFace(items: ReadonlyArray<OfficialCode>, now = new Date()): Promise<number> {
+      return this.linkOfficial(items, 'huggingface', now);
+    },
+
+    /** The authors' own code and project page, as a source other than the paper's text names them (HF, the demo's facts). */
+    async linkOfficial(items: ReadonlyArray<OfficialCode>, source: 'huggingface' | 'text', now = new Date()): Promise<number> {
       const stamp = now.toISOString();
       const today = stamp.slice(0, 10);
       return db.transaction(async () => {
@@ -190,9 +198,9 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
           const repository = item.githubRepo ? parseRepositoryUrl(item.githubRepo) : null;
           if (!repository) continue;
           const repositoryId = await repo.ensureRepository(db, repository, stamp);
-          if (await repo.linkCode(db, { paperPk: pk, repositoryId, source: 'huggingface', official: true, framework: null, addedBy: null, now: stamp })) linked += 1;
+          if (await repo.linkCode(db, { paperPk: pk, repositoryId, source, official: true, framework: null, addedBy: null, now: stamp })) linked += 1;
           // Hugging Face's count is a sample too: a day's count, where GitHub has not given one.
-          if (item.githubStars !== null) await repo.saveStars(db, repositoryId, [{ day: today, stars: item.githubStars }], 'huggingface', stamp);
+          if (item.githubStars !== null && source === 'huggingface') await repo.saveStars(db, repositoryId, [{ day: today, stars: item.githubStars }], 'huggingface', stamp);
           await recomputeGrowth(repositoryId, today);
         }
         return linked;

@@ -344,12 +344,24 @@ export async function countPapers(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** Papers only the demo loader brought (what `demo remove` would take away). */
+export async function countDemoPapers(db: Db): Promise<number> {
+  const row = await db.kysely.selectFrom('papers').select((eb) => eb.fn.countAll<number>().as('n')).where('is_demo', '=', 1).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** Removes every paper that only the demo loader brought, with its listings and versions; returns their keys. */
-export async function deleteDemoPapers(db: Db): Promise<{ papers: number[]; listings: number }> {
+export async function deleteDemoPapers(db: Db): Promise<{ papers: number[]; listings: number; rescore: number[] }> {
   return db.transaction(async () => {
     const listings = await db.kysely.deleteFrom('daily_listings').where('reason', '=', 'demo').executeTakeFirst();
     const papers = await db.kysely.deleteFrom('papers').where('is_demo', '=', 1).returning('pk').execute();
-    return { papers: papers.map((row) => row.pk), listings: Number(listings.numDeletedRows) };
+    // A demo paper that a real source brought too stays, without the demo's upvotes (rescored by the caller).
+    const kept = await db.kysely.deleteFrom('external_signals').where('source', '=', 'demo').returning('paper_pk').execute();
+    if (kept.length > 0) {
+      await db.kysely.updateTable('papers').set({ hf_upvotes: 0 }).where('pk', 'in', kept.map((row) => row.paper_pk)).execute();
+    }
+    const removed = new Set(papers.map((row) => row.pk));
+    return { papers: [...removed], listings: Number(listings.numDeletedRows), rescore: kept.map((row) => row.paper_pk).filter((pk) => !removed.has(pk)) };
   });
 }
 
@@ -392,6 +404,9 @@ export async function publicationBounds(db: Db): Promise<{ first: string | null;
 }
 
 /** Keeps the latest external signals of stored papers (by id); papers not stored are skipped. */
+/** The sources whose upvotes count toward trending (papers.hf_upvotes): `demo` only on demo papers. */
+const OUTSIDE_UPVOTES: ReadonlySet<string> = new Set(['huggingface', 'demo']);
+
 export async function saveExternalSignals(db: Db, signals: readonly ExternalSignal[], now: string, weights: TrendingWeights): Promise<void> {
   await db.transaction(async () => {
     for (const signal of signals) {
@@ -408,8 +423,9 @@ export async function saveExternalSignals(db: Db, signals: readonly ExternalSign
         .values({ paper_pk: pk, source: signal.source, ...values })
         .onConflict((oc) => oc.columns(['paper_pk', 'source']).doUpdateSet(values))
         .execute();
-      // Hugging Face's upvotes are a trending input too: kept on the paper, which is scored again.
-      if (signal.source !== 'huggingface') continue;
+      // Upvotes elsewhere (Hugging Face's, or the demo's on a demo paper) are a trending input too: kept on the
+      // paper, which is scored again.
+      if (!OUTSIDE_UPVOTES.has(signal.source)) continue;
       const changed = await db.kysely
         .updateTable('papers')
         .set({ hf_upvotes: signal.upvotes })

@@ -205,6 +205,10 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
       return listings.neighbourDays(db, range);
     },
 
+    countDemo(): Promise<number> {
+      return repo.countDemoPapers(db);
+    },
+
     count(): Promise<number> {
       return repo.countPapers(db);
     },
@@ -307,6 +311,7 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
     async removeDemo(): Promise<{ papers: number; listings: number }> {
       return db.transaction(async () => {
         const removed = await repo.deleteDemoPapers(db);
+        for (const pk of removed.rescore) await repo.refreshTrending(db, pk, weights);
         await tellText({ added: [], revised: [], removed: removed.papers });
         return { papers: removed.papers.length, listings: removed.listings };
       });

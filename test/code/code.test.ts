@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { startApp, type RunningApp } from '../helpers/app.ts';
 import { runCli } from '../helpers/cli.ts';
 import { recordedError, startGithubFixtures, type GithubFixtures } from '../helpers/github-fixtures.ts';
-import { demoPapers, fixturesDir } from '../helpers/paths.ts';
+import { fixtureCorpus, fixturesDir } from '../helpers/paths.ts';
 import { createPapersService } from '../../src/papers/papers.service.ts';
 
 interface CodeJson { url: string; owner: string; name: string; stars: number | null; starsPerDay: number; source: string; official: boolean }
@@ -26,7 +26,7 @@ describe('papers with code', () => {
   before(async () => {
     github = await startGithubFixtures('2026-11-20');
     app = await startApp(async ({ services, dir }) => {
-      await services.importer.importFile(demoPapers);
+      await services.importer.importFile(fixtureCorpus);
       // A paper whose repository is named only in its arXiv comments, wrapped as LaTeX does.
       const file = path.join(dir, 'comment.jsonl');
       fs.writeFileSync(file, JSON.stringify({

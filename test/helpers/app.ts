@@ -1,7 +1,7 @@
 // A real app on a real database, listening on an ephemeral port of 127.0.0.1.
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app/app.ts';
-import { demoPapers } from './paths.ts';
+import { fixtureCorpus } from './paths.ts';
 import type { Engine } from './postgres.ts';
 import { tempDatabase, type TempDatabase } from './temp-db.ts';
 
@@ -30,10 +30,10 @@ export async function startApp(seed?: (database: TempDatabase) => Promise<void>,
   };
 }
 
-/** An app holding the demo papers (243, built from shared/), with the semantic model fitted when asked. */
+/** An app holding the test corpus (243 papers, test/fixtures/corpus), with the semantic model fitted when asked. */
 export function startDemoApp(options: { fitted?: boolean } = {}, env: NodeJS.ProcessEnv = {}, engine: Engine = 'sqlite'): Promise<RunningApp> {
   return startApp(async ({ services }) => {
-    await services.importer.importFile(demoPapers);
+    await services.importer.importFile(fixtureCorpus);
     if (options.fitted) await services.search.refitSemantic();
   }, env, engine);
 }

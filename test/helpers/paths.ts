@@ -9,5 +9,8 @@ export const kaggleSample = path.join(fixturesDir, 'kaggle/arxiv-metadata-oai-sn
 /** The captured trending page: 77 papers, title and abstract. */
 export const seedPapers = path.join(fixturesDir, 'seed/seed-papers.jsonl');
 
-/** The demo set the app loads on first start (the captured page and every fixture paper). */
-export const demoPapers = path.join(repoRoot, 'data/demo/papers.jsonl');
+/**
+ * The test corpus (243 papers): the captured page under local ids and every paper of the recorded fixtures, in
+ * Paperboard's JSON lines (scripts/build-fixture-corpus.ts). The demo the app loads is data/demo.
+ */
+export const fixtureCorpus = path.join(fixturesDir, 'corpus/papers.jsonl');

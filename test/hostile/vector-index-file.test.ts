@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { createServices } from '../../src/app/services.ts';
-import { demoPapers } from '../helpers/paths.ts';
+import { fixtureCorpus } from '../helpers/paths.ts';
 import { startServerProcess } from '../helpers/server-process.ts';
 import { tempDatabase, tempDir } from '../helpers/temp-db.ts';
 
@@ -22,7 +22,7 @@ describe('a damaged vector-index file', () => {
   before(async () => {
     // A database with the demo papers and a fitted model, as `reindex` leaves it, in `dir`.
     const database = await tempDatabase();
-    await database.services.importer.importFile(demoPapers);
+    await database.services.importer.importFile(fixtureCorpus);
     await database.services.search.refitSemantic();
     await database.services.close();
     await database.db.close();

@@ -1,45 +1,62 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { demoFile } from '../../src/ingest/demo.service.ts';
 import { startApp } from '../helpers/app.ts';
-import { kaggleSample, seedPapers } from '../helpers/paths.ts';
+import { seedPapers } from '../helpers/paths.ts';
+import { parseArxivId } from '../../src/papers/paper-id.ts';
 import { tempDatabase } from '../helpers/temp-db.ts';
 
 describe('demo data', () => {
-  it('lives in the project and holds the captured page and the fixture papers', () => {
+  it('is the captured page with the facts gathered for it: arXiv ids, authors, dates, machine-learning categories', () => {
     const lines = fs.readFileSync(demoFile, 'utf8').split('\n').filter(Boolean);
     const seed = fs.readFileSync(seedPapers, 'utf8').split('\n').filter(Boolean);
-    const ids = lines.map((l) => (JSON.parse(l) as { id: string }).id);
-    assert.equal(ids.filter((id) => id.startsWith('local-')).length, seed.length);
-    assert.ok(ids.includes('0704.0001') && ids.includes('hep-th/9504118') && ids.includes('2104.12255'));
-    assert.equal(new Set(ids).size, ids.length);
+    const papers = lines.map((l) => JSON.parse(l) as { id: string; authors: unknown[]; publishedAt: string | null; categories: string[] });
+    assert.equal(papers.length, seed.length);
+    assert.ok(papers.every((p) => parseArxivId(p.id)?.id === p.id), 'every paper has its arXiv id');
+    assert.equal(new Set(papers.map((p) => p.id)).size, papers.length);
+    assert.ok(papers.filter((p) => p.authors.length > 0).length >= 75);
+    assert.ok(papers.filter((p) => p.publishedAt).length >= 68);
+    assert.ok(papers.every((p) => p.categories.every((c) => /^(cs|stat|eess)\./.test(c))), 'no 2007 physics');
   });
 
-  it('loads into an empty database only, spread over the last week, marked as demo', async () => {
+  it('loads into an empty database only, spread over the last week, marked as demo, with a week that looks real', async () => {
     const t = await tempDatabase();
     try {
       const now = new Date('2026-11-26T12:00:00Z');
       const loaded = await t.services.demo.loadIntoEmpty(now);
-      assert.ok(loaded && loaded.imported > 200 && loaded.rejected === 0);
+      assert.ok(loaded && loaded.imported === 77 && loaded.rejected === 0);
       assert.equal(await t.services.demo.loadIntoEmpty(now), null, 'a second start loads nothing');
       const today = await t.services.feed.page({ kind: 'day', key: '2026-11-26', from: '2026-11-26', to: '2026-11-26' });
-      assert.ok(today.total > 20);
+      assert.ok(today.total >= 10);
       assert.equal(today.previous, '2026-11-25');
       assert.ok(today.items.every((item) => item.reason === 'demo' && item.paper.isDemo));
+      const upvotes = today.items.map((item) => item.paper.hfUpvotes);
+      assert.ok(new Set(upvotes).size >= today.items.length / 2, `varied demo upvotes: ${upvotes.join(' ')}`);
 
-      // The code the demo papers name, with the recorded counts of a week ago and today: trending by code has a list.
-      const byCode = await t.services.feed.trending({ limit: 3, by: 'stars' });
-      assert.deepEqual(byCode.items.map((i) => Math.round(i.paper.codeStarsPerDay)), [250, 250, 250]);
+      // The code the demo papers name, with a week of counts ending at the recorded ones: trending by code has a list,
+      // and no two repositories grew the same (no "+1,750 this week" on every card).
+      const byCode = await t.services.feed.trending({ limit: 19, by: 'stars' });
+      const growth = byCode.items.map((i) => Math.round(i.paper.codeStarsPerDay * 7)).filter((g) => g > 20);
+      assert.ok(growth.length >= 8 && new Set(growth).size === growth.length, `week's growth: ${growth.join(' ')}`);
       const codeOf = await t.services.code.forPapers(byCode.items.map((i) => i.paper));
       const ctp = byCode.items.find((i) => /CTP/.test(codeOf.get(i.paper.id)?.[0]?.repository.name ?? ''));
-      assert.ok(ctp, 'KevinLight831/CTP: 50 stars a week ago, 1,800 today');
+      assert.ok(ctp, 'KevinLight831/CTP: 1,800 stars today');
       const [sample] = (await t.services.code.forPapers([ctp.paper])).get(ctp.paper.id) ?? [];
       const history = await t.services.code.starHistory(sample?.repository.id ?? 0, '2026-11-01');
       assert.equal(history.length, 8, 'a count a day for the week');
-      assert.deepEqual([history[0], history.at(-1)], [{ day: '2026-11-19', stars: 50 }, { day: '2026-11-26', stars: 1800 }]);
+      assert.deepEqual([history[0]?.day, history.at(-1)], ['2026-11-19', { day: '2026-11-26', stars: 1800 }]);
+      const gains = history.slice(1).map((h, i) => h.stars - history[i]!.stars);
+      assert.ok(new Set(gains).size > 3, `not a straight sparkline: ${gains.join(' ')}`);
       assert.equal(sample?.repository.language, 'Python');
+
+      // The repository the paper's public pages name is the authors' own.
+      const stored = await t.services.papers.find('2211.09807');
+      assert.ok(stored);
+      const m3i = (await t.services.code.forPapers([stored.paper])).get('2211.09807') ?? [];
+      assert.ok(m3i.some((link) => link.official && /M3I-Pretraining/.test(link.repository.name)));
     } finally {
       await t.cleanup();
     }
@@ -48,21 +65,33 @@ describe('demo data', () => {
   it('is marked on pages, and removed by "demo remove" while real papers stay', async () => {
     const app = await startApp(async ({ services }) => {
       await services.demo.loadIntoEmpty();
-      await services.importer.importFile(kaggleSample); // real copies of some demo papers
+      await services.importer.importFile(demoRealCopy()); // a real copy of one demo paper
     });
     try {
-      assert.match(await (await app.get('/papers/local-2a1df18317')).text(), /chip-demo/);
+      assert.match(await (await app.get('/papers/2211.09807')).text(), /chip-demo/);
+      assert.match(await (await app.get('/papers/2211.09807')).text(), /https:\/\/arxiv\.org\/abs\/2211\.09807/, 'the demo links to arXiv');
       const removed = await app.services.demo.remove();
-      assert.ok(removed.papers > 100);
+      assert.equal(removed.papers, 76);
       assert.ok(removed.repositories >= 19, `${removed.repositories} repositories only demo papers linked to`);
-      assert.equal((await app.get('/api/trending?by=stars')).status, 200);
       assert.deepEqual(await (await app.get('/api/trending?by=stars')).json(), [], 'no demo counts are left');
-      assert.equal((await app.get('/papers/local-2a1df18317')).status, 404);
-      const real = await app.get('/papers/0704.0001');
+      assert.equal((await app.get('/papers/2211.09807')).status, 404);
+      const real = await app.get('/papers/2305.13230');
       assert.equal(real.status, 200, 'a paper also imported for real is kept');
-      assert.doesNotMatch(await real.text(), /chip-demo/);
+      const text = await real.text();
+      assert.doesNotMatch(text, /chip-demo/);
+      const kept = await app.services.papers.find('2305.13230');
+      assert.equal(kept?.paper.hfUpvotes, 0, 'without the demo upvotes');
     } finally {
       await app.close();
     }
   });
 });
+
+/** One demo paper as a real source would bring it, in a file of its own. */
+function demoRealCopy(): string {
+  const line = fs.readFileSync(demoFile, 'utf8').split('\n').find((l) => l.includes('"2305.13230"'));
+  assert.ok(line);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pb-demo-')), 'real.jsonl');
+  fs.writeFileSync(file, `${line}\n`);
+  return file;
+}

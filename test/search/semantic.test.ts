@@ -10,7 +10,7 @@ import { createServices } from '../../src/app/services.ts';
 import { startApp, type RunningApp } from '../helpers/app.ts';
 import { runCli } from '../helpers/cli.ts';
 import { arxivApiFixtureIds } from '../helpers/fixture-papers.ts';
-import { demoPapers, repoRoot } from '../helpers/paths.ts';
+import { fixtureCorpus, repoRoot } from '../helpers/paths.ts';
 import { tempDatabase } from '../helpers/temp-db.ts';
 import { rows, scalar, sql } from '../helpers/sql.ts';
 import { ENGINES } from '../helpers/postgres.ts';
@@ -59,7 +59,7 @@ describe('vector index', () => {
 for (const engine of ENGINES) describe(`search by meaning (${engine})`, () => {
   let app: RunningApp;
   before(async () => {
-    app = await startApp(async ({ services }) => void (await services.importer.importFile(path.join(repoRoot, 'data/demo/papers.jsonl'))), {}, engine);
+    app = await startApp(async ({ services }) => void (await services.importer.importFile(fixtureCorpus)), {}, engine);
   });
   after(() => app.close());
 
@@ -161,7 +161,7 @@ for (const engine of ENGINES) describe(`search by meaning (${engine})`, () => {
 for (const engine of ENGINES) describe(`suggestions as you type (${engine})`, () => {
   let app: RunningApp;
   before(async () => {
-    app = await startApp(async ({ services }) => void (await services.importer.importFile(path.join(repoRoot, 'data/demo/papers.jsonl'))), {}, engine);
+    app = await startApp(async ({ services }) => void (await services.importer.importFile(fixtureCorpus)), {}, engine);
   });
   after(() => app.close());
 
@@ -178,7 +178,7 @@ for (const engine of ENGINES) describe(`the corpus model as the corpus grows (${
   it('is refitted once the corpus has grown by a quarter since the fit', async () => {
     const app = await startApp(undefined, {}, engine);
     try {
-      const lines = fs.readFileSync(path.join(repoRoot, 'data/demo/papers.jsonl'), 'utf8').trim().split('\n');
+      const lines = fs.readFileSync(fixtureCorpus, 'utf8').trim().split('\n');
       const first = path.join(app.dir, 'first.jsonl');
       const rest = path.join(app.dir, 'rest.jsonl');
       fs.writeFileSync(first, lines.slice(0, 160).join('\n'));
@@ -200,7 +200,7 @@ for (const engine of ENGINES) describe(`the corpus model as the corpus grows (${
 for (const engine of ENGINES) describe(`search by meaning in several processes on one database (${engine})`, () => {
   it('adds vectors another process stored, and loads a model another process fitted', async () => {
     const first = await tempDatabase({}, engine);
-    await first.services.importer.importFile(demoPapers);
+    await first.services.importer.importFile(fixtureCorpus);
     await first.services.search.refitSemantic();
     // A second instance (another server, or the server beside a command) on the same database and data folder.
     const otherDb = await openDatabase(first.config.database);

@@ -18,8 +18,12 @@ const envSchema = z.object({
   ARXIV_API_URL: z.url().default('https://export.arxiv.org/api/query'),
   ARXIV_OAI_URL: z.url().default('https://oaipmh.arxiv.org/oai'),
   ARXIV_RSS_URL: z.url().default('https://rss.arxiv.org/atom'),
+  ARXIV_PDF_URL: z.url().default('https://arxiv.org/pdf'),
+  THUMBNAILS: z.enum(['pdf', 'cards'], { error: 'is pdf or cards' }).default('pdf'),
   HF_API_URL: z.url().default('https://huggingface.co/api'),
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  CATCH_UP: z.enum(['auto', 'off'], { error: 'is auto or off' }).default('auto'),
+  HF_SCHEDULE: z.string().default('20 * * * *'),
   FRONT_PAGE: z.enum(['trending', 'stars', 'day'], { error: 'is trending, stars or day' }).default('day'),
   OPERATOR_CONTACT: optionalString,
   INGEST_MIN_INTERVAL_SECONDS: z.coerce.number().min(0).default(3),
@@ -94,7 +98,9 @@ export interface Config {
   /** `hourlyLimit`: sign-in links and confirmations the site sends an hour at most, to anyone (digests aside). */
   mail: { smtpUrl: string | undefined; from: string; hourlyLimit: number };
   sessionSecret: string | undefined;
-  sources: { arxivApiUrl: string; arxivOaiUrl: string; arxivRssUrl: string; hfApiUrl: string };
+  sources: { arxivApiUrl: string; arxivOaiUrl: string; arxivRssUrl: string; arxivPdfUrl: string; hfApiUrl: string };
+  /** `pdf`: a paper's picture is its first PDF page, fetched on first view; `cards`: title cards only, nothing fetched. */
+  thumbnails: 'pdf' | 'cards';
   ingest: {
     /** Who runs this instance, named in the User-Agent of every fetch (arXiv asks for a contact). */
     contact: string | undefined;
@@ -133,6 +139,12 @@ export interface Config {
   /** Threads that run keyword searches beside the server's event loop; 0 runs them on it (what commands do). */
   search: { workers: number };
   demoData: 'auto' | 'off';
+  /**
+   * `auto`: `serve` catches up at start (Hugging Face's last week, today's arXiv listings, GitHub) and fetches
+   * Hugging Face's days on `hfSchedule`; `off`: neither (tests, and machines that must not reach out).
+   */
+  catchUp: 'auto' | 'off';
+  hfSchedule: string;
   /** What `/` shows: the latest day (default), trending by interest, or trending by the stars of the papers' code. */
   frontPage: 'trending' | 'stars' | 'day';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -186,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       arxivApiUrl: e.ARXIV_API_URL,
       arxivOaiUrl: e.ARXIV_OAI_URL,
       arxivRssUrl: e.ARXIV_RSS_URL,
+      arxivPdfUrl: e.ARXIV_PDF_URL,
       hfApiUrl: e.HF_API_URL,
     },
     ingest: {
@@ -212,6 +225,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trending: { hfUpvote: e.TRENDING_HF_WEIGHT, starPerDay: e.TRENDING_STARS_WEIGHT },
     github: { apiUrl: e.GITHUB_API_URL.replace(/\/+$/, ''), token: e.GITHUB_TOKEN, schedule: e.GITHUB_SCHEDULE },
     demoData: e.DEMO_DATA,
+    catchUp: e.CATCH_UP,
+    thumbnails: e.THUMBNAILS,
+    hfSchedule: e.HF_SCHEDULE,
     frontPage: e.FRONT_PAGE,
     logLevel: e.LOG_LEVEL,
   });

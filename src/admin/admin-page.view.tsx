@@ -24,7 +24,15 @@ interface MailUsage {
   busiestNetworks: Array<{ network: string; mails: number }>;
 }
 
+/** What the site holds, for the operator's commands: the demo to remove, papers to bring. */
+interface PaperCounts {
+  total: number;
+  demo: number;
+  catchingUp: { papers: number; step: string | null } | null;
+}
+
 interface Operations {
+  papers: PaperCounts;
   ingestRuns: IngestRunRow[];
   jobRuns: JobRunRow[];
   digest: DigestOverview;
@@ -46,9 +54,10 @@ export function AdminPage({ queue, operations }: AdminPageProps) {
   );
 }
 
-function Operations({ ingestRuns, jobRuns, digest, mail }: Operations) {
+function Operations({ papers, ingestRuns, jobRuns, digest, mail }: Operations) {
   return (
     <>
+      <PapersSection counts={papers} />
       <MailBudgetSection usage={mail} />
       <DigestAdmin overview={digest} />
       <section aria-labelledby="ingest-heading">
@@ -117,6 +126,25 @@ function MailBudgetSection({ usage }: { usage: MailUsage }) {
           ))}
         </ul>
       ) : null}
+    </section>
+  );
+}
+
+/** The operator's commands for the site's papers: shown here, to admins, not on the pages every visitor reads. */
+function PapersSection({ counts }: { counts: PaperCounts }) {
+  return (
+    <section aria-labelledby="papers-heading" id="papers">
+      <h2 id="papers-heading">Papers</h2>
+      <p>
+        {counts.total.toLocaleString('en-US')} papers stored
+        {counts.demo > 0 ? `, ${counts.demo.toLocaleString('en-US')} of them demo papers (loaded on first start because no source answered)` : ''}.
+        {counts.catchingUp ? ` Catching up now (${counts.catchingUp.step ?? 'starting'}): ${counts.catchingUp.papers} new so far.` : ''}
+      </p>
+      <ul class="commands">
+        {counts.demo > 0 ? <li><code>npx paperboard demo remove</code> removes the demo papers, their upvotes and star counts (papers a real source also brought stay).</li> : null}
+        <li><code>npx paperboard ingest hf-daily</code> and <code>npx paperboard ingest arxiv-rss</code> bring today's papers (<code>serve</code> does both on its schedule).</li>
+        <li><code>npx paperboard import arxiv-metadata-oai-snapshot.json</code> loads all of arXiv from Kaggle's snapshot.</li>
+      </ul>
     </section>
   );
 }

@@ -17,7 +17,10 @@ export function registerAdminRoutes(app: FastifyInstance, services: Services): v
     const queue = await services.comments.queue();
     const operations =
       viewer.role === 'admin'
-        ? { ingestRuns: await services.ingestRuns.latest(30), jobRuns: await services.jobRuns.latest(30), digest: await services.digest.overview(), mail: await services.mailBudget.usage() }
+        ? {
+            ingestRuns: await services.ingestRuns.latest(30), jobRuns: await services.jobRuns.latest(30), digest: await services.digest.overview(),
+            mail: await services.mailBudget.usage(), papers: { total: await services.papers.count(), demo: await services.papers.countDemo(), catchingUp: services.catchUp.status() },
+          }
         : null;
     return sendPage(reply, <AdminPage queue={queue} operations={operations} />);
   });

@@ -13,6 +13,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from '../admin/admin.routes.tsx';
 import type { Config } from '../config.ts';
 import { registerFeedRoutes } from '../feed/feed.routes.tsx';
+import { registerThumbnailRoutes } from '../thumbnails/thumbnails.routes.ts';
 import { registerPaperRoutes } from '../papers/papers.routes.tsx';
 import { registerSearchRoutes } from '../search/search.routes.tsx';
 import { registerAuthorRoutes } from '../authors/authors.routes.tsx';
@@ -120,6 +121,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
     timeWindow: '1 minute',
     allowList: (request) => request.url.startsWith('/assets/'),
   });
+  app.decorate('publicUrl', config.http.publicUrl);
   app.decorateRequest('personal', false); // http/csrf.ts sets it: a page with a form token is one visitor's alone
   installViewer(app, services);
   const cacheSettings = { seconds: config.http.pageCacheSeconds, maxBytes: config.http.pageCacheBytes };
@@ -132,6 +134,7 @@ export async function buildApp(config: Readonly<Config>, services: Services): Pr
   installMetrics(app, services, caches, config.http.metricsToken);
   registerHealthRoutes(app, services);
   registerFeedRoutes(app, services, { frontPage: config.frontPage });
+  registerThumbnailRoutes(app, services);
   registerPaperRoutes(app, services);
   // One limit for every kind of search a client makes (a page, the API, a feed).
   const searchLimit = sharedLimit(app, config.http.searchesPerMinute);

@@ -62,13 +62,14 @@ const ANY_MEMBER: User = { id: 0, email: '', username: '', displayName: '', role
 
 const render = (context: PageContextValue, node: VNode) => renderToString(h(PageContext.Provider, { value: context }, node));
 
-function renderTemplate(page: VNode, version: string, path: string): Template {
+function renderTemplate(page: VNode, version: string, path: string, siteUrl: string): Template {
   const holes: Hole[] = [];
   const html = render(
     {
       viewer: ANY_MEMBER,
       csrfToken: () => CSRF_MARK,
       path,
+      siteUrl,
       perMember: (draw, paperId) => holeMark(holes.push({ draw, paperId }) - 1),
     },
     page,
@@ -119,7 +120,7 @@ export function installMemberPageCache(app: FastifyInstance, services: Services,
       return reply.type('text/html; charset=utf-8').header('x-page-cache', 'member-hit').send(html);
     }
     request.keepForMembers = (page) => {
-      if (queryIsKnown(request)) templates.set(request.url, renderTemplate(page, version, request.url));
+      if (queryIsKnown(request)) templates.set(request.url, renderTemplate(page, version, request.url, request.server.publicUrl));
     };
   });
   return templates;

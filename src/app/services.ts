@@ -11,6 +11,8 @@ import { createArxivApiService } from '../ingest/arxiv-api.service.ts';
 import { createArxivOaiService } from '../ingest/arxiv-oai.service.ts';
 import { createArxivRssService } from '../ingest/arxiv-rss.service.ts';
 import { createDemoService } from '../ingest/demo.service.ts';
+import { createCatchUpService } from '../ingest/catch-up.service.ts';
+import { createThumbnailsService } from '../thumbnails/thumbnails.service.ts';
 import { createHfDailyService } from '../ingest/hf-daily.service.ts';
 import { createIngestRuns } from '../ingest/ingest-runs.service.ts';
 import { createPoliteHttp, userAgentFor } from '../ingest/polite-http.ts';
@@ -102,6 +104,25 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   const subscriptions = createSubscriptionsService({
     db, mailer, mailBudget, publicUrl: config.http.publicUrl, secret: sessionSecret(config), mailFrom: config.mail.from,
   });
+  const ingestRuns = createIngestRuns(db);
+  const arxivRss = createArxivRssService({ papers, http, arxivApi, rssUrl: config.sources.arxivRssUrl });
+  // The catch-up is impatient: on a machine with no network it learns so in seconds (one retry, 20 s a request), not
+  // after the daily ingest's minutes of back-off; the demo loads meanwhile (cli/serve.command.ts).
+  const impatient = createPoliteHttp({
+    userAgent: userAgentFor(config.http.publicUrl, config.ingest.contact), minIntervalMs: config.ingest.minIntervalMs,
+    timeScale: config.ingest.timeScale, timeoutMs: 20_000, maxRetries: 1, maxWaitMs: 10_000,
+  });
+  const impatientArxivApi = createArxivApiService({ papers, http: impatient, apiUrl: config.sources.arxivApiUrl });
+  const catchUp = createCatchUpService({
+    db, papers, ingestRuns, categories: config.ingest.categories, log: report,
+    hfDaily: createHfDailyService({ db, papers, http: impatient, hfApiUrl: config.sources.hfApiUrl, onCode: (items) => code.linkFromHuggingFace(items) }),
+    arxivRss: createArxivRssService({ papers, http: impatient, arxivApi: impatientArxivApi, rssUrl: config.sources.arxivRssUrl }),
+    refreshGithub: () => ingestRuns.record('github', { catchUp: true }, async () => {
+      const github = await code.refreshGithub({ reserve: 5 });
+      return { ...github, counts: { imported: 0, updated: github.refreshed, unchanged: github.unchanged, rejected: github.failed } };
+    }),
+  });
+  const thumbnails = createThumbnailsService({ db, papers, http }, { mode: config.thumbnails, pdfUrl: config.sources.arxivPdfUrl, log: report });
   const community = createCommunityService({ db, papers, accounts, arxivApi, limits: config.community, dataVersion: () => db.dataVersion() });
   return {
     papers,
@@ -118,11 +139,13 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
       },
     }),
     comments: createCommentsService({ db, papers, accounts }),
-    ingestRuns: createIngestRuns(db),
+    ingestRuns,
+    catchUp,
+    thumbnails,
     jobRuns: createJobRuns(db),
     arxivApi,
     hfDaily,
-    arxivRss: createArxivRssService({ papers, http, arxivApi, rssUrl: config.sources.arxivRssUrl }),
+    arxivRss,
     arxivOai: createArxivOaiService({ db, papers, http, oaiUrl: config.sources.arxivOaiUrl }),
     demo: createDemoService(papers, importer, code),
     feed: createFeedService(papers, () => db.dataVersion(), config.trending),

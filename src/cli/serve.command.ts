@@ -1,11 +1,12 @@
 // `paperboard serve`: opens the database, loads the demo set into an empty one, and serves the site.
 import net from 'node:net';
-import { loadConfig } from '../config.ts';
+import type { FastifyBaseLogger } from 'fastify';
+import { loadConfig, type Config } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { scheduledJobs } from '../jobs/jobs.service.ts';
 import { checkSchedule } from '../jobs/schedule.ts';
 import { createScheduler } from '../jobs/scheduler.service.ts';
-import { createServices } from '../app/services.ts';
+import { createServices, type Services } from '../app/services.ts';
 import { buildApp } from '../app/app.ts';
 import { parseCommandArgs, UsageError } from './usage.ts';
 
@@ -19,6 +20,36 @@ function freePort(host: string): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** How long a fresh install waits for its first real paper before it shows the demo (DESIGN: the first morning). */
+export const FIRST_PAPERS_WAIT_MS = 20_000;
+
+/**
+ * Real papers at once: with CATCH_UP=auto, Hugging Face's last week, today's arXiv listings and GitHub (on an empty
+ * database), or the days a stopped server missed. An empty database that got no paper within 20 s (offline, nothing
+ * answering) gets the demo set; one that got papers does not. Either way, search by meaning is fitted on what came.
+ */
+async function firstStart(config: Readonly<Config>, services: Services, log: FastifyBaseLogger): Promise<void> {
+  const empty = (await services.papers.count()) === 0;
+  const catchingUp = config.catchUp === 'auto' ? services.catchUp.run({ arxiv: empty }) : null;
+  if (catchingUp && empty) log.info('empty database: catching up with Hugging Face (last 7 days), arXiv (today) and GitHub');
+  // A fresh install searches by meaning at once: fitting on a few hundred papers takes under a second.
+  const fitSemantic = async () => {
+    const fitted = await services.search.refitSemantic();
+    log.info(`search by meaning ready: ${fitted.vectors} papers embedded (${fitted.model})`);
+  };
+  if (empty && config.demoData === 'auto') {
+    const brought = catchingUp ? await services.catchUp.bringsPapers(FIRST_PAPERS_WAIT_MS) : false;
+    const loaded = brought ? null : await services.demo.loadIntoEmpty();
+    if (loaded) {
+      log.info(`${catchingUp ? 'no source answered: ' : ''}loaded ${loaded.imported} demo papers (an admin removes them with "paperboard demo remove")`);
+      await fitSemantic();
+    }
+  }
+  const caught = await catchingUp;
+  if (caught) log.info(`catch-up done: ${caught.papers} new papers${caught.problems.length ? `, ${caught.problems.length} problems (see /admin)` : ''}`);
+  if (empty && (caught?.papers ?? 0) > 0) await fitSemantic();
 }
 
 /** A host as it goes in a URL: the wildcard addresses are this machine to whoever follows a link on it. */
@@ -49,15 +80,6 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
   const app = await buildApp(config, services);
 
-  if (config.demoData === 'auto') {
-    const loaded = await services.demo.loadIntoEmpty();
-    if (loaded) {
-      app.log.info(`empty database: loaded ${loaded.imported} demo papers (remove them with "paperboard demo remove")`);
-      // A fresh install searches by meaning at once: fitting on the demo set takes under a second.
-      const fitted = await services.search.refitSemantic();
-      app.log.info(`search by meaning ready: ${fitted.vectors} papers embedded (${fitted.model})`);
-    }
-  }
 
   // Jobs run in every instance that serves them; the database decides which instance runs each occurrence.
   const scheduler = values['no-jobs']
@@ -75,6 +97,8 @@ export async function serveCommand(args: string[]): Promise<number> {
 
   await services.search.warm();
   const address = await app.listen({ host: config.http.host, port: listenPort });
+  // Serving already: the front page says "catching up" while the first papers arrive.
+  const firstMorning = firstStart(config, services, app.log).catch((error: unknown) => app.log.error({ err: error }, 'first-start catch-up failed'));
   if (!config.http.publicUrlGiven) app.log.warn(`PUBLIC_URL is not set: links in mail and feeds name ${config.http.publicUrl}`);
   app.log.info(`Paperboard is serving ${address} (database ${config.database.engine === 'sqlite' ? config.database.file : 'postgres'})`);
   console.log(`Paperboard: ${address}`);
@@ -85,6 +109,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   scheduler?.stop();
+  // A catch-up still running is left to end with the process (what it stored is committed); a short grace lets a
+  // nearly finished one log its line.
+  await Promise.race([firstMorning, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
   await app.close();
   await services.close();
   await db.close();

@@ -15,6 +15,7 @@ export const COPIED_TABLES: ReadonlyArray<{ table: keyof Database; key: readonly
   { table: 'paper_versions', key: ['paper_pk', 'version'] },
   { table: 'daily_listings', key: ['day', 'paper_pk'] },
   { table: 'external_signals', key: ['paper_pk', 'source'] },
+  { table: 'thumbnails', key: ['paper_pk'] },
   { table: 'sign_in_tokens', key: ['token_hash'] },
   { table: 'sessions', key: ['id_hash'] },
   { table: 'api_tokens', key: ['id'], identity: 'id' },

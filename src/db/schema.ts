@@ -101,6 +101,17 @@ export interface JobRunsTable {
   error: string | null;
 }
 
+/** A paper's rendered first page (thumbnails/), or a failed attempt's record (no image, retry_at). */
+export interface ThumbnailsTable {
+  paper_pk: number;
+  content_type: string | null;
+  image: Uint8Array | null;
+  created_at: string;
+  failures: Generated<number>;
+  retry_at: string | null;
+  last_error: string | null;
+}
+
 export interface ExternalSignalsTable {
   paper_pk: number;
   /** Where the signal comes from: 'huggingface'. */
@@ -377,6 +388,7 @@ export interface Database {
   harvest_checkpoints: HarvestCheckpointsTable;
   job_runs: JobRunsTable;
   external_signals: ExternalSignalsTable;
+  thumbnails: ThumbnailsTable;
   users: UsersTable;
   sign_in_tokens: SignInTokensTable;
   sessions: SessionsTable;

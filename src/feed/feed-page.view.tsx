@@ -13,7 +13,7 @@ const noun: Record<PeriodKind, string> = { day: 'day', week: 'week', month: 'mon
 export type CardsById = Map<string, CardCommunity>;
 
 /** Why a listed paper ranks where it does (the feed service's words, with this site's weights). */
-export type Why = (item: ListedPaper) => string;
+export type Why = (item: ListedPaper) => { plain: string; text: string };
 
 /** Where a period's listing lives: its own address, or a category's page with the period in the query. */
 export function periodPath(kind: PeriodKind, key: string, category: string | null): string {
@@ -47,13 +47,31 @@ function PeriodBar({ current, day, category }: { current: PeriodKind | 'now' | '
   );
 }
 
-/** One line for the whole page when demo papers are on it, instead of a chip on every card. */
+/**
+ * One line for the whole page when demo papers are on it, instead of a chip on every card. It speaks to readers; the
+ * operator's commands are on /admin.
+ */
 function DemoBanner({ items }: { items: ListedPaper[] }) {
   if (!items.some((item) => item.paper.isDemo)) return null;
   return (
     <p class="demo-banner">
-      Demo data: these papers were loaded on first start so the site has something to show.{' '}
-      <code>npx paperboard demo remove</code> takes them away; <code>npx paperboard import</code> brings real ones.
+      Demo: papers from a captured trending page, with demo upvotes and star counts, shown until this site brings in its
+      own from arXiv and Hugging Face.
+    </p>
+  );
+}
+
+/** While the first-start catch-up runs: what is arriving (the front page fills in within a minute). */
+export interface CatchingUp {
+  papers: number;
+}
+
+export function CatchingUpNote({ status }: { status: CatchingUp | null }) {
+  if (!status) return null;
+  return (
+    <p class="catching-up" role="status">
+      Catching up with this week's papers from Hugging Face and arXiv: {status.papers.toLocaleString('en-US')}{' '}
+      {status.papers === 1 ? 'paper' : 'papers'} so far.
     </p>
   );
 }
@@ -79,7 +97,7 @@ function SortLinks({ path, sort }: { path: string; sort: 'trending' | 'newest' }
   );
 }
 
-export function FeedPageView({ feed, cards, isFront = false, why }: { feed: FeedPage; cards: CardsById; isFront?: boolean; why: Why }) {
+export function FeedPageView({ feed, cards, isFront = false, why, catchingUp = null }: { feed: FeedPage; cards: CardsById; isFront?: boolean; why: Why; catchingUp?: CatchingUp | null }) {
   const { period, category } = feed;
   const title = periodTitle(period);
   const path = isFront ? '/' : periodPath(period.kind, period.key, category);
@@ -97,11 +115,13 @@ export function FeedPageView({ feed, cards, isFront = false, why }: { feed: Feed
         <div>
           <p class="feed-kicker">{category ? `Category ${category}` : isFront ? 'Latest papers' : `Papers of the ${noun[period.kind]}`}</p>
           <h1>{heading}</h1>
-          <p class="muted">
-            {feed.total} {feed.total === 1 ? 'paper' : 'papers'}
-            {category ? <> · <a href={`/search?mode=keyword&q=${encodeURIComponent(`cat:${category}`)}`}>every paper in {category}</a></> : null}
-          </p>
-          <SortLinks path={path} sort={sort} />
+          <div class="feed-facts">
+            <p class="muted">
+              {feed.total} {feed.total === 1 ? 'paper' : 'papers'}
+              {category ? <> · <a href={`/search?mode=keyword&q=${encodeURIComponent(`cat:${category}`)}`}>every paper in {category}</a></> : null}
+            </p>
+            <SortLinks path={path} sort={sort} />
+          </div>
         </div>
         <nav class="period-nav" aria-label={`Other ${noun[period.kind]}s`}>
           {feed.previous ? <a rel="prev" href={periodPath(period.kind, feed.previous, category)}>← {labelOf(period.kind, feed.previous)}</a> : null}
@@ -109,6 +129,7 @@ export function FeedPageView({ feed, cards, isFront = false, why }: { feed: Feed
         </nav>
       </header>
       <PeriodBar current={period.kind} day={period.kind === 'day' ? period.key : period.to} category={category} />
+      <CatchingUpNote status={catchingUp} />
       <DemoBanner items={feed.items} />
       {feed.items.length === 0 ? (
         <p class="empty">No papers are listed for this {noun[period.kind]}{category ? ` in ${category}` : ''}.</p>
@@ -125,7 +146,7 @@ export function FeedPageView({ feed, cards, isFront = false, why }: { feed: Feed
   );
 }
 
-export function TrendingPageView({ trending, cards, why, by, latestDay }: { trending: TrendingPage; cards: CardsById; why: Why; by: 'score' | 'stars'; latestDay: string | null }) {
+export function TrendingPageView({ trending, cards, why, by, latestDay, catchingUp = null }: { trending: TrendingPage; cards: CardsById; why: Why; by: 'score' | 'stars'; latestDay: string | null; catchingUp?: CatchingUp | null }) {
   const byCode = by === 'stars';
   return (
     <Layout
@@ -146,6 +167,7 @@ export function TrendingPageView({ trending, cards, why, by, latestDay }: { tren
         </div>
       </header>
       <PeriodBar current={byCode ? 'stars' : 'now'} day={latestDay} category={null} />
+      <CatchingUpNote status={catchingUp} />
       <DemoBanner items={trending.items} />
       {trending.items.length === 0 ? (
         <p class="empty">{byCode ? 'No paper has code with stars yet.' : 'No papers are listed yet.'}</p>
@@ -157,13 +179,16 @@ export function TrendingPageView({ trending, cards, why, by, latestDay }: { tren
   );
 }
 
-export function EmptySiteView() {
+export function EmptySiteView({ catchingUp = null }: { catchingUp?: CatchingUp | null }) {
   return (
     <Layout title="Paperboard">
       <section class="empty-site">
-        <h1>No papers yet</h1>
-        <p>This Paperboard has no papers. Import the arXiv metadata snapshot or a JSONL file of papers:</p>
-        <pre tabIndex={0}><code>npx paperboard import arxiv-metadata-oai-snapshot.json</code></pre>
+        <h1>{catchingUp ? 'Fetching the first papers' : 'No papers yet'}</h1>
+        {catchingUp ? (
+          <CatchingUpNote status={catchingUp} />
+        ) : (
+          <p>No papers are stored here yet. They arrive each day from arXiv and Hugging Face; the site's admin finds how to bring them sooner on the admin page.</p>
+        )}
       </section>
     </Layout>
   );

@@ -20,7 +20,7 @@ function periodOrFail(kind: PeriodKind, text: string): Period {
   return period;
 }
 
-export function registerFeedRoutes(app: FastifyInstance, { feed, community, code, papers }: Services, options: { frontPage: 'trending' | 'stars' | 'day' } = { frontPage: 'day' }): void {
+export function registerFeedRoutes(app: FastifyInstance, { feed, community, code, papers, catchUp }: Services, options: { frontPage: 'trending' | 'stars' | 'day' } = { frontPage: 'day' }): void {
   const cardsOf = async (request: FastifyRequest, items: ListedPaper[]) => await code.withCode(await community.cardsFor(request.viewer, items.map((i) => i.paper)));
 
   /**
@@ -43,7 +43,7 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
     const { p, sort } = parseQuery(request, feedPageQuery);
     const page = await feed.page(period, { page: p, order: sort === 'newest' ? 'publishedAt' : 'trending' });
     const now = new Date();
-    return <FeedPageView feed={page} cards={await cardsOf(request, page.items)} isFront={isFront} why={(item) => feed.explain(item, now).text} />;
+    return <FeedPageView feed={page} cards={await cardsOf(request, page.items)} isFront={isFront} why={(item) => feed.explain(item, now)} catchingUp={isFront ? catchUp.status() : null} />;
   };
 
   // Listing pages differ between members only in their votes and names: rendered once for all (member-page-cache.ts).
@@ -53,14 +53,14 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
   const trendingPage = async (request: FastifyRequest, by: 'score' | 'stars', p: number) => {
     const [trending, latestDay] = await Promise.all([feed.trending({ page: p, by }), feed.latestDay()]);
     const now = new Date();
-    const why = (item: ListedPaper) => feed.explain(item, now).text;
-    return <TrendingPageView trending={trending} cards={await cardsOf(request, trending.items)} why={why} by={by} latestDay={latestDay} />;
+    const why = (item: ListedPaper) => feed.explain(item, now);
+    return <TrendingPageView trending={trending} cards={await cardsOf(request, trending.items)} why={why} by={by} latestDay={latestDay} catchingUp={catchUp.status()} />;
   };
 
   // The front page: the latest day (FRONT_PAGE=day, the default), or trending by interest or by stars.
   app.get('/', sharedByMembers, async (request, reply) => {
     const latest = await feed.latestDay();
-    if (!latest) return sendPage(reply, <EmptySiteView />);
+    if (!latest) return sendPage(reply, <EmptySiteView catchingUp={catchUp.status()} />);
     if (options.frontPage !== 'day') return sendPage(reply, await trendingPage(request, options.frontPage === 'stars' ? 'stars' : 'score', 1));
     return sendPage(reply, await listingPage(request, periodOrFail('day', latest), true));
   });
@@ -100,7 +100,7 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
     if (!period) return sendPage(reply, <EmptySiteView />);
     const page = await feed.page(period, { page: q.p, order: q.sort === 'newest' ? 'publishedAt' : 'trending', category: cat });
     const now = new Date();
-    return sendPage(reply, <FeedPageView feed={page} cards={await cardsOf(request, page.items)} why={(item) => feed.explain(item, now).text} />);
+    return sendPage(reply, <FeedPageView feed={page} cards={await cardsOf(request, page.items)} why={(item) => feed.explain(item, now)} />);
   });
 
   app.get('/api/categories/:cat', async (request) => {

@@ -34,7 +34,7 @@ export interface TrendingPage {
 /** A listed paper's trending inputs, as its stored counters hold them. */
 export function trendingInputsOf(item: ListedPaper): TrendingInputs {
   const p = item.paper;
-  return { upvotes: p.upvotes, commenters: p.commenters, hfUpvotes: p.hfUpvotes, starsPerDay: p.codeStarsPerDay, listedDay: item.listedDay || null };
+  return { upvotes: p.upvotes, commenters: p.commenters, hfUpvotes: p.hfUpvotes, starsPerDay: p.codeStarsPerDay, listedDay: item.listedDay || null, demo: p.isDemo };
 }
 
 const pageSize = (limit: number | undefined) => Math.min(Math.max(limit ?? 30, 1), 100);

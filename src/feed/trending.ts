@@ -33,6 +33,8 @@ export interface TrendingInputs {
   starsPerDay?: number;
   /** The latest day the paper was listed here (`YYYY-MM-DD`); null for a paper never listed. */
   listedDay: string | null;
+  /** A demo paper: its upvotes from elsewhere are the demo's, and are named so. */
+  demo?: boolean;
 }
 
 /** How much a signal from elsewhere counts against one upvote here (TRENDING_HF_WEIGHT, TRENDING_STARS_WEIGHT). */
@@ -78,7 +80,10 @@ export interface TrendingExplanation {
   interestDays: number;
   /** Whole days between the listing and `now`. */
   ageDays: number | null;
+  /** The formula with its numbers: each signal, its weight and share. */
   text: string;
+  /** The same in a reader's words: "+1,750 ★ this week · 3 upvotes · listed 2 days ago". */
+  plain: string;
 }
 
 const share = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
@@ -92,11 +97,27 @@ export function explainTrending(inputs: TrendingInputs, now: Date, weights: Tren
   const of = (part: number) => (points > 0 && part < points ? ` [${share(part, points)}]` : '');
   const parts = [`${inputs.upvotes} ${inputs.upvotes === 1 ? 'upvote' : 'upvotes'}${of(c.upvotes)}`];
   if (inputs.commenters > 0) parts.push(`${inputs.commenters} ${inputs.commenters === 1 ? 'commenter' : 'commenters'} (½ each)${of(c.commenters)}`);
-  if ((inputs.hfUpvotes ?? 0) > 0) parts.push(`${inputs.hfUpvotes} Hugging Face upvotes (${formatNumber(weights.hfUpvote)} each)${of(c.hfUpvotes)}`);
+  const elsewhere = inputs.demo ? 'demo' : 'Hugging Face';
+  if ((inputs.hfUpvotes ?? 0) > 0) parts.push(`${inputs.hfUpvotes} ${elsewhere} upvotes (${formatNumber(weights.hfUpvote)} each)${of(c.hfUpvotes)}`);
   if ((inputs.starsPerDay ?? 0) > 0) parts.push(`${formatNumber(inputs.starsPerDay ?? 0)} stars a day on its code (${formatNumber(weights.starPerDay)} each)${of(c.stars)}`);
   const age = ageDays === null ? 'never listed' : ageDays === 0 ? 'listed today' : `listed ${ageDays} ${ageDays === 1 ? 'day' : 'days'} ago`;
   const text = `${parts.join(' + ')} = ${formatNumber(points)} ${points === 1 ? 'point' : 'points'}, worth ${formatNumber(interestDays)} ${interestDays === 1 ? 'day' : 'days'} of freshness; ${age}.`;
-  return { points, interestDays, ageDays, text };
+  return { points, interestDays, ageDays, text, plain: plainWhy(inputs, elsewhere, age) };
+}
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** The signals a reader weighs at a glance, biggest news first; the formula stays one click away. */
+function plainWhy(inputs: TrendingInputs, elsewhere: string, age: string): string {
+  const parts: string[] = [];
+  const weekStars = Math.round(Math.max(0, inputs.starsPerDay ?? 0) * 7);
+  if (weekStars > 0) parts.push(`+${weekStars.toLocaleString('en-US')} ★ this week`);
+  // Signals at zero say nothing: "+120 ★ this week · listed today", not "0 upvotes · …".
+  if (inputs.upvotes > 0) parts.push(count(inputs.upvotes, 'upvote', 'upvotes'));
+  if ((inputs.hfUpvotes ?? 0) > 0) parts.push(count(inputs.hfUpvotes ?? 0, `${elsewhere} upvote`, `${elsewhere} upvotes`));
+  if (inputs.commenters > 0) parts.push(count(inputs.commenters, 'commenter', 'commenters'));
+  parts.push(age);
+  return parts.join(' · ');
 }
 
 function formatNumber(n: number): string {

@@ -8,6 +8,10 @@ export interface LayoutProps {
   /** The search box keeps what was searched. */
   query?: string;
   description?: string;
+  /** The page's picture in link previews (og:image): a path on this site; the site's own card when absent. */
+  image?: string | undefined;
+  /** What a link preview calls the page: `article` for a paper, `website` otherwise. */
+  kind?: 'article' | 'website';
   /** The page's feeds, announced to readers (autodiscovery): `path` + .atom, .rss and .json. */
   feeds?: { path: string; title: string; query?: string } | undefined;
   children: ComponentChildren;
@@ -84,7 +88,31 @@ function SubscribeBox() {
   );
 }
 
-export function Layout({ title, query, description, feeds, children }: LayoutProps) {
+/**
+ * OpenGraph and Twitter card tags: a paper shared in Slack, X or Mastodon shows its title, summary and picture.
+ * Absolute addresses (PUBLIC_URL), as the crawlers require.
+ */
+function PreviewTags({ title, description, image, kind }: { title: string; description: string | undefined; image: string | undefined; kind: 'article' | 'website' }) {
+  const { siteUrl = '', path } = usePageContext();
+  const picture = `${siteUrl}${image ?? '/assets/preview.png'}`;
+  return (
+    <>
+      <meta property="og:site_name" content="Paperboard" />
+      <meta property="og:type" content={kind} />
+      <meta property="og:title" content={title} />
+      {description ? <meta property="og:description" content={description} /> : null}
+      <meta property="og:url" content={`${siteUrl}${path}`} />
+      <meta property="og:image" content={picture} />
+      <meta property="og:image:alt" content={title} />
+      <meta name="twitter:card" content={image ? 'summary' : 'summary_large_image'} />
+      <meta name="twitter:title" content={title} />
+      {description ? <meta name="twitter:description" content={description} /> : null}
+      <meta name="twitter:image" content={picture} />
+    </>
+  );
+}
+
+export function Layout({ title, query, description, feeds, image, kind = 'website', children }: LayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -93,6 +121,7 @@ export function Layout({ title, query, description, feeds, children }: LayoutPro
         <meta name="color-scheme" content="light dark" />
         <title>{title === 'Paperboard' ? title : `${title} · Paperboard`}</title>
         {description ? <meta name="description" content={description} /> : null}
+        <PreviewTags title={title} description={description} image={image} kind={kind} />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/style.css" />
         {feeds

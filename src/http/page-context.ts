@@ -21,6 +21,8 @@ export interface PageContextValue {
   csrfToken: () => string;
   /** The page's own address (path and query): forms carry it, so an action can come back to where it was taken. */
   path: string;
+  /** The site's public address (PUBLIC_URL), for what must be absolute: link previews' image and URL. */
+  siteUrl?: string;
   /** Set only while a page is rendered for all members at once. */
   perMember?: PerMember | undefined;
 }

@@ -13,6 +13,7 @@ export function sendPage(reply: FastifyReply, page: VNode, status = 200): Fastif
     // Made only when a form asks, once per response: pages without forms set no CSRF cookie.
     csrfToken: () => (token ??= formToken(reply)),
     path: reply.request.url,
+    siteUrl: reply.server.publicUrl,
   };
   const html = renderToString(h(PageContext.Provider, { value: context }, page));
   if (status === 200) reply.request.keepForMembers?.(page); // a page members share, rendered for the next ones

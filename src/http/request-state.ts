@@ -15,6 +15,10 @@ declare module 'fastify' {
     /** The query parameters the route reads (http/validate.ts parseQuery); null until it reads some. */
     knownQuery: readonly string[] | null;
   }
+  interface FastifyInstance {
+    /** PUBLIC_URL: pages name themselves and their pictures absolutely in link previews. */
+    publicUrl: string;
+  }
   interface FastifyContextConfig {
     /** The page differs between members only in PerMember parts: it may be rendered once for all of them. */
     sharedByMembers?: boolean;

@@ -25,7 +25,10 @@ export interface HttpResponse {
   url: string;
   status: number;
   headers: Headers;
+  /** The body as text ('' when asked for bytes). */
   body: string;
+  /** The body's bytes, when asked for them (`binary`: a PDF). */
+  bytes?: Buffer;
 }
 
 export class FetchError extends Error {
@@ -61,9 +64,10 @@ export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 /**
  * What one answer of each service may weigh, decompressed: about ten times the largest real one seen. An arXiv API page
  * of 100 entries is ~300 KB, an OAI-PMH page of 1,000 records 2–5 MB, the RSS listing of a busy category ~1 MB, an HF
- * day ~200 KB (GitHub's: github.client.ts, 1 MiB).
+ * day ~200 KB (GitHub's: github.client.ts, 1 MiB). A paper's PDF is read whole for its first page: most are under 5 MB,
+ * the largest few tens of MB; a PDF past 30 MB keeps its title card.
  */
-export const SERVICE_MAX_BYTES = { arxivApi: 8 * 1024 * 1024, arxivOai: 48 * 1024 * 1024, arxivRss: 16 * 1024 * 1024, hfDaily: 4 * 1024 * 1024 } as const;
+export const SERVICE_MAX_BYTES = { arxivApi: 8 * 1024 * 1024, arxivOai: 48 * 1024 * 1024, arxivRss: 16 * 1024 * 1024, hfDaily: 4 * 1024 * 1024, arxivPdf: 30 * 1024 * 1024 } as const;
 
 /** Whether a redirect stays with the service asked: the same host and port, and no step down from https. */
 function sameService(from: URL, to: URL): boolean {
@@ -71,13 +75,13 @@ function sameService(from: URL, to: URL): boolean {
 }
 
 /** A body read as a stream up to `maxBytes`; past it, the stream is cancelled and the answer refused. */
-async function readBounded(response: Response, url: string, maxBytes: number): Promise<string> {
+async function readBounded(response: Response, url: string, maxBytes: number): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? '');
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();
     throw new UpstreamRefused(url, `the answer is ${declared} bytes; at most ${maxBytes} are read from this service`);
   }
-  if (!response.body) return '';
+  if (!response.body) return Buffer.alloc(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -91,7 +95,7 @@ async function readBounded(response: Response, url: string, maxBytes: number): P
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -137,7 +141,7 @@ export function createPoliteHttp(options: PoliteHttpOptions) {
   }
 
   /** One request: redirects followed on the same service only, the body read up to the limit, all within `timeout`. */
-  async function once(url: string, headers: Record<string, string>, timeout: number, maxBytes: number): Promise<HttpResponse> {
+  async function once(url: string, headers: Record<string, string>, timeout: number, maxBytes: number, binary: boolean): Promise<HttpResponse> {
     const signal = AbortSignal.timeout(timeout);
     const asked = new URL(url);
     let current = asked;
@@ -148,7 +152,10 @@ export function createPoliteHttp(options: PoliteHttpOptions) {
         redirect: 'manual',
       });
       const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-      if (location === null) return { url: current.href, status: response.status, headers: response.headers, body: await readBounded(response, url, maxBytes) };
+      if (location === null) {
+        const bytes = await readBounded(response, url, maxBytes);
+        return { url: current.href, status: response.status, headers: response.headers, ...(binary ? { body: '', bytes } : { body: new TextDecoder().decode(bytes) }) };
+      }
       await response.body?.cancel();
       let next: URL;
       try {
@@ -174,7 +181,7 @@ export function createPoliteHttp(options: PoliteHttpOptions) {
      * FetchError once the retries are spent. `impatient`: someone is waiting on the answer (a member's submission), so
      * one try of at most 10 s and one retry, instead of minutes of backing off.
      */
-    async get(url: string, request: { headers?: Record<string, string>; impatient?: boolean; maxBytes?: number } = {}): Promise<HttpResponse> {
+    async get(url: string, request: { headers?: Record<string, string>; impatient?: boolean; maxBytes?: number; binary?: boolean } = {}): Promise<HttpResponse> {
       const host = new URL(url).host;
       const retries = request.impatient ? Math.min(1, maxRetries) : maxRetries;
       const timeout = request.impatient ? Math.min(10_000, timeoutMs) : timeoutMs;
@@ -183,7 +190,7 @@ export function createPoliteHttp(options: PoliteHttpOptions) {
         await takeTurn(host);
         let response: HttpResponse;
         try {
-          response = await once(url, request.headers ?? {}, timeout, request.maxBytes ?? defaultMaxBytes);
+          response = await once(url, request.headers ?? {}, timeout, request.maxBytes ?? defaultMaxBytes, request.binary ?? false);
           turnDone(host);
         } catch (error) {
           turnDone(host);

@@ -8,6 +8,7 @@ import type { JobDefinition } from './scheduler.service.ts';
 import type { DigestService } from '../digest/digest.service.ts';
 import type { SearchService } from '../search/search.service.ts';
 import type { CodeService } from '../code/code.service.ts';
+import type { CatchUpService } from '../ingest/catch-up.service.ts';
 import { dayIn } from '../digest/subscription.ts';
 
 export type { JobRunRow } from './jobs.repository.ts';
@@ -21,18 +22,24 @@ export function createJobRuns(db: Db) {
 }
 
 /**
- * The jobs `serve` schedules: today's new papers in the configured categories (recorded as an ingest run), the
+ * The jobs `serve` schedules: Hugging Face's daily papers, today's new papers in the configured categories (recorded as an ingest run), the
  * daily and weekly digests (weekly subscribers on the weekday they chose), and a sender pass every ten minutes
  * for digests waiting to be retried.
  */
 export function scheduledJobs(
   config: Readonly<Config>,
-  services: { arxivRss: ArxivRssService; ingestRuns: IngestRuns; digest: DigestService; search: SearchService; code: CodeService },
+  services: { arxivRss: ArxivRssService; ingestRuns: IngestRuns; digest: DigestService; search: SearchService; code: CodeService; catchUp: CatchUpService },
 ): JobDefinition[] {
   const { categories, schedule, timezone } = config.ingest;
   const digest = config.digest;
   const today = () => dayIn(digest.timezone, new Date());
+  // Hugging Face's daily papers: today's and yesterday's again (their lists grow, their upvotes move), and any day of
+  // the week a stopped server missed, once. Off with CATCH_UP=off, like the catch-up at start.
+  const huggingFace: JobDefinition[] = config.catchUp === 'auto'
+    ? [{ name: 'hf-daily', cron: config.hfSchedule, timezone: 'UTC', run: () => services.catchUp.run() }]
+    : [];
   return [
+    ...huggingFace,
     {
       name: 'daily-ingest',
       cron: schedule,

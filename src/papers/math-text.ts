@@ -121,3 +121,45 @@ export function mathPieces(text: string): TextPiece[] {
   pieces.push(...styled(text.slice(at)));
   return pieces.filter((p) => p.kind === 'math' || p.text.length > 0);
 }
+
+/** Common commands as the characters they stand for: what plain text (meta tags, mail, feeds, pictures) shows. */
+const PLAIN_SYMBOLS: Record<string, string> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
+  iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ',
+  upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ',
+  Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω', infty: '∞', times: '×', cdot: '·',
+  pm: '±', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠', approx: '≈', sim: '∼', to: '→',
+  rightarrow: '→', leftarrow: '←', Rightarrow: '⇒', in: '∈', subset: '⊂', sum: '∑', prod: '∏', int: '∫',
+  partial: '∂', nabla: '∇', sqrt: '√', ell: 'ℓ', log: 'log', exp: 'exp', ldots: '…', dots: '…', cdots: '⋯',
+  '%': '%', '&': '&', '#': '#', _: '_', '$': '$', '{': '{', '}': '}',
+};
+const SUPERSCRIPTS: Record<string, string> = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹', '+': '⁺', '-': '⁻', n: 'ⁿ', i: 'ⁱ' };
+const SUBSCRIPTS: Record<string, string> = { 0: '₀', 1: '₁', 2: '₂', 3: '₃', 4: '₄', 5: '₅', 6: '₆', 7: '₇', 8: '₈', 9: '₉', '+': '₊', '-': '₋' };
+
+/** A fraction's part, in parentheses when it is more than one term. */
+const grouped = (part: string) => (/^[\w.\\]+$/.test(part.trim()) ? part.trim() : `(${part.trim()})`);
+
+/** `^{12}` as ¹², when every character has a small form; else `^(12)`, readable either way. */
+function scripted(body: string, table: Record<string, string>, mark: string): string {
+  const chars = [...body];
+  return chars.every((c) => table[c]) ? chars.map((c) => table[c]).join('') : body.length === 1 ? `${mark}${body}` : `${mark}(${body})`;
+}
+
+/**
+ * A text with LaTeX as plain characters (`$\omega$` → ω, `$O(n^2)$` → O(n²), `\emph{x}` → x, `~` → a space): one
+ * rule for every place that cannot show formulas (meta descriptions, the digest's text part, feeds, title cards). Linear
+ * in the text; anything unknown stays as written, minus the markup.
+ */
+export function plainMath(text: string): string {
+  if (!text.includes('$') && !text.includes('\\') && !text.includes('~')) return text;
+  return text
+    .replace(/\\(?:emph|textbf|textit|texttt|mathrm|mathbf|mathit|mathcal|mathbb|text|operatorname)\s*\{([^{}]*)\}/g, '$1')
+    .replace(/\\(?:frac)\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, top: string, bottom: string) => `${grouped(top)}/${grouped(bottom)}`)
+    .replace(/\\([A-Za-z]+|[%&#_${}])/g, (whole, name: string) => PLAIN_SYMBOLS[name] ?? (/^[A-Za-z]+$/.test(name) ? '' : whole))
+    .replace(/\^\{([^{}]*)\}|\^([A-Za-z0-9+-])/g, (_m, braced: string | undefined, one: string | undefined) => scripted(braced ?? one ?? '', SUPERSCRIPTS, '^'))
+    .replace(/_\{([^{}]*)\}|_([A-Za-z0-9+-])/g, (_m, braced: string | undefined, one: string | undefined) => scripted(braced ?? one ?? '', SUBSCRIPTS, '_'))
+    .replace(/(?<!\\)\$+/g, '')
+    .replace(/[{}]/g, '')
+    .replace(/(?<![/\\])~/g, ' ')
+    .replace(/[ \t]{2,}/g, ' ');
+}

@@ -37,6 +37,14 @@ export function paperPath(id: string): string {
   return `/papers/${id}`;
 }
 
+/** A paper's picture (thumbnails/): its first PDF page, or its title card. Old-style ids keep their slash. */
+export function thumbnailPath(id: string): string {
+  return `/thumbnails/${id}`;
+}
+
+/** The size cards show it at: a third of the 320 × 414 picture, sharp on 2× and 3× screens. */
+const CARD_THUMB = { width: 84, height: 109 };
+
 /** What the community adds to a card: the viewer's upvote, who submitted it; and its main repository, when it has code. */
 export interface CardCommunity {
   upvoted: boolean;
@@ -47,8 +55,8 @@ export interface CardCommunity {
 export interface PaperCardProps {
   paper: Paper;
   community?: CardCommunity | undefined;
-  /** The trending explanation, on lists sorted by trending. */
-  why?: string | undefined;
+  /** The trending explanation, on lists sorted by trending: in plain words, and the formula behind them. */
+  why?: { plain: string; text: string } | undefined;
   /** Search hits marked in the title and an abstract snippet. */
   highlight?: { title: string; snippet: string };
 }
@@ -68,22 +76,29 @@ export function PaperCard({ paper, highlight, community, why }: PaperCardProps) 
         <AuthorLine paper={paper} />
         {summary ? <p class="card-abstract">{highlight ? <Highlighted text={summary} /> : <MathText text={summary} />}</p> : null}
         <footer class="card-meta">
-          <a href={`${paperPath(paper.id)}#discussion-heading`} class="comments-link">
-            {paper.numComments} {paper.numComments === 1 ? 'comment' : 'comments'}
-          </a>
+          {/* A count of none is no news: the paper's page has its discussion either way. */}
+          {paper.numComments > 0 ? (
+            <a href={`${paperPath(paper.id)}#discussion-heading`} class="comments-link">
+              {paper.numComments} {paper.numComments === 1 ? 'comment' : 'comments'}
+            </a>
+          ) : null}
           {community?.submittedBy ? <span>submitted by <a href={`/u/${community.submittedBy}`}>{community.submittedBy}</a></span> : null}
           {paper.categories.slice(0, 2).map((c) => <a class="chip" href={categoryPath(c)}>{c}</a>)}
           {paper.publishedAt ? <time dateTime={paper.publishedAt}>{formatDate(paper.publishedAt)}</time> : null}
           {why ? (
             <details class="why" data-why>
               {/* Not a tab stop on every card: `w` opens the selected card's (app.js), a click or tap any. */}
-              <summary tabIndex={-1}>why here?</summary>
-              <p>{why} <a href="/about#trending">How trending works</a></p>
+              <summary tabIndex={-1}><span class="why-label">Why here:</span> {why.plain}</summary>
+              <p>{why.text} <a href="/about#trending">How trending works</a></p>
             </details>
           ) : null}
         </footer>
         {community?.code ? <CodeMark link={community.code} /> : null}
       </div>
+      {/* The title beside it names the paper: the picture is decoration to a screen reader, and no extra tab stop. */}
+      <a class="card-thumb" href={paperPath(paper.id)} tabIndex={-1} aria-hidden="true">
+        <img src={thumbnailPath(paper.id)} width={CARD_THUMB.width} height={CARD_THUMB.height} loading="lazy" decoding="async" alt="" />
+      </a>
     </article>
   );
 }

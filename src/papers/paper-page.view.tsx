@@ -6,10 +6,12 @@ import { CodeSection } from '../code/code.view.tsx';
 import { UpvoteButton } from '../community/community.view.tsx';
 import { formatDate } from '../feed/period.ts';
 import { AuthorLink } from '../authors/author-link.view.tsx';
-import { categoryPath } from './paper-card.view.tsx';
+import { categoryPath, thumbnailPath } from './paper-card.view.tsx';
 import { MathText } from './math-text.view.tsx';
 import { Layout } from '../http/layout.view.tsx';
 import { bibtexFor } from './bibtex.ts';
+import { plainMath } from './math-text.ts';
+import { excerpt } from './paper-text.ts';
 import { paperLinks, type Paper } from './paper.ts';
 import type { PaperDetails } from './papers.service.ts';
 
@@ -29,6 +31,22 @@ export interface PaperCommunity {
   code: { links: readonly CodeLink[]; history: Map<number, StarSample[]> };
 }
 
+/** The thousands as GitHub writes them on its buttons: 950, 1.8k, 12k. */
+const compact = (n: number) => (n < 1000 ? String(n) : n < 10_000 ? `${(n / 1000).toFixed(1).replace(/\.0$/, '')}k` : `${Math.round(n / 1000)}k`);
+
+/** "★ GitHub 1.8k" beside PDF and arXiv: the authors' repository first, else the most starred confirmed one. */
+function GithubButton({ links }: { links: readonly CodeLink[] }) {
+  const github = links.filter((l) => l.repository.host === 'github' && l.confirmed && l.repository.status !== 'gone');
+  const main = github.find((l) => l.official) ?? [...github].sort((a, b) => (b.repository.stars ?? 0) - (a.repository.stars ?? 0))[0];
+  if (!main) return null;
+  const stars = main.repository.stars;
+  return (
+    <a class="button button-quiet github-button" href={main.repository.url} rel="nofollow noopener" title={`${main.repository.owner}/${main.repository.name} on GitHub`}>
+      <span aria-hidden="true">★</span> GitHub{stars !== null ? ` ${compact(stars)}` : ''}
+    </a>
+  );
+}
+
 /** Authors named on the page: a collaboration's thousands are in the JSON, not in a page of megabytes. */
 const SHOWN_AUTHORS = 200;
 
@@ -36,8 +54,8 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
   const { paper, versions, listings, externalSignals } = details;
   const links = paperLinks(paper.id);
   return (
-    <Layout title={paper.title} description={paper.abstract.slice(0, 200)}>
-      <article class="paper">
+    <Layout title={plainMath(paper.title)} description={excerpt(plainMath(paper.abstract), 200)} image={thumbnailPath(paper.id)} kind="article">
+      <article class="paper paper-with-rail">
         <header class="paper-header">
           <p class="paper-kicker">
             {links.abs ? <span class="paper-id">arXiv:{paper.id}v{paper.version}</span> : <span class="paper-id">{paper.id}</span>}
@@ -73,10 +91,11 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
             <UpvoteButton paperId={paper.id} upvotes={paper.upvotes} upvoted={community.upvoted} />
             <a class="button-quiet" href="#discussion-heading">{paper.numComments} {paper.numComments === 1 ? 'comment' : 'comments'}</a>
           </div>
-          {links.abs || paper.projectPage ? (
+          {links.abs || paper.projectPage || community.code.links.length > 0 ? (
             <p class="paper-links">
               {links.abs ? <a class="button" href={links.pdf ?? undefined}>PDF</a> : null}
               {links.abs ? <a class="button button-quiet" href={links.abs}>arXiv page</a> : null}
+              <GithubButton links={community.code.links} />
               {paper.doi ? <a class="button button-quiet" href={`https://doi.org/${paper.doi}`}>DOI</a> : null}
               {paper.projectPage ? <a class="button button-quiet" href={paper.projectPage} rel="nofollow noopener">Project page</a> : null}
             </p>
@@ -90,7 +109,25 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
           </div>
         </section>
 
-        <CodeSection paperId={paper.id} links={community.code.links} history={community.code.history} />
+        <aside class="paper-rail" aria-label="Code and related papers">
+          <a class="paper-thumb" href={links.pdf ?? thumbnailPath(paper.id)} tabIndex={-1} aria-hidden="true">
+            <img src={thumbnailPath(paper.id)} width={240} height={310} loading="lazy" decoding="async" alt="" />
+          </a>
+          <CodeSection paperId={paper.id} links={community.code.links} history={community.code.history} />
+          {similar.length > 0 ? (
+            <section aria-labelledby="similar-heading">
+              <h2 id="similar-heading">Similar papers</h2>
+              <ul class="similar">
+                {similar.map((s) => (
+                  <li>
+                    <a href={`/papers/${s.id}`}><MathText text={s.title} /></a>
+                    {s.primaryCategory ? <span class="chip">{s.primaryCategory}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
 
         <section aria-labelledby="details-heading">
           <h2 id="details-heading">Details</h2>
@@ -146,20 +183,6 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
           </div>
           <pre class="bibtex" id="bibtex" tabIndex={0}><code>{bibtexFor(paper, { maxAuthors: SHOWN_AUTHORS })}</code></pre>
         </section>
-
-        {similar.length > 0 ? (
-          <section aria-labelledby="similar-heading">
-            <h2 id="similar-heading">Similar papers</h2>
-            <ul class="similar">
-              {similar.map((s) => (
-                <li>
-                  <a href={`/papers/${s.id}`}>{s.title}</a>
-                  {s.primaryCategory ? <span class="chip">{s.primaryCategory}</span> : null}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
 
         <Discussion paperId={paper.id} discussion={community.threads} now={new Date()} />
       </article>

@@ -74,8 +74,10 @@ describe('the community in Chromium', () => {
     assert.match(await card.locator('.vote-count').innerText(), /^1$/);
     await page.getByRole('link', { name: 'Trending', exact: true }).click();
     await page.waitForURL(/\/trending$/);
-    assert.equal(await page.locator('article.card a[href="/papers/1707.08567"]').count(), 1, 'on /trending');
-    await page.locator('article.card').first().locator('summary', { hasText: 'Why here?' }).click();
+    assert.equal(await page.locator('article.card h2 a[href="/papers/1707.08567"]').count(), 1, 'on /trending');
+    const why = page.locator('article.card').first().locator('summary', { hasText: 'Why here' });
+    assert.match(await why.innerText(), /^Why here: 1 upvote · 1 commenter · listed today$/, 'in plain words');
+    await why.click();
     assert.match(await page.locator('article.card .why p').first().innerText(), /1 upvote \[\d+%\] \+ 1 commenter/);
     if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/trending.png` });
 

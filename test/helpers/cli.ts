@@ -13,7 +13,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(repoRoot, 'bin/paperboard.js'), ...args], {
       cwd: repoRoot,
-      env: { ...process.env, LOG_LEVEL: 'silent', DEMO_DATA: 'off', ...env },
+      env: { ...process.env, LOG_LEVEL: 'silent', DEMO_DATA: 'off', CATCH_UP: 'off', THUMBNAILS: 'cards', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

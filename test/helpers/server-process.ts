@@ -16,7 +16,7 @@ export interface ServerProcess {
 export async function startServerProcess(env: NodeJS.ProcessEnv, args: string[] = []): Promise<ServerProcess> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin/paperboard.js'), 'serve', '--port', '0', ...args], {
     cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: 'warn', DEMO_DATA: 'off', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', DEMO_DATA: 'off', CATCH_UP: 'off', THUMBNAILS: 'cards', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

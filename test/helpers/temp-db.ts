@@ -25,7 +25,7 @@ export function tempDir(prefix = 'paperboard-test-'): string {
 }
 
 export function testConfig(file: string, env: NodeJS.ProcessEnv = {}): Readonly<Config> {
-  return loadConfig({ PAPERBOARD_DB: file, LOG_LEVEL: 'silent', DEMO_DATA: 'off', ...env });
+  return loadConfig({ PAPERBOARD_DB: file, LOG_LEVEL: 'silent', DEMO_DATA: 'off', CATCH_UP: 'off', THUMBNAILS: 'cards', ...env });
 }
 
 /**

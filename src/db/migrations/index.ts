@@ -21,6 +21,7 @@ import * as trendingInterest from './2026-11-28T04-trending-interest.ts';
 import * as keywordIndexOwnsItsRows from './2026-11-28T06-keyword-index-owns-its-rows.ts';
 import * as hardening from './2026-12-05T00-hardening.ts';
 import * as hfSummaries from './2026-12-05T01-hf-summaries.ts';
+import * as thumbnails from './2026-12-06T00-thumbnails.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T00-papers': papers,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T06-keyword-index-owns-its-rows': keywordIndexOwnsItsRows,
   '2026-12-05T00-hardening': hardening,
   '2026-12-05T01-hf-summaries': hfSummaries,
+  '2026-12-06T00-thumbnails': thumbnails,
 };

@@ -53,7 +53,7 @@ async function seed(): Promise<void> {
 
 async function startServer(pageCacheSeconds: number) {
   const child = spawn(process.execPath, ['bin/paperboard.js', 'serve', '--port', String(PORT), '--no-jobs'], {
-    env: { ...process.env, PAPERBOARD_DB: dbFile, LOG_LEVEL: 'warn', DEMO_DATA: 'off', HOST: '127.0.0.1', PAGE_CACHE_SECONDS: String(pageCacheSeconds),
+    env: { ...process.env, PAPERBOARD_DB: dbFile, LOG_LEVEL: 'warn', DEMO_DATA: 'off', CATCH_UP: 'off', THUMBNAILS: 'cards', HOST: '127.0.0.1', PAGE_CACHE_SECONDS: String(pageCacheSeconds),
       // autocannon is one client asking thousands of times a second: the per-client limits would refuse nearly all of it.
       RATE_LIMIT_READS: '0', RATE_LIMIT_SEARCHES: '0' },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -103,11 +103,8 @@ function PreviewTags({ title, description, image, kind }: { title: string; descr
       {description ? <meta property="og:description" content={description} /> : null}
       <meta property="og:url" content={`${siteUrl}${path}`} />
       <meta property="og:image" content={picture} />
-      <meta property="og:image:alt" content={title} />
+      {/* X reads the og: tags for the rest: only the card's kind is its own. */}
       <meta name="twitter:card" content={image ? 'summary' : 'summary_large_image'} />
-      <meta name="twitter:title" content={title} />
-      {description ? <meta name="twitter:description" content={description} /> : null}
-      <meta name="twitter:image" content={picture} />
     </>
   );
 }

@@ -107,14 +107,14 @@ for (const engine of ENGINES) describe(`pictures of papers (${engine})`, () => {
 
   it('shows pictures on cards and tells link previews what the page is', async () => {
     const front = await (await app.get('/')).text();
-    assert.match(front, /<img src="\/thumbnails\/[^"]+" width="84" height="109" loading="lazy" decoding="async" alt(="")?\/?>/);
+    assert.match(front, /<img class="card-thumb" src="\/thumbnails\/[^"]+" width="84" height="109" loading="lazy" alt(="")?\/?>/);
     assert.match(front, /<meta property="og:image" content="http:\/\/[^"]+\/assets\/preview\.png"/);
     const paper = await (await app.get('/papers/1605.08386')).text();
     const publicUrl = app.config.http.publicUrl;
     assert.ok(paper.includes(`<meta property="og:image" content="${publicUrl}/thumbnails/1605.08386"/>`));
     assert.ok(paper.includes(`<meta property="og:url" content="${publicUrl}/papers/1605.08386"/>`));
     assert.match(paper, /<meta property="og:type" content="article"\/>/);
-    assert.match(paper, /<meta name="twitter:card" content="summary"\/>/);
+    assert.match(paper, /<meta name="twitter:card" content="summary"\/>/, 'X reads og:title, og:description and og:image');
     assert.match(paper, /<meta property="og:description" content="[^"]{40,}"\/>/);
     assert.equal((await app.get('/assets/preview.png')).status, 200);
   });

@@ -2,15 +2,25 @@
 import { CsrfField } from '../http/components/csrf-field.view.tsx';
 import { Layout } from '../http/layout.view.tsx';
 import { SIGN_IN_LINK_MINUTES, type ApiToken, type User } from './account.ts';
+import { MathText } from '../papers/math-text.view.tsx';
+import { intentHeading, type SignInIntent } from './sign-in-intent.ts';
 
-export function LoginPage({ email = '', error }: { email?: string; error?: string }) {
+export function LoginPage({ email = '', error, intent = null, paperTitle = null }: { email?: string; error?: string; intent?: SignInIntent | null; paperTitle?: string | null }) {
+  const heading = intent?.action ? intentHeading[intent.action] : 'Sign in';
   return (
-    <Layout title="Sign in">
+    <Layout title={heading}>
       <section class="panel">
-        <h1>Sign in</h1>
-        <p class="muted">No password: we mail you a link that signs you in. A new address gets a new account.</p>
+        <h1>{heading}</h1>
+        {paperTitle ? <p class="login-paper"><MathText text={paperTitle} /></p> : null}
+        <p class="muted">
+          No password: we mail you a link that signs you in{intent?.next ? ' and brings you back here' : ''}
+          {intent?.action === 'upvote' ? ', with your upvote counted' : ''}. A new address gets a new account.
+        </p>
         <form class="form" action="/login" method="post">
           <CsrfField />
+          {intent?.action ? <input type="hidden" name="do" value={intent.action} /> : null}
+          {intent?.paperId ? <input type="hidden" name="paper" value={intent.paperId} /> : null}
+          {intent?.next ? <input type="hidden" name="next" value={intent.next} /> : null}
           <label>
             Email address
             <input type="email" name="email" value={email} required autocomplete="email" aria-describedby={error ? 'login-error' : undefined} />
@@ -35,7 +45,7 @@ export function CheckInboxPage({ email }: { email: string }) {
   );
 }
 
-export function ConfirmSignInPage({ token, email }: { token: string; email: string | null }) {
+export function ConfirmSignInPage({ token, email, intent }: { token: string; email: string | null; intent: string | null }) {
   return (
     <Layout title="Sign in">
       <section class="panel">
@@ -45,6 +55,7 @@ export function ConfirmSignInPage({ token, email }: { token: string; email: stri
             <form class="form" action="/login/verify" method="post">
               <CsrfField />
               <input type="hidden" name="token" value={token} />
+              {intent ? <input type="hidden" name="intent" value={intent} /> : null}
               <p><button type="submit">Sign in</button></p>
             </form>
           </>

@@ -7,7 +7,8 @@ import { parseInput, parseQuery } from '../http/validate.ts';
 import { SESSION_COOKIE } from '../http/request-state.ts';
 import { SESSION_DAYS, type User } from './account.ts';
 import { AccountPage, CheckInboxPage, ConfirmSignInPage, LoginPage, type AccountPageProps } from './account-pages.view.tsx';
-import { loginBody, profileBody, tokenBody, tokenIdParams, tokenNameBody, tokenQuery } from './accounts.schema.ts';
+import { loginBody, loginQuery, profileBody, tokenBody, tokenIdParams, tokenNameBody, tokenQuery } from './accounts.schema.ts';
+import { intentFrom, type SignInIntent } from './sign-in-intent.ts';
 
 /**
  * Links asked per client address, checked as the request arrives. What one inbox can be sent, whoever asks, is bounded
@@ -17,7 +18,7 @@ const LINK_REQUEST_LIMIT = { max: 20, timeWindow: '10 minutes' };
 /** Link uses per client address: tokens are 256-bit, so this only stops hammering. */
 const LINK_USE_LIMIT = { max: 30, timeWindow: '1 minute' };
 
-export function registerAccountRoutes(app: FastifyInstance, { accounts, subscriptions }: Services, options: { secureCookies: boolean }): void {
+export function registerAccountRoutes(app: FastifyInstance, { accounts, subscriptions, community, papers }: Services, options: { secureCookies: boolean }): void {
   const sessionCookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: options.secureCookies, maxAge: SESSION_DAYS * 86_400 };
   const guarded = { preHandler: app.csrfProtection };
 
@@ -35,16 +36,25 @@ export function registerAccountRoutes(app: FastifyInstance, { accounts, subscrip
     return <AccountPage user={viewer} tokens={tokens} digest={digest} {...extra} />;
   };
 
-  app.get('/login', async (request, reply) => (request.viewer ? reply.redirect('/account') : sendPage(reply, <LoginPage />)));
+  /** The title of the paper an intent is about, for the sign-in page to name it. */
+  const paperTitle = async (intent: SignInIntent | null) => (intent?.paperId ? ((await papers.find(intent.paperId))?.paper.title ?? null) : null);
+
+  app.get('/login', async (request, reply) => {
+    const intent = intentFrom(parseQuery(request, loginQuery));
+    if (request.viewer) return reply.redirect(intent?.next ?? '/account');
+    return sendPage(reply, <LoginPage intent={intent} paperTitle={await paperTitle(intent)} />);
+  });
 
   app.post('/login', { ...guarded, config: { rateLimit: LINK_REQUEST_LIMIT } }, async (request, reply) => {
-    const { email } = parseInput(loginBody, request.body);
+    const body = parseInput(loginBody, request.body);
+    const { email } = body;
+    const intent = intentFrom(body);
     try {
-      await accounts.requestSignIn(email, new Date(), { ip: request.ip });
+      await accounts.requestSignIn(email, new Date(), { ip: request.ip }, intent);
     } catch (error) {
       // A bad address, or a spent mail budget: said on the form, with what was typed.
       if (error instanceof AppError && ['bad_request', 'rate_limited', 'unavailable'].includes(error.code)) {
-        return sendPage(reply, <LoginPage email={email} error={error.message.replace(/^email: /, '')} />, error.status);
+        return sendPage(reply, <LoginPage email={email} intent={intent} paperTitle={await paperTitle(intent)} error={error.message.replace(/^email: /, '')} />, error.status);
       }
       throw error;
     }
@@ -53,17 +63,20 @@ export function registerAccountRoutes(app: FastifyInstance, { accounts, subscrip
 
   // Opening the link only asks to confirm: mail scanners that follow links do not use it up.
   app.get('/login/verify', async (request, reply) => {
-    const { token } = parseQuery(request, tokenQuery);
+    const { token, intent } = parseQuery(request, tokenQuery);
     const usable = token ? await accounts.peekSignIn(token) : null;
-    return sendPage(reply, <ConfirmSignInPage token={token} email={usable?.email ?? null} />, usable ? 200 : 400);
+    return sendPage(reply, <ConfirmSignInPage token={token} intent={intent ?? null} email={usable?.email ?? null} />, usable ? 200 : 400);
   });
 
   app.post('/login/verify', { ...guarded, config: { rateLimit: LINK_USE_LIMIT } }, async (request, reply) => {
-    const { token } = parseInput(tokenBody, request.body);
-    const signedInNow = token ? await accounts.completeSignIn(token, { userAgent: request.headers['user-agent'] ?? null }) : null;
-    if (!signedInNow) return sendPage(reply, <ConfirmSignInPage token="" email={null} />, 400);
+    const { token, intent } = parseInput(tokenBody, request.body);
+    const signedInNow = token ? await accounts.completeSignIn(token, { userAgent: request.headers['user-agent'] ?? null, ...(intent ? { intent } : {}) }) : null;
+    if (!signedInNow) return sendPage(reply, <ConfirmSignInPage token="" intent={null} email={null} />, 400);
     reply.setCookie(SESSION_COOKIE, signedInNow.sessionId, sessionCookie);
-    return reply.redirect('/', 303);
+    const asked = signedInNow.intent;
+    // The vote they asked for before signing in; a paper gone meanwhile, or already upvoted, changes nothing.
+    if (asked?.action === 'upvote' && asked.paperId) await community.upvote(signedInNow.user, asked.paperId).catch(() => undefined);
+    return reply.redirect(asked?.next ?? '/', 303);
   });
 
   app.post('/logout', guarded, async (request, reply) => {

@@ -1,6 +1,7 @@
 // Signing in by email link, sessions, and profiles. A link works once, for 15 minutes; neither links nor
 // session ids are stored, only their hashes. Asking for a link answers the same for any address.
 import type { Db } from '../db/database.ts';
+import { openIntent, sealIntent, type SignInIntent } from './sign-in-intent.ts';
 import { AppError, badRequest } from '../errors.ts';
 import type { Mailer } from '../mail/mail.transport.ts';
 import type { MailBudget } from '../mail/mail-budget.service.ts';
@@ -23,7 +24,7 @@ function validEmail(input: string): string {
   return parsed.data;
 }
 
-export function createAccountsService(deps: { db: Db; mailer: Mailer; mailBudget: MailBudget; publicUrl: string }) {
+export function createAccountsService(deps: { db: Db; mailer: Mailer; mailBudget: MailBudget; publicUrl: string; secret: string }) {
   const { db } = deps;
 
   async function freeUsername(wanted: string): Promise<string> {
@@ -42,7 +43,7 @@ export function createAccountsService(deps: { db: Db; mailer: Mailer; mailBudget
 
   return {
     /** Mails a sign-in link. Known or not, the caller learns nothing about the address. */
-    async requestSignIn(emailInput: string, now: Date = new Date(), client: { ip: string | null } = { ip: null }): Promise<void> {
+    async requestSignIn(emailInput: string, now: Date = new Date(), client: { ip: string | null } = { ip: null }, intent: SignInIntent | null = null): Promise<void> {
       const email = validEmail(emailInput);
       // An address that has signed in before draws on the part of the hour's budget kept for members.
       const knownAddress = (await repo.findUserByEmail(db, email)) !== undefined;
@@ -55,7 +56,9 @@ export function createAccountsService(deps: { db: Db; mailer: Mailer; mailBudget
         now: now.toISOString(),
         expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * MINUTE).toISOString(),
       });
-      const url = `${deps.publicUrl}/login/verify?token=${encodeURIComponent(token)}`;
+      // What the visitor was doing travels in the link, sealed to its token (sign-in-intent.ts).
+      const sealed = intent ? `&intent=${encodeURIComponent(sealIntent(intent, token, deps.secret))}` : '';
+      const url = `${deps.publicUrl}/login/verify?token=${encodeURIComponent(token)}${sealed}`;
       const mail = renderMail({
         preheader: `Your link to sign in to Paperboard, valid for ${SIGN_IN_LINK_MINUTES} minutes.`,
         heading: 'Sign in to Paperboard',
@@ -75,7 +78,7 @@ export function createAccountsService(deps: { db: Db; mailer: Mailer; mailBudget
     },
 
     /** Uses a link: returns a new session's id (for the cookie) and its user, or null when the link is spent. */
-    async completeSignIn(token: string, context: { userAgent: string | null; now?: Date }): Promise<{ sessionId: string; user: User } | null> {
+    async completeSignIn(token: string, context: { userAgent: string | null; now?: Date; intent?: string }): Promise<{ sessionId: string; user: User; intent: SignInIntent | null } | null> {
       const now = context.now ?? new Date();
       const email = await repo.useToken(db, hashSecret(token), now.toISOString());
       if (!email) return null;
@@ -85,7 +88,8 @@ export function createAccountsService(deps: { db: Db; mailer: Mailer; mailBudget
         hash: hashSecret(sessionId), userId: user.id, now: now.toISOString(),
         expiresAt: new Date(now.getTime() + SESSION_DAYS * DAY).toISOString(), userAgent: context.userAgent?.slice(0, 300) ?? null,
       });
-      return { sessionId, user: repo.userFromRow(user) };
+      // Opened only with the token just used: an intent from another link, or changed, is none.
+      return { sessionId, user: repo.userFromRow(user), intent: context.intent ? openIntent(context.intent, token, deps.secret) : null };
     },
 
     async userForSession(sessionId: string, now: Date = new Date()): Promise<User | null> {

@@ -74,7 +74,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
   const importer = createImportService(papers, hfDaily);
   const arxivApi = createArxivApiService({ papers, http, apiUrl: config.sources.arxivApiUrl });
   const mailBudget = createMailBudget(db, { perHour: config.mail.hourlyLimit });
-  const accounts = createAccountsService({ db, mailer, mailBudget, publicUrl: config.http.publicUrl });
+  const accounts = createAccountsService({ db, mailer, mailBudget, publicUrl: config.http.publicUrl, secret: sessionSecret(config) });
   const semantic = createSemanticService({ db, papers, dataDir: config.dataDir, settings: config.semantic, log: report });
   // SQLite's searches block the thread that runs them: a server gives them worker threads. PostgreSQL's run on the server.
   const ranker = db.engine === 'postgres'

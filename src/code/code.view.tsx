@@ -1,6 +1,7 @@
 // How code shows: the mark on a card (the main repository, its stars, this week's growth), the paper page's list of
 // every repository with its facts and a sparkline of its stars, the member's "add a code link" form and the
 // moderator's "remove".
+import { signInPath } from '../http/sign-in-path.ts';
 import { CsrfField } from '../http/components/csrf-field.view.tsx';
 import { Layout } from '../http/layout.view.tsx';
 import { usePageContext } from '../http/page-context.ts';
@@ -123,7 +124,7 @@ export function CodeSection({ paperId, links, history }: CodeSectionProps) {
           <button type="submit">Add</button>
         </form>
       ) : (
-        <p class="muted"><a href="/login">Sign in</a> to add a code link.</p>
+        <p class="muted"><a href={signInPath({ action: 'add-code', next: `/papers/${paperId}#code-heading` })}>Sign in to add a code link</a></p>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 // The discussion under a paper: threads, the forms to comment, reply, flag and moderate, and the edit page.
+import { signInPath } from '../http/sign-in-path.ts';
 import { formatDate } from '../feed/period.ts';
 import { CsrfField } from '../http/components/csrf-field.view.tsx';
 import { Pager } from '../http/components/pager.view.tsx';
@@ -130,7 +131,7 @@ export function Discussion({ paperId, discussion, now }: { paperId: string; disc
       {viewer ? (
         <CommentForm paperId={paperId} label="Add a comment" />
       ) : (
-        <p><a href="/login">Sign in</a> to comment.</p>
+        <p><a href={signInPath({ action: 'comment', paperId, next: `/papers/${paperId}#discussion-heading` })}>Sign in to comment</a></p>
       )}
     </section>
   );

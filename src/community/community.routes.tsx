@@ -1,4 +1,5 @@
 // Submitting papers and upvoting them: pages and forms for people, JSON for tools (API token or session).
+import { signInPath } from '../http/sign-in-path.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../errors.ts';
 import type { Services } from '../app/services.ts';
@@ -20,7 +21,7 @@ export function registerCommunityRoutes(app: FastifyInstance, services: Services
   const submitWrite = memberWrite(app, { max: 20, timeWindow: '1 minute' });
 
   app.get('/submit', async (request, reply) => {
-    if (!request.viewer) return reply.redirect('/login');
+    if (!request.viewer) return reply.redirect(signInPath({ action: 'submit', next: request.url }));
     // "Submit it" from a paper not stored here arrives with the id filled in.
     const { reference } = parseQuery(request, submitForm);
     return sendPage(reply, <SubmitPage reference={reference} limits={limits} />);

@@ -1,4 +1,5 @@
 // The submit page and the upvote button (a plain form; the page script makes it work without a reload).
+import { signInPath } from '../http/sign-in-path.ts';
 import { CsrfField } from '../http/components/csrf-field.view.tsx';
 import { usePageContext } from '../http/page-context.ts';
 import { Layout } from '../http/layout.view.tsx';
@@ -50,11 +51,12 @@ export function SubmitPage({ reference = '', problem, limits }: { reference?: st
 export const upvoteCount = (n: number) => `${n} ${n === 1 ? 'upvote' : 'upvotes'}`;
 
 export function UpvoteButton({ paperId, upvotes, upvoted }: { paperId: string; upvotes: number; upvoted: boolean }) {
-  const { viewer, perMember } = usePageContext();
+  const { viewer, perMember, path } = usePageContext();
   if (perMember) return <>{perMember((member) => <UpvoteButton paperId={paperId} upvotes={upvotes} upvoted={member.upvoted.has(paperId)} />, paperId)}</>;
   if (!viewer) {
+    // Back to this page after the mailed link, with the vote counted (accounts/sign-in-intent.ts).
     return (
-      <a class="vote" href="/login" title="Sign in to upvote" aria-label={`Sign in to upvote, ${upvoteCount(upvotes)}`}>
+      <a class="vote" href={signInPath({ action: 'upvote', paperId, next: path })} title="Sign in to upvote this paper" aria-label={`Sign in to upvote, ${upvoteCount(upvotes)}`}>
         <span aria-hidden="true">▲</span> <span class="vote-count">{upvotes}</span>
       </a>
     );

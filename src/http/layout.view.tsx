@@ -1,4 +1,5 @@
 // The frame of every page: header with search, main content, footer. No inline script or style (CSP).
+import { signInPath } from './sign-in-path.ts';
 import type { ComponentChildren } from 'preact';
 import { CsrfField } from './components/csrf-field.view.tsx';
 import { usePageContext } from './page-context.ts';
@@ -26,7 +27,7 @@ const feedTypes = [
 function AccountNav() {
   const { viewer, perMember, path } = usePageContext();
   if (perMember) return <>{perMember(() => <AccountNav />)}</>;
-  if (!viewer) return <a href="/login">Sign in</a>;
+  if (!viewer) return <a href={signInPath({ next: path })}>Sign in</a>;
   return (
     <>
       {viewer.role === 'admin' || viewer.role === 'moderator' ? <NavLink href="/admin">Admin</NavLink> : null}

@@ -1,4 +1,5 @@
 // `/for-you` and `GET /api/for-you`, and the "not interested" button.
+import { signInPath } from '../http/sign-in-path.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../app/services.ts';
 import { backTo, memberWrite, paperIdParam, requireViewer } from '../http/guards.ts';
@@ -7,7 +8,7 @@ import { ForYouPage } from './for-you.view.tsx';
 
 export function registerForYouRoutes(app: FastifyInstance, { forYou, community, code }: Services): void {
   app.get('/for-you', async (request, reply) => {
-    if (!request.viewer) return reply.redirect('/login');
+    if (!request.viewer) return reply.redirect(signInPath({ action: 'for-you', next: '/for-you' }));
     const feed = await forYou.feed(request.viewer);
     const cards = await code.withCode(await community.cardsFor(request.viewer, feed.items.map((i) => i.paper)));
     return sendPage(reply, <ForYouPage items={feed.items} basedOn={feed.basedOn} ready={feed.ready} cards={cards} />);

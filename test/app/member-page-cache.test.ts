@@ -66,7 +66,7 @@ describe("members' shared pages", () => {
 
   it('keeps visitors and members apart, and renders other pages for each member', async () => {
     const visitor = await (await app.get('/trending')).text();
-    assert.match(visitor, /href="\/login">Sign in</);
+    assert.match(visitor, /href="\/login\?next=[^"]+">Sign in</);
     assert.doesNotMatch(visitor, />alice<\/a>|>bob<\/a>/);
     await page(alice, '/about');
     const about = await page(bob, '/about');

@@ -81,7 +81,7 @@ for (const engine of ENGINES) describe(`submitting papers (${engine})`, () => {
   });
 
   it('sends strangers to sign in, and refuses forms without the CSRF token', async () => {
-    assert.equal((await app.get('/submit')).headers.get('location'), '/login');
+    assert.equal((await app.get('/submit')).headers.get('location'), '/login?do=submit&next=%2Fsubmit');
     const erin = await signInThroughMailFile(app, 'erin@example.org');
     const forged = await erin.post('/submit', { reference: '0704.0006' });
     assert.equal(forged.status, 403);

@@ -90,7 +90,7 @@ for (const engine of ENGINES) describe(`upvotes (${engine})`, () => {
 
   it('shows counts on every card, and sends strangers to sign in instead of voting', async () => {
     const day = await (await app.get('/date/2007-04-02')).text();
-    assert.match(day, /<a class="vote" href="\/login" title="Sign in to upvote" aria-label="Sign in to upvote, 50 upvotes"><span aria-hidden="true">▲<\/span> <span class="vote-count">50<\/span><\/a>/);
+    assert.match(day, /<a class="vote" href="\/login\?do=upvote&amp;paper=[^"&]+&amp;next=[^"]+" title="Sign in to upvote this paper" aria-label="Sign in to upvote, 50 upvotes"><span aria-hidden="true">▲<\/span> <span class="vote-count">50<\/span><\/a>/);
     const anonymous = await fetch(`${app.url}/api/papers/0704.0001/upvote`, { method: 'POST' });
     assert.equal(anonymous.status, 401);
   });

@@ -36,6 +36,23 @@ function countLine(result: SearchResult): string | null {
   return result.bounded ? `More than ${n} papers have these words` : `${n} ${result.matches === 1 ? 'paper has' : 'papers have'} these words`;
 }
 
+/** Paging keeps what the first page searched: the corrected words go on being searched as they are. */
+const spellParam = (result: SearchResult) => (result.correctedFrom !== null ? 'off' : undefined);
+
+/** "Showing results for pretraining. Search instead for pretrainnig", or "Did you mean pretraining?". */
+function Correction({ result }: { result: SearchResult }) {
+  if (!result.didYouMean) return null;
+  const link = (q: string, spell?: 'off') => `/search?q=${encodeURIComponent(q)}${result.mode !== 'hybrid' ? `&mode=${result.mode}` : ''}${spell ? '&spell=off' : ''}`;
+  return result.correctedFrom !== null ? (
+    <p class="notice" role="status">
+      Showing results for <strong>{result.didYouMean}</strong>: no paper has “{result.correctedFrom}”.{' '}
+      <a href={link(result.correctedFrom, 'off')}>Search instead for “{result.correctedFrom}”</a>
+    </p>
+  ) : (
+    <p class="notice" role="status">Did you mean <a href={link(result.didYouMean)}>{result.didYouMean}</a>?</p>
+  );
+}
+
 export function SearchPageView({ result, cards }: { result: SearchResult; cards: Map<string, CardCommunity> }) {
   const query = result.query.trim();
   const words = query ? query.split(/\s+/).length : 0;
@@ -83,13 +100,20 @@ export function SearchPageView({ result, cards }: { result: SearchResult; cards:
           No paper has all of these words. {result.loosened ? 'These have some of them:' : 'These are the nearest in meaning:'}
         </p>
       ) : null}
+      <Correction result={result} />
       {query && result.items.length === 0 ? <p class="empty">No papers match “{pasted ? `${query.slice(0, 80)}…` : query}”.</p> : null}
       <div class="cards">
-        {result.items.map((hit) => (
-          <PaperCard paper={hit.paper} community={cards.get(hit.paper.id)} highlight={{ title: hit.title, snippet: hit.snippet }} />
+        {result.items.map((hit, i) => (
+          <>
+            {/* Papers related by meaning follow the exact matches under their own heading, never mixed in. */}
+            {hit.related && !noExactMatch && (i === 0 || !result.items[i - 1]?.related) ? (
+              <h2 class="cards-heading">Related by meaning{result.matches ? '' : ' (no paper has every word)'}</h2>
+            ) : null}
+            <PaperCard paper={hit.paper} community={cards.get(hit.paper.id)} highlight={{ title: hit.title, snippet: hit.snippet }} />
+          </>
         ))}
       </div>
-      <Pager path="/search" params={{ q: result.query, mode: result.mode === 'hybrid' ? undefined : result.mode }} page={result.page} hasMore={result.hasMore} />
+      <Pager path="/search" params={{ q: result.query, mode: result.mode === 'hybrid' ? undefined : result.mode, spell: spellParam(result) }} page={result.page} hasMore={result.hasMore} />
     </Layout>
   );
 }

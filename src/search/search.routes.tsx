@@ -26,17 +26,17 @@ export function registerSearchRoutes(
   };
 
   app.get('/search', searchLimit, async (request, reply) => {
-    const { q, p, mode } = parseQuery(request, searchPageQuery);
+    const { q, p, mode, spell } = parseQuery(request, searchPageQuery);
     const target = p === 1 ? pastedPaper(q) : undefined;
     if (target) return reply.redirect(target, 303);
-    const result = await search.search(q, { page: p, mode });
+    const result = await search.search(q, { page: p, mode, correct: spell !== 'off' });
     const cards = await code.withCode(await community.cardsFor(request.viewer, result.items.map((hit) => hit.paper)));
     return sendPage(reply, <SearchPageView result={result} cards={cards} />);
   });
 
   app.get('/api/search', searchLimit, async (request): Promise<SearchResponse> => {
-    const { q, limit, p, mode } = parseQuery(request, searchApiQuery);
-    const result = await search.search(q, { page: p, limit, mode });
+    const { q, limit, p, mode, spell } = parseQuery(request, searchApiQuery);
+    const result = await search.search(q, { page: p, limit, mode, correct: spell !== 'off' });
     const found = result.items.map((hit) => hit.paper);
     const signals = await community.signalsFor(found);
     const codes = await code.jsonFor(found);
@@ -47,6 +47,10 @@ export function registerSearchRoutes(
       limit: result.limit,
       hasMore: result.hasMore,
       loosened: result.loosened,
+      matches: result.matches,
+      bounded: result.bounded,
+      didYouMean: result.didYouMean,
+      correctedFrom: result.correctedFrom,
       ...(pastedPaper(q) ? { redirect: pastedPaper(q) } : {}),
       items: result.items.map((hit) => ({
         paper: paperToJson(hit.paper, { submittedBy: signals.get(hit.paper.id)?.submittedBy ?? null, code: codes.get(hit.paper.id) ?? [] }),
@@ -54,6 +58,7 @@ export function registerSearchRoutes(
         snippet: stripHighlights(hit.snippet),
         // HTML-escaped text with each hit in <mark>: safe to insert as HTML.
         highlight: { title: highlightsToHtml(hit.title), snippet: highlightsToHtml(hit.snippet) },
+        related: hit.related,
       })),
     };
   });

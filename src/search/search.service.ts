@@ -12,6 +12,8 @@ import { hasFilters, MAX_SEARCH_PAGE, parseSearchQuery, semanticText, type Parse
 import { matchesFilters } from './filters.ts';
 import { blendScores } from './fusion.ts';
 import type { SemanticService } from './semantic.service.ts';
+import { didYouMean } from './spelling.ts';
+import { createVocabulary } from './vocabulary.service.ts';
 
 export interface SearchHit {
   paper: Paper;
@@ -20,6 +22,8 @@ export interface SearchHit {
   /** Title and abstract snippet with hits marked (see highlight.ts). */
   title: string;
   snippet: string;
+  /** Near in meaning without every word: listed after the papers that have them, under a heading of its own. */
+  related: boolean;
 }
 
 /** How many of each list's best are blended. */
@@ -46,6 +50,18 @@ export interface SearchResult {
    * when words played no part (search by meaning alone).
    */
   matches: number | null;
+  /** The query with its unknown words corrected from the corpus's vocabulary, when one was; null otherwise. */
+  didYouMean: string | null;
+  /** Set when nothing matched the words as typed and these are the results of `didYouMean`: what was typed. */
+  correctedFrom: string | null;
+}
+
+export interface SearchOptions {
+  mode?: SearchMode;
+  page?: number;
+  limit?: number;
+  /** False: search the words as typed, never the corrected ones ("Search instead for …"). */
+  correct?: boolean;
 }
 
 /** The query parsed, or a 400 naming what is wrong with it. */
@@ -55,7 +71,25 @@ function parseOrRefuse(text: string): ParsedQuery {
   return parsed;
 }
 
+/**
+ * The papers with every word, in the blend of both rankings (the blend reads the first FUSED_DEPTH; the rest keep
+ * their keyword order), then those only near in meaning: a page never mixes the two, and the count of the first is
+ * the count the page states.
+ */
+function exactThenRelated(exact: ReadonlyArray<{ pk: number; score: number }>, near: ReadonlyArray<{ pk: number; similarity: number }>) {
+  const isExact = new Set(exact.map((hit) => hit.pk));
+  const nearScores = near.filter((n) => isExact.has(n.pk)).map((n) => ({ pk: n.pk, score: n.similarity }));
+  const blended = blendScores(exact.slice(0, FUSED_DEPTH), nearScores).filter((hit) => isExact.has(hit.pk));
+  const placed = new Set(blended.map((hit) => hit.pk));
+  return [
+    ...blended.map((hit) => ({ ...hit, related: false })),
+    ...exact.filter((hit) => !placed.has(hit.pk)).map((hit) => ({ pk: hit.pk, score: 0, related: false })),
+    ...near.filter((n) => !isExact.has(n.pk)).map((n) => ({ pk: n.pk, score: n.similarity, related: true })),
+  ];
+}
+
 export function createSearchService(papers: PapersService, semantic: SemanticService, ranker: KeywordRanker, indexer: KeywordIndexer) {
+  const vocabulary = createVocabulary(papers);
   /**
    * The papers nearest in meaning that pass the query's filters. The index knows no filters, so with any it is asked
    * for more neighbours and the papers are checked one by one (matchesFilters: the same rules as the SQL).
@@ -71,70 +105,98 @@ export function createSearchService(papers: PapersService, semantic: SemanticSer
     }).slice(0, k);
   }
 
-  return {
-    async keyword(text: string, options: { page?: number; limit?: number } = {}): Promise<SearchResult> {
-      const page = Math.min(Math.max(options.page ?? 1, 1), MAX_SEARCH_PAGE);
-      const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
-      const result: SearchResult = { query: text, mode: 'keyword', items: [], page, limit, hasMore: false, loosened: false, bounded: false, matches: 0 };
-      const parsed = parseOrRefuse(text);
-      const ranked = await ranker.rank(parsed);
-      result.loosened = ranked.loosened;
-      const offset = (page - 1) * limit;
-      const hits = ranked.hits.slice(offset, offset + limit);
-      result.bounded = ranked.bounded;
-      result.matches = ranked.loosened ? 0 : ranked.hits.length;
-      result.hasMore = ranked.hits.length > offset + limit;
+  async function keywordOnly(text: string, options: SearchOptions = {}): Promise<SearchResult> {
+    const page = Math.min(Math.max(options.page ?? 1, 1), MAX_SEARCH_PAGE);
+    const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
+    const result: SearchResult = { query: text, mode: 'keyword', items: [], page, limit, hasMore: false, loosened: false, bounded: false, matches: 0, didYouMean: null, correctedFrom: null };
+    const parsed = parseOrRefuse(text);
+    const ranked = await ranker.rank(parsed);
+    result.loosened = ranked.loosened;
+    const offset = (page - 1) * limit;
+    const hits = ranked.hits.slice(offset, offset + limit);
+    result.bounded = ranked.bounded;
+    result.matches = ranked.loosened ? 0 : ranked.hits.length;
+    result.hasMore = ranked.hits.length > offset + limit;
 
-      const found = await papers.byKeys(hits.map((hit) => hit.pk));
-      const isHit = wordMatcher(parsed.terms);
-      result.items = hits.flatMap((hit) => {
+    const found = await papers.byKeys(hits.map((hit) => hit.pk));
+    const isHit = wordMatcher(parsed.terms);
+    result.items = hits.flatMap((hit) => {
+      const paper = found.get(hit.pk);
+      if (!paper) return [];
+      // Loosened: papers with some of the words, not all: related, as the page says first.
+      return [{ paper, score: hit.score, title: markText(paper.title, isHit), snippet: snippet(paper.abstract, isHit), related: ranked.loosened }];
+    });
+    return result;
+  }
+
+  /**
+   * Search in a mode, the words as typed. Semantic: nearest papers in the embedding space. Hybrid (the default): the
+   * papers with every word first, in the blend of both rankings (fusion.ts), then the papers only near in meaning; or
+   * the semantic ranking alone for a pasted abstract.
+   */
+  async function searchAsTyped(text: string, options: SearchOptions = {}): Promise<SearchResult> {
+    const mode = options.mode ?? 'hybrid';
+    const parsed = parseOrRefuse(text);
+    const meaning = semanticText(parsed);
+    // Without a fitted model, or with nothing but filters to go by, words are all there is.
+    if (mode === 'keyword' || !(await semantic.ready()) || !meaning.trim()) return keywordOnly(text, options);
+    const page = Math.min(Math.max(options.page ?? 1, 1), MAX_SEARCH_PAGE);
+    const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
+    const long = text.trim().split(/\s+/).length > LONG_QUERY_WORDS;
+    const near = await nearest(meaning, parsed, Math.max(FUSED_DEPTH, page * limit + 1));
+    // Words the model does not know (too rare, or in most papers) carry no meaning to search by.
+    if (!near) return keywordOnly(text, options);
+    let ranked: Array<{ pk: number; score: number; related: boolean }>;
+    let used: SearchMode = 'semantic';
+    let matches: number | null = null;
+    let bounded = false;
+    if (mode === 'semantic' || long) {
+      ranked = near.map((n) => ({ pk: n.pk, score: n.similarity, related: false }));
+    } else {
+      used = 'hybrid';
+      const keyword = await ranker.rank(parsed);
+      const exact = keyword.loosened ? [] : keyword.hits;
+      matches = exact.length;
+      bounded = keyword.bounded;
+      ranked = exactThenRelated(exact, near.slice(0, FUSED_DEPTH));
+    }
+    const offset = (page - 1) * limit;
+    const slice = ranked.slice(offset, offset + limit);
+    const found = await papers.byKeys(slice.map((hit) => hit.pk));
+    const isHit = wordMatcher(parsed.terms);
+    return {
+      query: text, mode: used, page, limit, hasMore: ranked.length > offset + limit, loosened: false, bounded, matches, didYouMean: null, correctedFrom: null,
+      items: slice.flatMap((hit) => {
         const paper = found.get(hit.pk);
-        if (!paper) return [];
-        return [{ paper, score: hit.score, title: markText(paper.title, isHit), snippet: snippet(paper.abstract, isHit) }];
-      });
-      return result;
+        return paper ? [{ paper, score: hit.score, title: markText(paper.title, isHit), snippet: snippet(paper.abstract, isHit), related: hit.related }] : [];
+      }),
+    };
+  }
+
+  /**
+   * When no paper has every word as typed: the query with its unknown words corrected from the corpus's vocabulary
+   * (within one edit), searched instead when that finds papers with every word; offered as "did you mean" otherwise.
+   */
+  async function withCorrection(text: string, options: SearchOptions, run: (text: string, options: SearchOptions) => Promise<SearchResult>): Promise<SearchResult> {
+    const typed = await run(text, options);
+    if (typed.matches !== 0 || text.trim().split(/\s+/).length > LONG_QUERY_WORDS) return typed;
+    const corrected = didYouMean(text, await vocabulary.frequencies());
+    if (!corrected) return typed;
+    if (options.correct === false) return { ...typed, didYouMean: corrected };
+    const fixed = await run(corrected, options);
+    if ((fixed.matches ?? 0) > 0) return { ...fixed, didYouMean: corrected, correctedFrom: text };
+    return { ...typed, didYouMean: corrected };
+  }
+
+  return {
+    /** Keyword search (BM25), with "did you mean". */
+    keyword(text: string, options: SearchOptions = {}): Promise<SearchResult> {
+      return withCorrection(text, options, keywordOnly);
     },
 
-    /**
-     * Search in a mode. Semantic: nearest papers in the embedding space. Hybrid (the default): the keyword and the
-     * semantic rankings blended (fusion.ts), or the semantic one alone for a pasted abstract.
-     */
-    async search(text: string, options: { mode?: SearchMode; page?: number; limit?: number } = {}): Promise<SearchResult> {
-      const mode = options.mode ?? 'hybrid';
-      const parsed = parseOrRefuse(text);
-      const meaning = semanticText(parsed);
-      // Without a fitted model, or with nothing but filters to go by, words are all there is.
-      if (mode === 'keyword' || !(await semantic.ready()) || !meaning.trim()) return this.keyword(text, options);
-      const page = Math.min(Math.max(options.page ?? 1, 1), MAX_SEARCH_PAGE);
-      const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
-      const long = text.trim().split(/\s+/).length > LONG_QUERY_WORDS;
-      const near = await nearest(meaning, parsed, Math.max(FUSED_DEPTH, page * limit + 1));
-      // Words the model does not know (too rare, or in most papers) carry no meaning to search by.
-      if (!near) return this.keyword(text, options);
-      let ranked: Array<{ pk: number; score: number }>;
-      let used: SearchMode = 'semantic';
-      let matches: number | null = null;
-      let bounded = false;
-      if (mode === 'semantic' || long) {
-        ranked = near.map((n) => ({ pk: n.pk, score: n.similarity }));
-      } else {
-        used = 'hybrid';
-        const keyword = await ranker.rank(parsed);
-        matches = keyword.loosened ? 0 : keyword.hits.length;
-        bounded = keyword.bounded;
-        ranked = blendScores(keyword.hits.slice(0, FUSED_DEPTH), near.slice(0, FUSED_DEPTH).map((n) => ({ pk: n.pk, score: n.similarity })));
-      }
-      const offset = (page - 1) * limit;
-      const slice = ranked.slice(offset, offset + limit);
-      const found = await papers.byKeys(slice.map((hit) => hit.pk));
-      const isHit = wordMatcher(parsed.terms);
-      return {
-        query: text, mode: used, page, limit, hasMore: ranked.length > offset + limit, loosened: false, bounded, matches,
-        items: slice.flatMap((hit) => {
-          const paper = found.get(hit.pk);
-          return paper ? [{ paper, score: hit.score, title: markText(paper.title, isHit), snippet: snippet(paper.abstract, isHit) }] : [];
-        }),
-      };
+    /** Search in a mode (hybrid by default), with "did you mean". */
+    search(text: string, options: SearchOptions = {}): Promise<SearchResult> {
+      return withCorrection(text, options, searchAsTyped);
     },
 
     /**

@@ -41,7 +41,7 @@ describe('API contract: OpenAPI and metrics', () => {
     const removal = doc.paths['/api/papers/{id}/code/{repository}'] as unknown as { delete: { responses: Record<string, { content?: unknown }> } };
     assert.ok(removal.delete.responses['204'] && !removal.delete.responses['204'].content, '204: no body');
     const search = doc.paths['/api/search']?.get;
-    assert.deepEqual(search?.parameters.map((p) => [p.name, p.required]), [['q', true], ['mode', false], ['limit', false], ['p', false]]);
+    assert.deepEqual(search?.parameters.map((p) => [p.name, p.required]), [['q', true], ['mode', false], ['limit', false], ['p', false], ['spell', false]]);
     assert.equal(search?.parameters.find((p) => p.name === 'limit')?.schema.maximum, 100);
     assert.ok(search?.responses['400']);
     assert.deepEqual(doc.paths['/api/daily_papers']?.get.parameters.map((p) => p.name), ['date', 'week', 'month', 'sort', 'limit', 'p']);

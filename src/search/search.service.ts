@@ -155,10 +155,16 @@ export function createSearchService(papers: PapersService, semantic: SemanticSer
     } else {
       used = 'hybrid';
       const keyword = await ranker.rank(parsed);
-      const exact = keyword.loosened ? [] : keyword.hits;
-      matches = exact.length;
       bounded = keyword.bounded;
-      ranked = exactThenRelated(exact, near.slice(0, FUSED_DEPTH));
+      if (keyword.loosened) {
+        // No paper has every word: those with some of them and those near in meaning, blended, all "related".
+        matches = 0;
+        const blended = blendScores(keyword.hits.slice(0, FUSED_DEPTH), near.slice(0, FUSED_DEPTH).map((n) => ({ pk: n.pk, score: n.similarity })));
+        ranked = blended.map((hit) => ({ ...hit, related: true }));
+      } else {
+        matches = keyword.hits.length;
+        ranked = exactThenRelated(keyword.hits, near.slice(0, FUSED_DEPTH));
+      }
     }
     const offset = (page - 1) * limit;
     const slice = ranked.slice(offset, offset + limit);

@@ -21,7 +21,12 @@ function periodOrFail(kind: PeriodKind, text: string): Period {
 }
 
 export function registerFeedRoutes(app: FastifyInstance, { feed, community, code, papers, catchUp }: Services, options: { frontPage: 'trending' | 'stars' | 'day' } = { frontPage: 'day' }): void {
-  const cardsOf = async (request: FastifyRequest, items: ListedPaper[]) => await code.withCode(await community.cardsFor(request.viewer, items.map((i) => i.paper)));
+  /** What a listing's cards show beside the paper: votes, submitter, main repository, Hugging Face's summary. */
+  const cardsOf = async (request: FastifyRequest, items: ListedPaper[]) => {
+    const listed = items.map((i) => i.paper);
+    const [cards, summaries] = await Promise.all([community.cardsFor(request.viewer, listed).then((c) => code.withCode(c)), papers.huggingFaceSummaries(listed)]);
+    return new Map([...cards].map(([id, card]) => [id, { ...card, summary: summaries.get(id)?.summary ?? null }]));
+  };
 
   /**
    * Items in Hugging Face's shape, with what the capabilities know of each paper: its submitter, its best confirmed

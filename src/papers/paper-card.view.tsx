@@ -4,7 +4,7 @@ import { UpvoteButton } from '../community/community.view.tsx';
 import { Highlighted } from '../search/highlighted.view.tsx';
 import { formatDate } from '../feed/period.ts';
 import type { Paper } from './paper.ts';
-import { excerpt } from './paper-text.ts';
+import { firstSentence } from './paper-text.ts';
 import type { CodeLink } from '../code/code.ts';
 import { CodeMark } from '../code/code.view.tsx';
 import { AuthorLink } from '../authors/author-link.view.tsx';
@@ -50,6 +50,8 @@ export interface CardCommunity {
   upvoted: boolean;
   submittedBy: string | null;
   code?: CodeLink | null;
+  /** Hugging Face's one-line summary of the paper (its ai_summary), when it wrote one. */
+  summary?: string | null;
 }
 
 export interface PaperCardProps {
@@ -63,7 +65,9 @@ export interface PaperCardProps {
 
 export function PaperCard({ paper, highlight, community, why }: PaperCardProps) {
   // Two lines of the abstract; sending the whole of it would triple a feed page's weight.
-  const summary = highlight?.snippet || excerpt(paper.abstract, CARD_ABSTRACT_LENGTH);
+  // One line: Hugging Face's summary, labelled as its, when known; else the abstract's first sentence.
+  const hfSummary = highlight ? null : (community?.summary ?? null);
+  const summary = highlight?.snippet || hfSummary || firstSentence(paper.abstract, CARD_ABSTRACT_LENGTH);
   return (
     <article class="card" data-card>
       <div class="card-vote">
@@ -74,7 +78,13 @@ export function PaperCard({ paper, highlight, community, why }: PaperCardProps) 
           <a href={paperPath(paper.id)} data-open>{highlight ? <Highlighted text={highlight.title} /> : <MathText text={paper.title} />}</a>
         </h2>
         <AuthorLine paper={paper} />
-        {summary ? <p class="card-abstract">{highlight ? <Highlighted text={summary} /> : <MathText text={summary} />}</p> : null}
+        {summary ? (
+          <p class="card-abstract">
+            {hfSummary ? <span class="source-label" title="A one-line summary written by Hugging Face">HF summary</span> : null}
+            {hfSummary ? ' ' : null}
+            {highlight ? <Highlighted text={summary} /> : <MathText text={summary} />}
+          </p>
+        ) : null}
         <footer class="card-meta">
           {/* A count of none is no news: the paper's page has its discussion either way. */}
           {paper.numComments > 0 ? (

@@ -60,3 +60,18 @@ export function excerpt(text: string, maxLength: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > maxLength * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
 }
+
+/**
+ * A card's one line when no summary is known: the abstract's first sentence (a full stop, question or exclamation
+ * mark followed by a capital, after 40 characters at least, so "e.g. The" and "Fig. 3" do not end it), within
+ * `maxLength`.
+ */
+export function firstSentence(text: string, maxLength: number): string {
+  const end = /[.?!](?=\s+[A-Z\p{Lu}])/gu;
+  for (const match of text.matchAll(end)) {
+    if (match.index < 40) continue;
+    if (match.index + 1 > maxLength) break;
+    return text.slice(0, match.index + 1);
+  }
+  return excerpt(text, maxLength);
+}

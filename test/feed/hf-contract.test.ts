@@ -73,6 +73,14 @@ for (const engine of ENGINES) {
       assert.ok([...ours.values()].some((i) => i.paper.githubRepo && typeof i.paper.githubStars === 'number'), 'some papers carry their repository and stars');
     });
 
+    it("shows HF's summary as a card's one line, labelled as HF's", async () => {
+      const withSummary = sample.find((item) => item.paper.ai_summary);
+      assert.ok(withSummary?.paper.ai_summary);
+      const page = await (await app.get('/date/2026-11-25')).text();
+      const escaped = withSummary.paper.ai_summary.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      assert.ok(page.includes(`<span class="source-label" title="A one-line summary written by Hugging Face">HF summary</span> ${escaped}`));
+    });
+
     it('gives trending by stars in the same shape', async () => {
       const items = (await (await app.get('/api/trending?by=stars&limit=20')).json()) as unknown[];
       assert.ok(items.length > 0);

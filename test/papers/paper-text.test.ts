@@ -70,3 +70,12 @@ describe('excerpt', () => {
     assert.equal(excerpt('We study the gravity of trending papers, carefully.', 30), 'We study the gravity of…');
   });
 });
+
+describe('a card\'s first sentence', () => {
+  it('ends at the first full stop before a capital, past 40 characters, within the bound', async () => {
+    const { firstSentence } = await import('../../src/papers/paper-text.ts');
+    assert.equal(firstSentence('We study e.g. The thing in Fig. 3 of the paper at length. Then more follows.', 200), 'We study e.g. The thing in Fig. 3 of the paper at length.');
+    assert.equal(firstSentence('Short. Then a long second sentence follows here.', 200), 'Short. Then a long second sentence follows here.');
+    assert.equal(firstSentence(`${'word '.repeat(80)}. End.`, 60).endsWith('…'), true, 'a first sentence past the bound is cut');
+  });
+});

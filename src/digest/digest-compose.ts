@@ -3,6 +3,8 @@ import { formatDate } from '../feed/period.ts';
 import type { CodeLink } from '../code/code.ts';
 import type { Paper } from '../papers/paper.ts';
 import type { DigestPeriod } from './subscription.ts';
+import { plainMath } from '../papers/math-text.ts';
+import { excerpt } from '../papers/paper-text.ts';
 
 export interface DigestItem {
   paper: Paper;
@@ -10,11 +12,22 @@ export interface DigestItem {
   topic: string | null;
   /** The paper's main repository, when it has code. */
   code?: CodeLink | null;
+  /** Hugging Face's one-line summary, when it wrote one. */
+  summary?: string | null;
 }
 
 /**
- * The period's top trending papers, then the matches of the subscriber's topics, never a paper they already
- * received, each at most once, up to `count` of each kind. Empty means: send nothing.
+ * Worth a line in a digest as "trending": something happened to it (an upvote here or on Hugging Face, a commenter,
+ * stars on its code). A quiet period sends fewer papers rather than padding with papers nobody noticed.
+ */
+export function isNotable(paper: Paper): boolean {
+  return paper.upvotes > 0 || paper.hfUpvotes > 0 || paper.commenters > 0 || paper.codeStarsPerDay > 0;
+}
+
+/**
+ * The period's top trending papers that something happened to (isNotable: a cut-off, not padding), then the matches
+ * of the subscriber's topics, never a paper they already received, each at most once, up to `count` of each kind.
+ * Empty means: send nothing.
  */
 export function selectDigestItems(input: {
   trending: readonly Paper[];
@@ -31,7 +44,7 @@ export function selectDigestItems(input: {
     return true;
   };
   let trending = 0;
-  for (const paper of input.trending) if (trending < input.count && take(paper, null)) trending += 1;
+  for (const paper of input.trending) if (trending < input.count && isNotable(paper) && take(paper, null)) trending += 1;
   let matched = 0;
   // Round-robin over topics, so one broad topic does not crowd out the others.
   const queues = input.topicMatches.map((t) => ({ topic: t.topic, papers: [...t.papers] }));
@@ -49,10 +62,27 @@ export function selectDigestItems(input: {
   return items;
 }
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
+/** "4 Dec 2026" or "the week of 30 Nov 2026": what the subject and the heading date the digest by. */
+export function digestWhen(period: DigestPeriod): string {
+  return period.frequency === 'weekly' ? `the week of ${formatDate(`${period.from}T00:00:00Z`)}` : formatDate(`${period.to}T00:00:00Z`);
+}
+
+/** "Trending 4 Dec 2026: REST: Stress Testing Large Reasoning Models… and 4 more", plain text. */
 export function digestSubject(period: DigestPeriod, items: readonly DigestItem[]): string {
-  const when = period.frequency === 'weekly' ? `week of ${formatDate(`${period.from}T00:00:00Z`)}` : formatDate(`${period.to}T00:00:00Z`);
-  const top = items[0]?.paper.title ?? '';
-  return `Trending papers, ${when}: ${clip(top, 80)}`;
+  const top = plainMath(items[0]?.paper.title ?? '');
+  const more = items.length > 1 ? ` and ${items.length - 1} more` : '';
+  return `Trending ${digestWhen(period)}: ${excerpt(top, 80)}${more}`;
+}
+
+/** The digest's one-line summary: "5 papers trending today, 2 on your topics". */
+export function digestSummary(period: DigestPeriod, items: readonly DigestItem[]): string {
+  const trending = items.filter((i) => i.topic === null).length;
+  const topics = items.length - trending;
+  const when = period.frequency === 'weekly' ? 'this week' : 'today';
+  const parts = [
+    trending > 0 ? `${trending} ${trending === 1 ? 'paper' : 'papers'} trending ${when}` : `Nothing new trending ${when}`,
+    ...(topics > 0 ? [`${topics} on your topics`] : []),
+  ];
+  return parts.join(', ');
 }

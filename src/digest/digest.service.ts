@@ -6,7 +6,7 @@ import type { Mailer } from '../mail/mail.transport.ts';
 import type { Paper } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import type { SearchService } from '../search/search.service.ts';
-import { digestSubject, selectDigestItems, type DigestItem } from './digest-compose.ts';
+import { digestSubject, digestSummary, digestWhen, selectDigestItems, type DigestItem } from './digest-compose.ts';
 import { renderDigestMail } from './digest-mail.view.tsx';
 import * as outbox from './outbox.repository.ts';
 import { classifyDeliveryError, digestPeriod, weekdayOf, type DigestPeriod, type Frequency, type Subscription } from './subscription.ts';
@@ -71,11 +71,11 @@ export function createDigestService(deps: {
     };
   }
 
-  /** Each item with its paper's main repository, for the stars and the "Code" link. */
+  /** Each item with its paper's main repository (the stars, the "Code" link) and Hugging Face's one-line summary. */
   async function withCode(items: DigestItem[]): Promise<DigestItem[]> {
     if (items.length === 0) return items;
-    const main = await deps.code.mainLinks(items.map((i) => i.paper));
-    return items.map((item) => ({ ...item, code: main.get(item.paper.id) ?? null }));
+    const [main, summaries] = await Promise.all([deps.code.mainLinks(items.map((i) => i.paper)), papers.huggingFaceSummaries(items.map((i) => i.paper))]);
+    return items.map((item) => ({ ...item, code: main.get(item.paper.id) ?? null, summary: summaries.get(item.paper.id)?.summary ?? null }));
   }
 
   async function itemsFor(subscription: Subscription, trending: Paper[], matches: (topic: string) => Promise<Paper[]>): Promise<DigestItem[]> {
@@ -118,8 +118,11 @@ export function createDigestService(deps: {
             continue;
           }
           const links = subscriptions.links(subscription.id);
-          const heading = period.frequency === 'weekly' ? 'Your weekly trending papers' : 'Your trending papers';
-          const mail = renderDigestMail({ heading, items, email: subscription.email, links: { site: deps.publicUrl, preferences: links.preferences, unsubscribe: links.unsubscribe } });
+          const heading = `Trending papers, ${digestWhen(period)}`;
+          const mail = renderDigestMail({
+            heading, summary: digestSummary(period, items), items, email: subscription.email,
+            links: { site: deps.publicUrl, preferences: links.preferences, unsubscribe: links.unsubscribe },
+          });
           const paperPks = items.map((i) => i.paper.pk);
           const queued = await db.transaction(() =>
             outbox.queueDigest(db, { subscriptionId: subscription.id, period: period.key, subject, ...mail, paperPks, now: now.toISOString() }),

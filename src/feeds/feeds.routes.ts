@@ -1,6 +1,7 @@
 // Feeds for readers: the latest day, a given day, trending, a member's submissions and a search, each in
 // Atom, RSS 2.0 and JSON Feed (`/feeds/trending.atom`, `/feeds/trending-code.rss`, `/feeds/day/2026-11-26.rss`, `/feeds/u/ada.json`,
 // `/feeds/authors/Ada%20Lovelace.atom`, …).
+import { plainMath } from '../papers/math-text.ts';
 import type { FastifyInstance, FastifyReply, RouteShorthandOptions } from 'fastify';
 import { badRequest, notFound } from '../errors.ts';
 import { parseDay, periodTitle } from '../feed/period.ts';
@@ -25,8 +26,9 @@ export function registerFeedsRoutes(app: FastifyInstance, services: Services, op
 
   const entryOf = (paper: Paper, repository: FeedEntry['code']): FeedEntry => ({
     url: `${base}/papers/${paper.id}`,
-    title: paper.title,
-    summary: paper.abstract,
+    // Feed readers show text: LaTeX as the characters it stands for (ω, O(n²)), the stored text unchanged.
+    title: plainMath(paper.title),
+    summary: plainMath(paper.abstract),
     authors: paper.authors.map((a) => a.name),
     categories: paper.categories,
     published: paper.publishedAt,

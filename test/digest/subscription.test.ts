@@ -25,14 +25,16 @@ describe('digest rules', () => {
   });
 
   it('takes trending papers then topic matches, never one already sent, never twice', () => {
+    const noticed = (id: string) => ({ ...paper(id), upvotes: 1 });
     const items = selectDigestItems({
-      trending: [paper('a'), paper('b'), paper('c')],
+      trending: [noticed('a'), noticed('b'), noticed('c')],
       topicMatches: [{ topic: 'graphs', papers: [paper('b'), paper('d'), paper('e')] }, { topic: 'proteins', papers: [paper('f')] }],
       alreadySent: new Set(['a']),
       count: 2,
     });
     assert.deepEqual(items.map((i) => [i.paper.id, i.topic]), [['b', null], ['c', null], ['d', 'graphs'], ['f', 'proteins']]);
-    assert.deepEqual(selectDigestItems({ trending: [paper('a')], topicMatches: [], alreadySent: new Set(['a']), count: 5 }), [], 'nothing new');
+    assert.deepEqual(selectDigestItems({ trending: [noticed('a')], topicMatches: [], alreadySent: new Set(['a']), count: 5 }), [], 'nothing new');
+    assert.deepEqual(selectDigestItems({ trending: [paper('q'), noticed('n')], topicMatches: [], alreadySent: new Set(), count: 5 }).map((i) => i.paper.id), ['n'], 'a cut-off: no paper nobody noticed');
   });
 
   it('tells transient SMTP failures from refused recipients', () => {

@@ -108,3 +108,10 @@ describe('feeds', () => {
     assert.equal((await app.get('/feeds/day/2007-13-01.atom')).status, 400);
   });
 });
+
+describe('LaTeX in feeds', () => {
+  it('reaches readers as plain characters', async () => {
+    const { plainMath } = await import('../../src/papers/math-text.ts');
+    assert.equal(plainMath('On $\\omega$-regular languages in $O(n^2)$ time, Fig.~3'), 'On ω-regular languages in O(n²) time, Fig. 3');
+  });
+});

@@ -5,7 +5,7 @@ import type { ListedPaper } from '../papers/papers.service.ts';
 import { Layout } from '../http/layout.view.tsx';
 import { Pager } from '../http/components/pager.view.tsx';
 import type { FeedPage, TrendingPage } from './feed.service.ts';
-import { isoWeekOf, parsePeriod, periodLabel, periodTitle, type PeriodKind } from './period.ts';
+import { isoWeekOf, parsePeriod, periodLabel, periodTitle, today, type PeriodKind } from './period.ts';
 
 const basePath: Record<PeriodKind, string> = { day: '/date', week: '/week', month: '/month' };
 const noun: Record<PeriodKind, string> = { day: 'day', week: 'week', month: 'month' };
@@ -28,7 +28,11 @@ const labelOf = (kind: PeriodKind, key: string) => {
 const keyOf = (kind: PeriodKind, day: string) => (kind === 'day' ? day : kind === 'week' ? isoWeekOf(day) : day.slice(0, 7));
 
 /** Trending · By stars · Day · Week · Month around one day, and a date picker: how a reader moves between the views. */
+/** Where a listing's picker goes: a week page's stays on weeks, a month page's on months. */
+const jumpAction = { day: '/date', week: '/week', month: '/month' } as const;
+
 function PeriodBar({ current, day, category }: { current: PeriodKind | 'now' | 'stars'; day: string | null; category: string | null }) {
+  const latest = today();
   const tab = (kind: PeriodKind | 'now' | 'stars', label: string, href: string | null) =>
     kind === current ? <a href={href ?? '#'} class="tab" aria-current="page">{label}</a> : href ? <a href={href} class="tab">{label}</a> : null;
   return (
@@ -38,9 +42,10 @@ function PeriodBar({ current, day, category }: { current: PeriodKind | 'now' | '
         {category ? null : tab('stars', 'By GitHub stars', '/trending?by=stars')}
         {day ? (['day', 'week', 'month'] as const).map((kind) => tab(kind, kind === 'day' ? 'Day' : kind === 'week' ? 'Week' : 'Month', periodPath(kind, keyOf(kind, day), category))) : null}
       </nav>
-      <form action={category ? categoryPath(category) : '/date'} method="get" class="jump">
-        <label class="visually-hidden" for="jump-date">Go to date</label>
-        <input id="jump-date" type="date" name="d" value={day ?? ''} required />
+      <form action={category ? categoryPath(category) : jumpAction[current === 'week' || current === 'month' ? current : 'day']} method="get" class="jump">
+        <label class="visually-hidden" for="jump-date">{current === 'week' ? 'Go to the week of' : current === 'month' ? 'Go to the month of' : 'Go to date'}</label>
+        {/* Nothing is listed after today: the picker neither offers nor pre-fills a later day. */}
+        <input id="jump-date" type="date" name="d" value={day ? (day > latest ? latest : day) : ''} max={latest} required />
         <button type="submit" class="button-quiet">Go</button>
       </form>
     </div>

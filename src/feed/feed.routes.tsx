@@ -10,7 +10,7 @@ import { AboutPage } from './about.view.tsx';
 import { toDailyPaperJson } from './daily-papers.ts';
 import { EmptySiteView, FeedPageView, TrendingPageView } from './feed-page.view.tsx';
 import { categoryApiQuery, categoryPageQuery, categoryParams, dailyPapersQuery, feedPageQuery, jumpQuery, trendingQuery } from './feed.schema.ts';
-import { parsePeriod, type Period, type PeriodKind } from './period.ts';
+import { isoWeekOf, parsePeriod, type Period, type PeriodKind } from './period.ts';
 
 const formats: Record<PeriodKind, string> = { day: 'YYYY-MM-DD', week: 'YYYY-Www', month: 'YYYY-MM' };
 
@@ -70,11 +70,15 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
     return sendPage(reply, await listingPage(request, periodOrFail('day', latest), true));
   });
 
-  app.get('/date', async (request, reply) => {
-    const { d } = parseQuery(request, jumpQuery);
-    if (!d) return reply.redirect('/');
-    return reply.redirect(`/date/${periodOrFail('day', d).key}`);
-  });
+  // The pickers: a date, to the day, the week or the month that holds it (a week page's picker stays on weeks).
+  const jumps = { '/date': (day: string) => `/date/${day}`, '/week': (day: string) => `/week/${isoWeekOf(day)}`, '/month': (day: string) => `/month/${day.slice(0, 7)}` };
+  for (const [path, target] of Object.entries(jumps)) {
+    app.get(path, async (request, reply) => {
+      const { d } = parseQuery(request, jumpQuery);
+      if (!d) return reply.redirect('/');
+      return reply.redirect(target(periodOrFail('day', d).key));
+    });
+  }
 
   for (const [kind, path] of [['day', '/date/:key'], ['week', '/week/:key'], ['month', '/month/:key']] as const) {
     app.get<{ Params: { key: string } }>(path, sharedByMembers, async (request, reply) => {

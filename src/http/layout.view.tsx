@@ -43,7 +43,9 @@ function AccountNav() {
 /** Which section of the site a path belongs to: the main nav marks it. */
 function sectionOf(path: string): string {
   const pathname = path.split('?')[0] ?? '/';
-  if (pathname === '/' || /^\/(date|week|month|categories)\//.test(pathname)) return '/';
+  // "Today" is the front page and a day's listing; a week, a month or a category is neither Today nor Trending.
+  if (pathname === '/' || pathname.startsWith('/date/')) return '/';
+  if (/^\/(week|month|categories)\//.test(pathname)) return '';
   return `/${pathname.split('/')[1] ?? ''}`;
 }
 

@@ -17,7 +17,9 @@ export function registerForYouRoutes(app: FastifyInstance, { forYou, community, 
   app.get('/api/for-you', async (request) => {
     const feed = await forYou.feed(requireViewer(request));
     return {
-      basedOn: feed.basedOn,
+      // A count, as before; learnedFrom says of what.
+      basedOn: feed.basedOn.upvotes + feed.basedOn.topics,
+      learnedFrom: feed.basedOn,
       items: feed.items.map((i) => ({ id: i.paper.id, title: i.paper.title, because: i.because ? { id: i.because.id, title: i.because.title } : null, topic: i.topic })),
     };
   });

@@ -19,6 +19,12 @@ export interface ForYouItem {
 const TASTE = 100;
 const CANDIDATES = 300;
 
+/** What "for you" learned from: the member's upvotes (of papers with a vector) and their saved topics. */
+export interface LearnedFrom {
+  upvotes: number;
+  topics: number;
+}
+
 export function createForYouService(deps: {
   db: Db;
   papers: PapersService;
@@ -36,9 +42,13 @@ export function createForYouService(deps: {
   }
 
   return {
-    /** The feed; `basedOn` says how many upvotes and saved topics it learned from (0: upvote something first). */
-    async feed(user: User, limit = 30): Promise<{ items: ForYouItem[]; basedOn: number; ready: boolean }> {
-      if (!(await semantic.ready())) return { items: [], basedOn: 0, ready: false };
+    /**
+     * The feed; `basedOn` says how many upvotes and saved topics it learned from, each counted apart, so the page says
+     * truly what it learned from (0 of both: upvote something first).
+     */
+    async feed(user: User, limit = 30): Promise<{ items: ForYouItem[]; basedOn: LearnedFrom; ready: boolean }> {
+      const none: LearnedFrom = { upvotes: 0, topics: 0 };
+      if (!(await semantic.ready())) return { items: [], basedOn: none, ready: false };
       const upvoted = await deps.community.upvotesOf(user.id, { limit: TASTE, offset: 0 });
       const likedKeys = upvoted.items.map((p) => p.pk);
       const liked = await semantic.vectorsOf(likedKeys);
@@ -48,7 +58,8 @@ export function createForYouService(deps: {
       topicVectors.forEach((v, i) => {
         if (v.some((x) => x !== 0)) liked.set(-(i + 1), v);
       });
-      if (liked.size === 0) return { items: [], basedOn: 0, ready: true };
+      if (liked.size === 0) return { items: [], basedOn: none, ready: true };
+      const basedOn: LearnedFrom = { upvotes: [...liked.keys()].filter((k) => k > 0).length, topics: [...liked.keys()].filter((k) => k < 0).length };
       const disliked = await semantic.vectorsOf(await repo.marked(db, user.id, TASTE));
       // Candidates: the neighbours of each liked paper's direction, pooled (the centroid alone misses a second taste).
       const candidateKeys = new Set<number>();
@@ -63,7 +74,7 @@ export function createForYouService(deps: {
         if (near !== null && near < 0) return [{ paper, because: null, topic: topics[-near - 1] ?? null }];
         return [{ paper, because: near === null ? null : (found.get(near) ?? null), topic: null }];
       });
-      return { items, basedOn: liked.size, ready: true };
+      return { items, basedOn, ready: true };
     },
 
     async notInterested(user: User, paperId: string, now: Date = new Date()): Promise<void> {

@@ -32,6 +32,21 @@ describe('the front page and the stars tab', () => {
     assert.match(tab, /<h1>Trending by code<\/h1>/);
   });
 
+  it('keeps a picker on its period, never offers a later day, and marks the right section', async () => {
+    const week = await (await day.get('/week/2007-W14')).text();
+    const today = new Date().toISOString().slice(0, 10);
+    assert.match(week, new RegExp(`<form action="/week" method="get" class="jump"><label class="visually-hidden" for="jump-date">Go to the week of</label><input id="jump-date" type="date" name="d" value="2007-04-08" max="${today}" required/>`));
+    assert.equal((await day.get('/week?d=2007-04-03')).headers.get('location'), '/week/2007-W14');
+    assert.equal((await day.get('/month?d=2007-04-03')).headers.get('location'), '/month/2007-04');
+    assert.equal((await day.get('/week?d=someday')).status, 400);
+    assert.match(await (await day.get('/month/2007-04')).text(), /<form action="\/month"/);
+    const mainNav = /<nav class="main-nav"[^>]*>(.*?)<\/nav>/.exec(week)?.[1] ?? '';
+    assert.ok(mainNav.includes('Today') && !mainNav.includes('aria-current'), 'a week is neither Today nor Trending');
+    assert.match(await (await day.get('/date/2007-04-02')).text(), /<a href="\/" aria-current="page">Today<\/a>/);
+    const future = await (await day.get('/week/2999-W01')).text();
+    assert.match(future, new RegExp(`name="d" value="${today}" max="${today}"`), 'a later day is never pre-filled');
+  });
+
   it('shows what FRONT_PAGE says on /', async () => {
     assert.match(await (await day.get('/')).text(), /Latest papers/);
     const front = await (await stars.get('/')).text();

@@ -36,8 +36,10 @@ describe('for you feed', () => {
     const { user } = await app.services.accounts.addUser('ada@example.org', 'user');
     for (const id of ['0704.0001', '0704.0008', '0704.0032']) await app.services.community.upvote(user, id); // hep-ph papers
 
-    const feed = (await (await ada.get('/api/for-you')).json()) as { basedOn: number; items: Array<{ id: string; because: { id: string } | null }> };
+    const feed = (await (await ada.get('/api/for-you')).json()) as { basedOn: number; learnedFrom: { upvotes: number; topics: number }; items: Array<{ id: string; because: { id: string } | null }> };
     assert.equal(feed.basedOn, 3);
+    assert.deepEqual(feed.learnedFrom, { upvotes: 3, topics: 0 });
+    assert.match(await (await ada.get('/for-you')).text(), /Learned from your 3 latest upvotes\./);
     assert.ok(feed.items.length >= 10);
     assert.ok(feed.items.every((i) => !['0704.0001', '0704.0008', '0704.0032'].includes(i.id)), 'not what was upvoted');
     assert.ok(feed.items.every((i) => i.because && ['0704.0001', '0704.0008', '0704.0032'].includes(i.because.id)), 'each says which upvote it is near');
@@ -66,7 +68,9 @@ describe('for you and saved topics', () => {
       const { user } = await app.services.accounts.addUser('topics@example.org', 'user');
       await app.services.subscriptions.subscribe({ email: 'topics@example.org', preferences: { topics: ['discrete dipole approximation light scattering'] } }, user);
       const feed = await app.services.forYou.feed(user, 5);
-      assert.equal(feed.basedOn, 1, 'one topic, no upvotes');
+      assert.deepEqual(feed.basedOn, { upvotes: 0, topics: 1 }, 'one topic, no upvotes');
+      const session = await signInThroughMailFile(app, 'topics@example.org');
+      assert.match(await (await session.get('/for-you')).text(), /Learned from your saved topic\./, 'a topic is not called an upvote');
       assert.equal(feed.items[0]?.topic, 'discrete dipole approximation light scattering');
       assert.match(feed.items[0]?.paper.title ?? '', /discrete dipole/i);
     } finally {

@@ -64,6 +64,7 @@ const envSchema = z.object({
   RATE_LIMIT_READS: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_SEARCHES: z.coerce.number().int().min(0).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json'], { error: 'is pretty or json' }).optional(),
 });
 
 export type DatabaseConfig =
@@ -148,6 +149,8 @@ export interface Config {
   /** What `/` shows: the latest day (default), trending by interest, or trending by the stars of the papers' code. */
   frontPage: 'trending' | 'stars' | 'day';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** `pretty`: a readable line an event (the default on a terminal); `json`: pino's lines (the default otherwise). */
+  logFormat: 'pretty' | 'json' | undefined;
 }
 
 function parseTrustProxy(value: string): false | number | string[] {
@@ -230,5 +233,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     hfSchedule: e.HF_SCHEDULE,
     frontPage: e.FRONT_PAGE,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
   });
 }

@@ -1,5 +1,6 @@
 // The app factory: a Fastify instance with security headers, assets, every capability's routes and error pages.
 // Tests build one per test and call it on an ephemeral port; `serve` builds one and listens.
+import { logFormat, prettyStream } from './log-format.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
@@ -48,7 +49,7 @@ const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'asset
 
 export async function buildApp(config: Readonly<Config>, services: Services): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : logFormat(config.logFormat) === 'pretty' ? { level: config.logLevel, stream: prettyStream() } : { level: config.logLevel },
     // The largest body anything here accepts is a comment (20,000 characters, form-encoded); docs/limits.md.
     bodyLimit: BODY_LIMIT_BYTES,
     // A number of proxies in front: trust that many hops (Fastify types a count as a function).

@@ -175,10 +175,17 @@ export function AccountPage({ user, tokens, notice, error, newToken, digest = nu
       <section class="panel">
         <h2>Sessions</h2>
         <p class="muted">Signed in on a device you no longer use? End every session, this one included.</p>
-        <form action="/logout/all" method="post">
-          <CsrfField />
-          <button type="submit" class="button-quiet">Sign out everywhere</button>
-        </form>
+        <div class="form-row">
+          {/* On a phone the header keeps only the name: signing out is here. */}
+          <form action="/logout" method="post">
+            <CsrfField />
+            <button type="submit" class="button-quiet">Sign out</button>
+          </form>
+          <form action="/logout/all" method="post">
+            <CsrfField />
+            <button type="submit" class="button-quiet">Sign out everywhere</button>
+          </form>
+        </div>
       </section>
     </Layout>
   );

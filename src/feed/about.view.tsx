@@ -14,9 +14,14 @@ export function AboutPage({ weights }: { weights: TrendingWeights }) {
           (<a href="/submit">submit</a>), upvote them and discuss them, and the feeds follow what the community does.
         </p>
         <h2 id="trending">How trending works</h2>
-        <pre tabIndex={0}><code>{`points = upvotes + ${weight(COMMENTER_WEIGHT)} × commenters
-       + ${weight(weights.hfUpvote)} × Hugging Face upvotes + ${weight(weights.starPerDay)} × stars a day on its code
-score  = log2(1 + points) + days from ${TRENDING_EPOCH} to the latest listing day`}</code></pre>
+        {/* Short lines: the whole formula reads on a 390 px phone without scrolling sideways. */}
+        <pre tabIndex={0} class="formula"><code>{`points = upvotes
+       + ${weight(COMMENTER_WEIGHT)} × commenters
+       + ${weight(weights.hfUpvote)} × Hugging Face upvotes
+       + ${weight(weights.starPerDay)} × stars a day on its code
+score  = log2(1 + points)
+       + days from ${TRENDING_EPOCH}
+         to the latest listing day`}</code></pre>
         <p>
           <strong>One doubling of (1 + points) is worth one day of freshness.</strong> A paper listed yesterday with 3 upvotes
           ties with one listed today with 1 upvote. Commenters count half an upvote each, and once per person however long

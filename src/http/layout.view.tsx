@@ -30,9 +30,9 @@ function AccountNav() {
   if (!viewer) return <a href={signInPath({ next: path })}>Sign in</a>;
   return (
     <>
-      {viewer.role === 'admin' || viewer.role === 'moderator' ? <NavLink href="/admin">Admin</NavLink> : null}
+      {viewer.role === 'admin' || viewer.role === 'moderator' ? <span class="wide-only"><NavLink href="/admin">Admin</NavLink></span> : null}
       <a href="/account" title={`Signed in as ${viewer.email}`} aria-current={path.startsWith('/account') ? 'page' : undefined}>{viewer.username}</a>
-      <form class="inline-form" action="/logout" method="post">
+      <form class="inline-form wide-only" action="/logout" method="post">
         <CsrfField />
         <button type="submit" class="link-button">Sign out</button>
       </form>
@@ -136,7 +136,7 @@ export function Layout({ title, query, description, feeds, image, kind = 'websit
         <header class="site-header">
           <div class="wrap header-row">
             <a class="brand" href="/">
-              <span class="brand-mark" aria-hidden="true">▤</span> Paperboard
+              <span class="brand-mark" aria-hidden="true">▤</span> <span class="brand-name">Paperboard</span>
             </a>
             <nav class="main-nav" aria-label="Main">
               <NavLink href="/">Today</NavLink>

@@ -45,7 +45,7 @@ describe('two instances on one PostgreSQL database', () => {
     fixtures = await startFixtureServer();
     sink = await startSmtpSink();
     // Today's papers (the digest's period), the sample corpus, a fitted model, subscribers: written by a third process.
-    const config = loadConfig({ PAPERBOARD_DB: server.url, DATA_DIR: dirs.seed, LOG_LEVEL: 'silent', DEMO_DATA: 'off' });
+    const config = loadConfig({ PAPERBOARD_DB: server.url, DATA_DIR: dirs.seed, LOG_LEVEL: 'silent', DEMO_DATA: 'off', CATCH_UP: 'off', THUMBNAILS: 'cards' });
     const db = await openDatabase(config.database);
     seed = { db, services: createServices(db, config) };
     const today = new Date().toISOString().slice(0, 10);
@@ -56,6 +56,8 @@ describe('two instances on one PostgreSQL database', () => {
     })).join('\n'));
     await seed.services.importer.importFile(kaggleSample);
     await seed.services.importer.importFile(file);
+    // Noticed on Hugging Face: a digest lists only trending papers something happened to.
+    await seed.services.papers.saveExternalSignals(['2611.90001', '2611.90002', '2611.90003'].map((id) => ({ id, source: 'huggingface', upvotes: 5, comments: 0 })));
     await seed.services.search.refitSemantic();
     for (const email of SUBSCRIBERS) {
       const { user } = await seed.services.accounts.addUser(email, 'user');

@@ -65,7 +65,12 @@ export function registerCommentRoutes(app: FastifyInstance, { comments, papers }
   };
   const viewer = (request: FastifyRequest) => requireViewer(request);
   app.post('/comments/:id/delete', write, act((request, id) => comments.remove(viewer(request), id)));
-  app.post('/comments/:id/flag', write, act((request, id) => comments.flag(viewer(request), id, parseInput(flagForm, request.body).reason)));
+  // Flagging says so to the flagger: back on the paper, a thank-you at the comment.
+  app.post('/comments/:id/flag', write, async (request, reply) => {
+    const id = idOf(request);
+    await comments.flag(viewer(request), id, parseInput(flagForm, request.body).reason);
+    return reply.redirect(`/papers/${await comments.paperOf(id)}?flagged=${id}#comment-${id}`, 303);
+  });
   app.post('/comments/:id/hide', write, act((request, id) => comments.moderate(viewer(request), id, true)));
   app.post('/comments/:id/restore', write, act((request, id) => comments.moderate(viewer(request), id, false)));
 

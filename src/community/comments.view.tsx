@@ -51,7 +51,7 @@ function PostButton({ action, label, quiet = true }: { action: string; label: st
   );
 }
 
-function CommentView({ comment, now, replyTo }: { comment: Comment; now: Date; replyTo?: number }) {
+function CommentView({ comment, now, replyTo, flagged }: { comment: Comment; now: Date; replyTo?: number; flagged?: number | undefined }) {
   const { viewer } = usePageContext();
   const shown = shownText(comment, viewer);
   const removed = comment.deletedAt !== null || comment.hiddenAt !== null;
@@ -67,10 +67,15 @@ function CommentView({ comment, now, replyTo }: { comment: Comment; now: Date; r
             <a class="muted" href={`#comment-${comment.id}`}><time dateTime={comment.createdAt}>{formatDate(comment.createdAt)}</time></a>
             {comment.editedAt ? <span class="muted"> · edited</span> : null}
             {shown.note ? <span class="chip chip-warn"> {shown.note}</span> : null}
+            {/* Moderators see what readers flagged, where it is. */}
+            {viewer && canModerate(viewer) && comment.flagCount > 0 && !comment.hiddenAt ? (
+              <span class="chip chip-warn" title="Flagged by readers: hide it, or leave it">{comment.flagCount} {comment.flagCount === 1 ? 'flag' : 'flags'}</span>
+            ) : null}
           </>
         )}
       </p>
       {shown.body ? <CommentBody body={shown.body} /> : null}
+      {flagged === comment.id ? <p class="notice" role="status">Thank you: the moderators will look at this comment.</p> : null}
       {viewer && !removed ? (
         <div class="comment-actions">
           {replyTo ? (
@@ -103,10 +108,10 @@ function CommentView({ comment, now, replyTo }: { comment: Comment; now: Date; r
   );
 }
 
-export function Discussion({ paperId, discussion, now }: { paperId: string; discussion: DiscussionPage; now: Date }) {
+export function Discussion({ paperId, discussion, now, flagged }: { paperId: string; discussion: DiscussionPage; now: Date; flagged?: number | undefined }) {
   const { viewer, perMember } = usePageContext();
   // Who may edit, delete, flag or see what differs from member to member: drawn for each.
-  if (perMember) return <>{perMember(() => <Discussion paperId={paperId} discussion={discussion} now={now} />)}</>;
+  if (perMember) return <>{perMember(() => <Discussion paperId={paperId} discussion={discussion} now={now} flagged={flagged} />)}</>;
   const shown = visibleThreads(discussion.threads, viewer);
   const pager = (
     <Pager path={`/papers/${paperId}`} params={{}} page={discussion.page} pages={discussion.pages} hasMore={discussion.page < discussion.pages} hash="#discussion-heading" />
@@ -119,10 +124,10 @@ export function Discussion({ paperId, discussion, now }: { paperId: string; disc
       {shown.map((thread) => (
         <div class="thread">
           {thread.continued ? <p class="muted">Continued from the previous page:</p> : null}
-          <CommentView comment={thread.comment} now={now} replyTo={thread.comment.id} />
+          <CommentView comment={thread.comment} now={now} replyTo={thread.comment.id} flagged={flagged} />
           {thread.replies.length > 0 ? (
             <div class="replies">
-              {thread.replies.map((reply) => <CommentView comment={reply} now={now} replyTo={thread.comment.id} />)}
+              {thread.replies.map((reply) => <CommentView comment={reply} now={now} replyTo={thread.comment.id} flagged={flagged} />)}
             </div>
           ) : null}
         </div>

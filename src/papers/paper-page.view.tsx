@@ -50,7 +50,7 @@ function GithubButton({ links }: { links: readonly CodeLink[] }) {
 /** Authors named on the page: a collaboration's thousands are in the JSON, not in a page of megabytes. */
 const SHOWN_AUTHORS = 200;
 
-export function PaperPage({ details, community, similar = [] }: { details: PaperDetails; community: PaperCommunity; similar?: Paper[] }) {
+export function PaperPage({ details, community, similar = [], flagged }: { details: PaperDetails; community: PaperCommunity; similar?: Paper[]; flagged?: number | undefined }) {
   const { paper, versions, listings, externalSignals } = details;
   const links = paperLinks(paper.id);
   return (
@@ -184,7 +184,7 @@ export function PaperPage({ details, community, similar = [] }: { details: Paper
           <pre class="bibtex" id="bibtex" tabIndex={0}><code>{bibtexFor(paper, { maxAuthors: SHOWN_AUTHORS })}</code></pre>
         </section>
 
-        <Discussion paperId={paper.id} discussion={community.threads} now={new Date()} />
+        <Discussion paperId={paper.id} discussion={community.threads} now={new Date()} flagged={flagged} />
       </article>
     </Layout>
   );

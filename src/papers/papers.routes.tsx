@@ -33,7 +33,7 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
       await papers.get(reference);
       return reply.redirect(paperPath(ref.id), 301);
     }
-    const { p } = parseQuery(request, paperPageQuery);
+    const { p, flagged } = parseQuery(request, paperPageQuery);
     const details = await papers.find(ref.id);
     if (!details) return sendPage(reply, <PaperNotHerePage id={ref.id} />, 404);
     const paper = details.paper;
@@ -47,7 +47,7 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
     const since = new Date(Date.now() - SPARKLINE_DAYS * 86_400_000).toISOString().slice(0, 10);
     const history = new Map(await Promise.all(links.map(async (l) => [l.repository.id, await code.starHistory(l.repository.id, since)] as const)));
     const about = { upvoted: upvoted.has(ref.id), submittedBy: signals.get(ref.id)?.submittedBy ?? null, threads, code: { links, history } };
-    return sendPage(reply, <PaperPage details={details} community={about} similar={similar.map((s) => s.paper)} />);
+    return sendPage(reply, <PaperPage details={details} community={about} similar={similar.map((s) => s.paper)} flagged={flagged} />);
   };
   // The same for every member but their vote, the discussion's buttons and the header: rendered once for all
   // (app/member-page-cache.ts).

@@ -5,7 +5,11 @@ import type { PaperJson } from './paper.ts';
 
 export const paperParams = z.object({ id: z.string().min(1).max(200) });
 /** A paper page's query: which page of its discussion. */
-export const paperPageQuery = z.object({ p: z.coerce.number().int().min(1, 'must be 1 or more').max(10_000).default(1) });
+export const paperPageQuery = z.object({
+  p: z.coerce.number().int().min(1, 'must be 1 or more').max(10_000).default(1),
+  /** The comment just flagged: the page thanks the flagger there. */
+  flagged: z.coerce.number().int().positive().max(2 ** 31).optional(),
+});
 export const oldStyleParams = z.object({ archive: z.string().min(1).max(40), number: z.string().min(1).max(40) });
 
 const nullableText = z.string().nullable();

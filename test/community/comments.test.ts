@@ -93,7 +93,13 @@ for (const engine of ENGINES) describe(`comments (${engine})`, () => {
   it('takes flags once per person, queues them for moderators, who hide and restore', async () => {
     const rude = await app.services.comments.add(await user('bob@example.org'), { paperId: '0704.0005', body: 'buy cheap pills' });
     assert.equal((await bob.postFrom('/papers/0704.0005', `/comments/${rude.id}/flag`, { reason: 'spam' })).status, 400, 'not your own');
-    for (let i = 0; i < 2; i += 1) await ada.postFrom('/papers/0704.0005', `/comments/${rude.id}/flag`, { reason: 'spam' });
+    for (let i = 0; i < 2; i += 1) {
+      const flagged = await ada.postFrom('/papers/0704.0005', `/comments/${rude.id}/flag`, { reason: 'spam' });
+      assert.equal(flagged.headers.get('location'), `/papers/0704.0005?flagged=${rude.id}#comment-${rude.id}`);
+    }
+    assert.match(await (await ada.get(`/papers/0704.0005?flagged=${rude.id}`)).text(), /Thank you: the moderators will look at this comment\./, 'flagging is confirmed to the flagger');
+    assert.match(await (await mod.get('/papers/0704.0005')).text(), /title="Flagged by readers: hide it, or leave it">1 flag</, 'moderators see the flag where the comment is');
+    assert.doesNotMatch(await (await app.get('/papers/0704.0005')).text(), /Flagged by readers/, 'readers do not');
     const flagsOf = async (id: number) => (await app.services.comments.threads((await app.services.papers.get('0704.0005')).paper)).threads.find((t) => t.comment.id === id)?.comment.flagCount;
     assert.equal(await flagsOf(rude.id), 1);
 

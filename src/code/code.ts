@@ -68,7 +68,15 @@ export function starsPerDay(samples: readonly StarSample[]): number {
 /** The main repository of a paper: an official one first, then the most starred, then the first linked. */
 export function mainLink(links: readonly CodeLink[]): CodeLink | null {
   const rank = (l: CodeLink) => (l.confirmed ? 1 : 0) * 1e13 + (l.official ? 1 : 0) * 1e12 + (l.repository.stars ?? -1);
-  return [...links].sort((a, b) => rank(b) - rank(a))[0] ?? null;
+  return [...links].filter(isCode).sort((a, b) => rank(b) - rank(a))[0] ?? null;
+}
+
+/**
+ * Code is a repository of source (GitHub, GitLab, Codeberg); a Hugging Face model, dataset or Space is not: the paper
+ * page lists those apart, under "Models and datasets", and a card's code mark never names one.
+ */
+export function isCode(link: Pick<CodeLink, 'repository'>): boolean {
+  return link.repository.host !== 'huggingface';
 }
 
 /** DESIGN's `code` entry of the paper JSON. */

@@ -6,7 +6,7 @@ import { CsrfField } from '../http/components/csrf-field.view.tsx';
 import { Layout } from '../http/layout.view.tsx';
 import { usePageContext } from '../http/page-context.ts';
 import type { CodeLink, StarSample } from './code.ts';
-import { GROWTH_WINDOW_DAYS } from './code.ts';
+import { GROWTH_WINDOW_DAYS, isCode } from './code.ts';
 
 const hostNames = { github: 'GitHub', gitlab: 'GitLab', codeberg: 'Codeberg', huggingface: 'Hugging Face' } as const;
 const sourceNames = { text: "the paper's text", huggingface: 'Hugging Face', pwc: 'Papers with Code', member: 'a member' } as const;
@@ -66,12 +66,15 @@ export function CodeSection({ paperId, links, history }: CodeSectionProps) {
   // The add form and the remove buttons differ from member to member: drawn for each on a page shared by all.
   if (perMember) return <>{perMember(() => <CodeSection paperId={paperId} links={links} history={history} />)}</>;
   const moderator = viewer?.role === 'moderator' || viewer?.role === 'admin';
+  const code = links.filter(isCode);
+  const artifacts = links.filter((link) => !isCode(link));
   return (
+    <>
     <section class="code-section" aria-labelledby="code-heading">
       <h2 id="code-heading">Code</h2>
-      {links.length === 0 ? <p class="muted">No repository is linked to this paper yet.</p> : null}
+      {code.length === 0 ? <p class="muted">No repository is linked to this paper yet.</p> : null}
       <ul class="repositories">
-        {links.map((link) => {
+        {code.map((link) => {
           const r = link.repository;
           const samples = history.get(r.id) ?? [];
           const growth = weekGrowth(link);
@@ -126,6 +129,37 @@ export function CodeSection({ paperId, links, history }: CodeSectionProps) {
       ) : (
         <p class="muted"><a href={signInPath({ action: 'add-code', next: `/papers/${paperId}#code-heading` })}>Sign in to add a code link</a></p>
       )}
+    </section>
+    <ModelsAndDatasets links={artifacts} paperId={paperId} moderator={moderator} />
+    </>
+  );
+}
+
+const artifactNames = { model: 'Model', dataset: 'Dataset', space: 'Space', repository: 'Repository' } as const;
+
+/** Hugging Face models, datasets and Spaces the paper names: what it released besides code (no stars to count). */
+function ModelsAndDatasets({ links, paperId, moderator }: { links: readonly CodeLink[]; paperId: string; moderator: boolean }) {
+  if (links.length === 0) return null;
+  return (
+    <section class="code-section" aria-labelledby="artifacts-heading">
+      <h2 id="artifacts-heading">Models and datasets</h2>
+      <ul class="repositories">
+        {links.map((link) => (
+          <li class="repository">
+            <p>
+              <span class="chip">{artifactNames[link.repository.kind]}</span>{' '}
+              <a href={link.repository.url} rel="nofollow noopener"><strong>{link.repository.owner}/{link.repository.name}</strong></a>{' '}
+              <span class="muted">on Hugging Face · linked from {sourceNames[link.source]}</span>
+            </p>
+            {moderator ? (
+              <form class="inline-form" action={`/papers/${paperId}/code/${link.repository.id}/remove`} method="post">
+                <CsrfField />
+                <button type="submit" class="button-quiet">Remove this link</button>
+              </form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

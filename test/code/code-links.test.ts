@@ -28,7 +28,7 @@ describe('code links by members and moderators', () => {
 
   it('adds a link from the paper page, credits the member, and marks the paper as having code', async () => {
     const stranger = await (await app.get('/papers/0704.0001')).text();
-    assert.match(stranger, /Sign in<\/a> to add a code link/);
+    assert.match(stranger, /Sign in to add a code link<\/a>/);
     const added = await ada.postFrom('/papers/0704.0001', '/papers/0704.0001/code', { url: 'https://github.com/Ada/Resummation.git' });
     assert.equal(added.status, 303);
     assert.equal(added.headers.get('location'), '/papers/0704.0001#code-heading');

@@ -137,7 +137,7 @@ describe('papers with code', () => {
 
   it('/about states the formula with this site\'s weights', async () => {
     const about = await (await app.get('/about')).text();
-    assert.match(about, /½ × Hugging Face upvotes \+ 0\.2 × stars a day on its code/);
+    assert.match(about, /½ × Hugging Face upvotes\s+\+ 0\.2 × stars a day on its code/);
     assert.match(about, /href="\/trending\?by=stars"/);
   });
 

@@ -95,3 +95,20 @@ function demoRealCopy(): string {
   fs.writeFileSync(file, `${line}\n`);
   return file;
 }
+
+describe('models and datasets', () => {
+  it('are listed apart from code, never as a card\'s code', async () => {
+    const app = await startApp(async ({ services }) => void (await services.demo.loadIntoEmpty()));
+    try {
+      const page = await (await app.get('/papers/2305.03981')).text();
+      const code = /<section class="code-section" aria-labelledby="code-heading">(.*?)<\/section>/.exec(page)?.[1] ?? '';
+      const artifacts = /<section class="code-section" aria-labelledby="artifacts-heading">(.*?)<\/section>/.exec(page)?.[1] ?? '';
+      assert.doesNotMatch(code, /MCL-base/, 'a Hugging Face model is not code');
+      assert.match(artifacts, /<h2 id="artifacts-heading">Models and datasets<\/h2>.*Model<\/span> <a href="https:\/\/huggingface\.co\/McmanusChen\/MCL-base"/);
+      const cards = await (await app.get('/trending')).text();
+      assert.doesNotMatch(cards, /class="code-mark"[^<]*<[^>]*>[^<]*McmanusChen\/MCL-base/);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // carried through the mailed link: sealed with the site's secret and bound to that link's token, so it can be used
 // once, only with that link, and not changed on the way. The return address is a path on this site or nothing.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { safeLocalPath, signInActions, type SignInAction } from '../http/sign-in-path.ts';
+import { safeLocalPath, signInActions, type SignInAction } from '../sign-in-actions.ts';
 import { parsePaperRef } from '../papers/paper-id.ts';
 
 export interface SignInIntent {

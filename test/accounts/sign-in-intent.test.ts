@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { intentFrom, openIntent, sealIntent } from '../../src/accounts/sign-in-intent.ts';
-import { safeLocalPath, signInPath } from '../../src/http/sign-in-path.ts';
+import { signInPath } from '../../src/http/sign-in-path.ts';
+import { safeLocalPath } from '../../src/sign-in-actions.ts';
 import { startDemoApp, type RunningApp } from '../helpers/app.ts';
 import { HttpSession } from '../helpers/browser-session.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';

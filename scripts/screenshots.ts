@@ -20,7 +20,7 @@ try {
     ['front', '/'],
     ['trending-by-code', '/trending?by=stars'],
     ['paper', paper],
-    ['search', '/search?q=diffusion+models'],
+    ['search', '/search?q=pretrainnig'],
   ] as const;
   for (const scheme of ['light', 'dark'] as const) {
     const page = await browser.context.newPage();
@@ -34,6 +34,17 @@ try {
     }
     await page.close();
   }
+  // A phone, light: the two-row header, the period tabs in one row, cards with their pictures.
+  const phone = await browser.context.newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await phone.emulateMedia({ colorScheme: 'light' });
+  for (const [name, address] of [['front-phone', '/'], ['paper-phone', paper]] as const) {
+    await phone.goto(app.url + address);
+    const file = path.join(out, `${name}.png`);
+    await phone.screenshot({ path: file });
+    console.log(`${path.relative(repoRoot, file)}  (${address}, 390 px)`);
+  }
+  await phone.close();
 } finally {
   await browser.close();
   await app.close();

@@ -108,6 +108,13 @@ describe('every page, accessible and whole, in Chromium', () => {
     assert.ok(height <= 64, `the header is ${height} px tall`);
     const cards = await page.locator('[data-card]').evaluateAll((all) => all.filter((c) => c.getBoundingClientRect().bottom <= 900).length);
     assert.ok(cards >= 6, `${cards} cards fit a 900 px screen`);
+    // Each of them with its picture (loaded, not a broken image), authors and its upvote count: no dead archive.
+    const firstScreen = await page.locator('[data-card]').evaluateAll((all) => all.filter((c) => c.getBoundingClientRect().bottom <= 900).map((c) => ({
+      picture: (c.querySelector('img.card-thumb') as HTMLImageElement | null)?.complete === true && ((c.querySelector('img.card-thumb') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0,
+      authors: (c.querySelector('.authors')?.textContent ?? '').trim().length > 0,
+      votes: /^\d+$/.test((c.querySelector('.vote-count')?.textContent ?? '').trim()),
+    })));
+    assert.deepEqual(firstScreen.filter((c) => !(c.picture && c.authors && c.votes)), [], JSON.stringify(firstScreen));
     assert.equal(await page.locator('nav[aria-label="Main"] a[aria-current="page"]').innerText(), 'Today');
     assert.deepEqual(problems, []);
     await page.close();

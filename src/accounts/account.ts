@@ -17,6 +17,13 @@ export interface User {
   showUpvotes: boolean;
 }
 
+/** A member as the admin page lists them: with when they were blocked, if they are. */
+export interface Member extends User {
+  blockedAt: string | null;
+}
+
+export const BLOCKED_MESSAGE = "This account is blocked by the site's admins. If you think that is a mistake, write to them.";
+
 /** What others see of a member next to what they wrote. */
 export interface Person {
   id: number;

@@ -1,5 +1,5 @@
 // All SQL on users, sign-in tokens and sessions.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { UsersTable } from '../db/schema.ts';
 import type { ApiToken, Person, Role, User } from './account.ts';
@@ -91,6 +91,7 @@ export async function findSessionUser(db: Db, hash: string, now: string): Promis
     .select('s.last_seen_at')
     .where('s.id_hash', '=', hash)
     .where('s.expires_at', '>', now)
+    .where('u.blocked_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -123,6 +124,7 @@ export async function findTokenUser(db: Db, hash: string): Promise<(UserRow & { 
     .selectAll('u')
     .select(['t.id as token_id', 't.last_used_at'])
     .where('t.token_hash', '=', hash)
+    .where('u.blocked_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -144,4 +146,31 @@ export async function peopleOf(db: Db, ids: readonly number[]): Promise<Map<numb
   if (ids.length === 0) return new Map();
   const rows = await db.kysely.selectFrom('users').select(['id', 'username', 'display_name']).where('id', 'in', [...ids]).execute();
   return new Map(rows.map((r) => [r.id, { id: r.id, username: r.username, displayName: r.display_name }]));
+}
+
+/** Blocks a member (`at` an instant) or lifts the block (null). */
+export async function setBlocked(db: Db, id: number, at: string | null): Promise<void> {
+  await db.kysely.updateTable('users').set({ blocked_at: at }).where('id', '=', id).execute();
+}
+
+export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
+  return db.kysely.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Members for the admin page, newest first: all, or those whose email or username holds `query`
+ * (case-insensitive: both are stored lower-cased).
+ */
+export async function listMembers(db: Db, query: string, limit: number): Promise<UserRow[]> {
+  let select = db.kysely.selectFrom('users').selectAll();
+  if (query) {
+    const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    select = select.where((eb) => eb.or([eb('email', 'like', sql<string>`${pattern} ESCAPE '\\'`), eb('username', 'like', sql<string>`${pattern} ESCAPE '\\'`)]));
+  }
+  return select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function countAdmins(db: Db): Promise<number> {
+  const row = await db.kysely.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('blocked_at', 'is', null).executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

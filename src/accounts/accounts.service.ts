@@ -7,16 +7,18 @@ import type { Mailer } from '../mail/mail.transport.ts';
 import type { MailBudget } from '../mail/mail-budget.service.ts';
 import { renderMail } from '../mail/mail-layout.view.tsx';
 import {
-  API_TOKEN_PREFIX, displayNameSchema, emailSchema, hashSecret, newSecret, SESSION_DAYS, SIGN_IN_LINK_MINUTES,
+  API_TOKEN_PREFIX, BLOCKED_MESSAGE, displayNameSchema, emailSchema, hashSecret, newSecret, SESSION_DAYS, SIGN_IN_LINK_MINUTES,
   tokenNameSchema, usernameFromEmail, usernameSchema, type ApiToken, type Role, type User,
 } from './account.ts';
 import * as repo from './accounts.repository.ts';
-import type { Person } from './account.ts';
+import type { Member, Person } from './account.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 /** last_seen_at is written at most this often per session: reads stay reads. */
 const TOUCH_EVERY = 60 * MINUTE;
+
+const memberFromRow = (row: repo.UserRow): Member => ({ ...repo.userFromRow(row), blockedAt: row.blocked_at });
 
 function validEmail(input: string): string {
   const parsed = emailSchema.safeParse(input);
@@ -46,8 +48,20 @@ export function createAccountsService(deps: { db: Db; mailer: Mailer; mailBudget
     async requestSignIn(emailInput: string, now: Date = new Date(), client: { ip: string | null } = { ip: null }, intent: SignInIntent | null = null): Promise<void> {
       const email = validEmail(emailInput);
       // An address that has signed in before draws on the part of the hour's budget kept for members.
-      const knownAddress = (await repo.findUserByEmail(db, email)) !== undefined;
+      const known = await repo.findUserByEmail(db, email);
+      const knownAddress = known !== undefined;
       await deps.mailBudget.spend('sign-in', email, now, { ip: client.ip, knownAddress });
+      if (known?.blocked_at) {
+        // The page says the same for every address; the mail tells the owner of this one why no link came.
+        const mail = renderMail({
+          preheader: 'Your Paperboard account is blocked.',
+          heading: 'Your account is blocked',
+          paragraphs: [`Someone, hopefully you, asked to sign in to Paperboard with ${email}.`, BLOCKED_MESSAGE],
+          footer: `Sent by Paperboard at ${deps.publicUrl}.`,
+        });
+        await deps.mailer.send({ to: email, subject: 'Your Paperboard account is blocked', ...mail });
+        return;
+      }
       const token = newSecret();
       await repo.deleteExpiredTokens(db, now.toISOString());
       await repo.insertSignInToken(db, {
@@ -83,6 +97,7 @@ export function createAccountsService(deps: { db: Db; mailer: Mailer; mailBudget
       const email = await repo.useToken(db, hashSecret(token), now.toISOString());
       if (!email) return null;
       const user = await userFor(email, now);
+      if (user.blocked_at) throw new AppError('forbidden', BLOCKED_MESSAGE);
       const sessionId = newSecret();
       await repo.insertSession(db, {
         hash: hashSecret(sessionId), userId: user.id, now: now.toISOString(),
@@ -166,6 +181,44 @@ export function createAccountsService(deps: { db: Db; mailer: Mailer; mailBudget
     async findByUsername(username: string): Promise<User | null> {
       const row = await repo.findUserByUsername(db, username.toLowerCase());
       return row ? repo.userFromRow(row) : null;
+    },
+
+    /** Members for the admin page, newest first; those whose email or username holds `query` when one is given. */
+    async members(query: string, limit: number): Promise<Member[]> {
+      return (await repo.listMembers(db, query.trim().slice(0, 254), limit)).map(memberFromRow);
+    },
+
+    /** A member by username or email; null when none. */
+    async findMember(reference: string): Promise<Member | null> {
+      const name = reference.trim().toLowerCase();
+      const row = name.includes('@') ? await repo.findUserByEmail(db, name) : await repo.findUserByUsername(db, name);
+      return row ? memberFromRow(row) : null;
+    },
+
+    /** Gives a member a role; the last admin keeps theirs (someone must be able to give roles). */
+    async setRole(member: Member, role: Role): Promise<void> {
+      if (member.role === 'admin' && role !== 'admin' && (await repo.countAdmins(db)) <= 1) {
+        throw new AppError('conflict', `${member.username} is the only admin: make another member admin first.`);
+      }
+      await repo.updateUser(db, member.id, { role });
+    },
+
+    /**
+     * Blocks a member (their sessions end, sign-in and API tokens are refused) or lifts the block. Returns the instant
+     * of the block (the caller hides what they wrote as of it), or null when it was lifted. The last admin is never blocked.
+     */
+    async setBlocked(member: Member, blocked: boolean, now: Date = new Date()): Promise<string | null> {
+      if (!blocked) {
+        await repo.setBlocked(db, member.id, null);
+        return null;
+      }
+      if (member.role === 'admin' && (await repo.countAdmins(db)) <= 1) throw new AppError('conflict', `${member.username} is the only admin and cannot be blocked.`);
+      const at = now.toISOString();
+      await db.transaction(async () => {
+        await repo.setBlocked(db, member.id, at);
+        await repo.deleteUserSessions(db, member.id);
+      });
+      return at;
     },
 
     /** `paperboard user add`: creates the account, or gives an existing one the role. */

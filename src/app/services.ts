@@ -2,6 +2,7 @@
 import { createAccountsService } from '../accounts/accounts.service.ts';
 import { createCommunityService } from '../community/community.service.ts';
 import { createCommentsService } from '../community/comments.service.ts';
+import { createModerationService } from '../community/moderation.service.ts';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { isCorruption, probeDatabase, storageTrouble, type Db } from '../db/database.ts';
@@ -123,6 +124,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     }),
   });
   const thumbnails = createThumbnailsService({ db, papers, http }, { mode: config.thumbnails, pdfUrl: config.sources.arxivPdfUrl, log: report });
+  const comments = createCommentsService({ db, papers, accounts });
   const community = createCommunityService({ db, papers, accounts, arxivApi, limits: config.community, dataVersion: () => db.dataVersion() });
   return {
     papers,
@@ -138,7 +140,8 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
         return subscription && subscription.status !== 'unsubscribed' ? subscription.topics : [];
       },
     }),
-    comments: createCommentsService({ db, papers, accounts }),
+    comments,
+    moderation: createModerationService({ db, papers, accounts, comments }),
     ingestRuns,
     catchUp,
     thumbnails,

@@ -54,6 +54,31 @@ export async function setHidden(db: Db, id: number, hidden: { at: string; by: nu
   await db.kysely.updateTable('comments').set({ hidden_at: hidden?.at ?? null, hidden_by: hidden?.by ?? null }).where('id', '=', id).execute();
 }
 
+/** Hides every visible comment of a member, as of `at` (their block); the papers whose counters change. */
+export async function hideAllBy(db: Db, userId: number, hidden: { at: string; by: number | null }): Promise<number[]> {
+  const rows = await db.kysely
+    .updateTable('comments')
+    .set({ hidden_at: hidden.at, hidden_by: hidden.by })
+    .where('user_id', '=', userId)
+    .where('hidden_at', 'is', null)
+    .where('deleted_at', 'is', null)
+    .returning('paper_pk')
+    .execute();
+  return [...new Set(rows.map((row) => row.paper_pk))];
+}
+
+/** Shows again what a block hid (comments hidden at that very instant; ones a moderator hid stay hidden). */
+export async function restoreAllBy(db: Db, userId: number, hiddenAt: string): Promise<number[]> {
+  const rows = await db.kysely
+    .updateTable('comments')
+    .set({ hidden_at: null, hidden_by: null })
+    .where('user_id', '=', userId)
+    .where('hidden_at', '=', hiddenAt)
+    .returning('paper_pk')
+    .execute();
+  return [...new Set(rows.map((row) => row.paper_pk))];
+}
+
 /** A moderator's decision settles the flags: the comment leaves the queue. */
 export async function clearFlags(db: Db, id: number): Promise<void> {
   await db.kysely.deleteFrom('comment_flags').where('comment_id', '=', id).execute();

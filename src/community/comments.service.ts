@@ -174,6 +174,24 @@ export function createCommentsService(deps: { db: Db; papers: PapersService; acc
       return one(id);
     },
 
+    /** Hides everything a blocked member wrote, as of the block's instant; the papers' counters follow. */
+    async hideAuthor(userId: number, blockedAt: string, by: number | null): Promise<number> {
+      return db.transaction(async () => {
+        const pks = await repo.hideAllBy(db, userId, { at: blockedAt, by });
+        for (const pk of pks) await recount(pk);
+        return pks.length;
+      });
+    },
+
+    /** Shows again what a block hid, when the block is lifted. */
+    async restoreAuthor(userId: number, blockedAt: string): Promise<number> {
+      return db.transaction(async () => {
+        const pks = await repo.restoreAllBy(db, userId, blockedAt);
+        for (const pk of pks) await recount(pk);
+        return pks.length;
+      });
+    },
+
     async queue(limit = 50): Promise<{ flagged: QueuedComment[]; hidden: QueuedComment[] }> {
       const { flagged, hidden } = await repo.moderationQueue(db, limit);
       const present = async (rows: repo.QueueRow[]) => (await withAuthors(rows)).map(({ row, comment }) => ({ ...comment, reasons: row.reasons }));

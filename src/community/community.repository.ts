@@ -80,3 +80,8 @@ export async function upvotesOf(db: Db, userId: number, page: { limit: number; o
     .offset(page.offset)
     .execute();
 }
+
+/** The latest submissions by anyone, newest first: the admin page's log (a walk of the key, newest end). */
+export async function latestSubmissions(db: Db, limit: number): Promise<Array<{ paper_pk: number; user_id: number; day: string; created_at: string }>> {
+  return db.kysely.selectFrom('submissions').select(['paper_pk', 'user_id', 'day', 'created_at']).orderBy('id', 'desc').limit(limit).execute();
+}

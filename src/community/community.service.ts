@@ -75,7 +75,8 @@ export function createCommunityService(deps: {
       if ((await repo.countSubmissionsSince(db, user.id, since)) >= deps.limits.submitDailyCap) {
         throw new AppError('rate_limited', `You have submitted ${deps.limits.submitDailyCap} papers today, the most a day. Thank you! More tomorrow.`);
       }
-      let found = await papers.find(ref.id);
+      let found = await papers.find(ref.id, { includeHidden: true });
+      if (found?.paper.hiddenAt) throw new AppError('conflict', `${ref.id} was hidden by this site's moderators and cannot be submitted.`);
       if (!found) {
         // A person is waiting: arXiv gets one quick retry, and its silence is a 503 that says so (arxiv-api.service).
         const looked = await deps.arxivApi.lookup([ref.id], { impatient: true });

@@ -41,6 +41,10 @@ export interface PapersTable {
   hf_upvotes: Generated<number>;
   /** 1 when it links to code (any repository, any source): set by the code capability, what `has:code` finds. */
   has_code: Generated<number>;
+  /** When a moderator hid it (gone from listings, search, feeds and the API; restorable); null when shown. */
+  hidden_at: string | null;
+  /** When a moderator featured it on the front page; null when not featured. */
+  featured_at: string | null;
 }
 
 export interface PaperVersionsTable {
@@ -101,6 +105,19 @@ export interface JobRunsTable {
   error: string | null;
 }
 
+/** What a moderator or admin did (community/moderation.service.ts): who, which action, on what, when. */
+export interface ModerationLogTable {
+  id: Generated<number>;
+  /** Null when the account is gone, or the CLI acted. */
+  actor_id: number | null;
+  /** hide-paper, restore-paper, feature-paper, unfeature-paper, set-role, block, unblock. */
+  action: string;
+  /** The paper's id or the member's username. */
+  subject: string;
+  note: string | null;
+  created_at: string;
+}
+
 /** A paper's rendered first page (thumbnails/), or a failed attempt's record (no image, retry_at). */
 export interface ThumbnailsTable {
   paper_pk: number;
@@ -135,6 +152,8 @@ export interface UsersTable {
   created_at: string;
   /** 1 when the member lists their upvoted papers on their profile. */
   show_upvotes: Generated<number>;
+  /** When an admin blocked the member (sign-in refused, their comments hidden); null when not blocked. */
+  blocked_at: string | null;
 }
 
 export interface SignInTokensTable {
@@ -389,6 +408,7 @@ export interface Database {
   job_runs: JobRunsTable;
   external_signals: ExternalSignalsTable;
   thumbnails: ThumbnailsTable;
+  moderation_log: ModerationLogTable;
   users: UsersTable;
   sign_in_tokens: SignInTokensTable;
   sessions: SessionsTable;

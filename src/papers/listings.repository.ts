@@ -21,6 +21,11 @@ export interface ListedRow extends PaperRow {
   listed_day: string;
 }
 
+/** The keys of hidden papers, as a subquery: it reads a partial index of those few, once a query. */
+function hiddenKeys(db: Db) {
+  return db.kysely.selectFrom('papers as hidden').select('hidden.pk').where('hidden.hidden_at', 'is not', null);
+}
+
 export async function latestListingDay(db: Db, onOrBefore?: string): Promise<string | null> {
   let query = db.kysely.selectFrom('daily_listings').select((eb) => eb.fn.max('day').as('day'));
   if (onOrBefore) query = query.where('day', '<=', onOrBefore);
@@ -48,7 +53,8 @@ export async function countListed(db: Db, range: DayRange, category?: string): P
     .selectFrom('daily_listings as l')
     .select((eb) => eb.fn.count<number>('l.paper_pk').distinct().as('n'))
     .where('l.day', '>=', range.from)
-    .where('l.day', '<=', range.to);
+    .where('l.day', '<=', range.to)
+    .where('l.paper_pk', 'not in', hiddenKeys(db));
   if (category) {
     query = query.innerJoin('papers as p', 'p.pk', 'l.paper_pk').where(sql<boolean>`(' ' || p.categories || ' ') LIKE ${`% ${category} %`}`);
   }
@@ -71,6 +77,7 @@ export async function listPapers(
     .select((eb) => ['p.pk', eb.fn.min('l.day').as('day'), eb.fn.min('l.reason').as('reason')])
     .where('l.day', '>=', range.from)
     .where('l.day', '<=', range.to)
+    .where('p.hidden_at', 'is', null)
     .groupBy('p.pk');
   if (page.category) keys = keys.where(sql<boolean>`(' ' || p.categories || ' ') LIKE ${`% ${page.category} %`}`);
   // The period's best: by interest (the score without its freshness term, stored beside it), so a week is not page
@@ -109,6 +116,7 @@ export async function listTrending(db: Db, page: { limit: number; offset: number
     .selectAll('p')
     .select((eb) => [latestListingOf(eb)])
     .where('p.trending', '>', 0)
+    .where('p.hidden_at', 'is', null)
     .orderBy('p.trending', 'desc')
     .limit(page.limit)
     .offset(page.offset)
@@ -126,6 +134,7 @@ export async function listTrendingByStars(db: Db, page: { limit: number; offset:
     .selectAll('p')
     .select((eb) => [latestListingOf(eb)])
     .where('p.code_stars', '>', 0)
+    .where('p.hidden_at', 'is', null)
     .orderBy('p.code_stars_per_day', 'desc')
     .orderBy('p.pk', 'desc')
     .limit(page.limit)
@@ -168,6 +177,7 @@ export async function listedIds(db: Db, range: DayRange): Promise<Set<string>> {
     .innerJoin('papers as p', 'p.pk', 'l.paper_pk')
     .select('p.id')
     .distinct()
+    .where('p.hidden_at', 'is', null)
     .where('l.day', '>=', range.from)
     .where('l.day', '<=', range.to)
     .execute();

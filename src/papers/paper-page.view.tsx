@@ -4,6 +4,7 @@ import { Discussion } from '../community/comments.view.tsx';
 import type { CodeLink, StarSample } from '../code/code.ts';
 import { CodeSection } from '../code/code.view.tsx';
 import { UpvoteButton } from '../community/community.view.tsx';
+import { PaperModeratorTools } from '../community/moderation.view.tsx';
 import { formatDate } from '../feed/period.ts';
 import { AuthorLink } from '../authors/author-link.view.tsx';
 import { categoryPath, thumbnailPath } from './paper-card.view.tsx';
@@ -86,6 +87,7 @@ export function PaperPage({ details, community, similar = [], flagged }: { detai
               <> · updated <time dateTime={paper.updatedAt}>{formatDate(paper.updatedAt)}</time></>
             ) : null}
           </p>
+          <PaperModeratorTools paper={paper} />
           {community.submittedBy ? <p class="muted">Submitted by <a href={`/u/${community.submittedBy}`}>{community.submittedBy}</a></p> : null}
           <div class="paper-actions">
             <UpvoteButton paperId={paper.id} upvotes={paper.upvotes} upvoted={community.upvoted} />

@@ -56,6 +56,10 @@ export interface Paper extends PaperMetadata {
   hfUpvotes: number;
   /** It links to code (a repository, any source): what `has:code` finds. */
   hasCode: boolean;
+  /** When a moderator hid it: only moderators see it then (and may restore it). */
+  hiddenAt: string | null;
+  /** When a moderator featured it on the front page. */
+  featuredAt: string | null;
 }
 
 /** A stored paper as other capabilities name it: its id, and the key their tables reference it by. */

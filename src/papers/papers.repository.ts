@@ -58,12 +58,14 @@ export function paperFromRow(row: PaperRow): Paper {
     codeStars: row.code_stars,
     codeStarsPerDay: row.code_stars_per_day,
     hfUpvotes: row.hf_upvotes,
+    hiddenAt: row.hidden_at,
+    featuredAt: row.featured_at,
   };
 }
 
 type ContentColumns = Omit<
   PaperRow,
-  'pk' | 'is_demo' | 'first_seen_at' | 'upvotes' | 'num_comments' | 'commenters' | 'trending' | 'interest' | 'project_page' | 'code_stars' | 'code_stars_per_day' | 'hf_upvotes' | 'has_code'
+  'pk' | 'is_demo' | 'first_seen_at' | 'upvotes' | 'num_comments' | 'commenters' | 'trending' | 'interest' | 'project_page' | 'code_stars' | 'code_stars_per_day' | 'hf_upvotes' | 'has_code' | 'hidden_at' | 'featured_at'
 >;
 
 function contentOf(input: PaperInput): ContentColumns {
@@ -391,8 +393,60 @@ export async function trendingFacts(db: Db, pks: readonly number[]): Promise<Map
 
 /** Papers' searchable text and facts after `afterPk`, ascending, a page at a time: for building the keyword index anew. */
 export async function textsAfter(db: Db, afterPk: number, limit: number): Promise<IndexablePaper[]> {
-  const rows = await db.kysely.selectFrom('papers').select(TEXT_COLUMNS).where('pk', '>', afterPk).orderBy('pk').limit(limit).execute();
+  const rows = await db.kysely
+    .selectFrom('papers')
+    .select(TEXT_COLUMNS)
+    .where('pk', '>', afterPk)
+    .where('hidden_at', 'is', null)
+    .orderBy('pk')
+    .limit(limit)
+    .execute();
   return rows.map(textFromRow);
+}
+
+/** The searchable text of one paper (a restored paper goes back into the index), or undefined. */
+export async function findIndexable(db: Db, pk: number): Promise<IndexablePaper | undefined> {
+  const row = await db.kysely.selectFrom('papers').select(TEXT_COLUMNS).where('pk', '=', pk).executeTakeFirst();
+  return row && textFromRow(row);
+}
+
+/** Keys of every hidden paper: a walk of a partial index that holds only them (a moderator hides few). */
+export async function hiddenKeys(db: Db): Promise<Set<number>> {
+  const rows = await db.kysely.selectFrom('papers').select('pk').where('hidden_at', 'is not', null).execute();
+  return new Set(rows.map((row) => row.pk));
+}
+
+/** Hides a paper (`at` an instant) or shows it again (null); false when it already was so. */
+export async function setHidden(db: Db, pk: number, at: string | null): Promise<boolean> {
+  const result = await db.kysely
+    .updateTable('papers')
+    .set({ hidden_at: at, ...(at ? { featured_at: null } : {}) })
+    .where('pk', '=', pk)
+    .where('hidden_at', at ? 'is' : 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Features a paper on the front page (`at` an instant) or stops (null); false when it already was so. */
+export async function setFeatured(db: Db, pk: number, at: string | null): Promise<boolean> {
+  const result = await db.kysely
+    .updateTable('papers')
+    .set({ featured_at: at })
+    .where('pk', '=', pk)
+    .where('featured_at', at ? 'is' : 'is not', null)
+    .where('hidden_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Featured papers, most recently featured first (a partial index of them alone). */
+export async function listFeatured(db: Db, limit: number): Promise<PaperRow[]> {
+  return db.kysely.selectFrom('papers').selectAll().where('featured_at', 'is not', null).where('hidden_at', 'is', null).orderBy('featured_at', 'desc').limit(limit).execute();
+}
+
+/** Hidden papers, most recently hidden first. */
+export async function listHidden(db: Db, limit: number): Promise<PaperRow[]> {
+  return db.kysely.selectFrom('papers').selectAll().where('hidden_at', 'is not', null).orderBy('hidden_at', 'desc').limit(limit).execute();
 }
 
 /** The first and last publication dates (null when no paper has one): two index seeks. */

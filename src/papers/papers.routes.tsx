@@ -1,5 +1,6 @@
 // The paper page and `GET /api/papers/:id`. Old-style ids have a slash (`hep-th/9901001`): both forms route here.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isModerator } from '../accounts/account.ts';
 import { notFound } from '../errors.ts';
 import type { Services } from '../app/services.ts';
 import { sendPage } from '../http/render.ts';
@@ -34,9 +35,14 @@ export function registerPaperRoutes(app: FastifyInstance, { papers, community, c
       return reply.redirect(paperPath(ref.id), 301);
     }
     const { p, flagged } = parseQuery(request, paperPageQuery);
-    const details = await papers.find(ref.id);
-    if (!details) return sendPage(reply, <PaperNotHerePage id={ref.id} />, 404);
+    // A hidden paper: its page is the moderators' alone (to restore it), drawn for them and never shared with members.
+    const details = await papers.find(ref.id, { includeHidden: isModerator(request.viewer) });
+    if (!details) {
+      if (await papers.find(ref.id, { includeHidden: true })) throw notFound(`${ref.id} was hidden by this site's moderators.`);
+      return sendPage(reply, <PaperNotHerePage id={ref.id} />, 404);
+    }
     const paper = details.paper;
+    if (paper.hiddenAt) request.keepForMembers = null;
     const [upvoted, signals, threads, similar] = await Promise.all([
       community.upvotedBy(request.viewer, [ref.id]),
       community.signalsFor([paper]),

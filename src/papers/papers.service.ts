@@ -68,7 +68,32 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
 
   async function tellText(change: TextChange): Promise<void> {
     if (change.added.length === 0 && change.revised.length === 0 && change.removed.length === 0) return;
+    // A hidden paper stays out of the index, whatever a source or the code capability writes of it.
+    if (change.revised.length > 0) {
+      const hidden = await repo.hiddenKeys(db);
+      if (hidden.size > 0) change = { ...change, revised: change.revised.filter((text) => !hidden.has(text.pk)) };
+    }
     for (const listener of textListeners) await listener(change);
+  }
+
+  /** The key of a stored paper by any reference people use (id, versioned id, URL); not found otherwise. */
+  async function storedKey(reference: string): Promise<number> {
+    const ref = parsePaperRef(reference);
+    const pk = ref ? await repo.keyOf(db, ref.id) : null;
+    if (pk === null) throw notFound(`No paper with the id "${reference.trim().slice(0, 100)}" is stored here.`);
+    return pk;
+  }
+
+  /** Hides or shows a paper, and takes it out of the keyword index or puts it back, together. */
+  async function setHidden(reference: string, hidden: boolean): Promise<boolean> {
+    const pk = await storedKey(reference);
+    return db.transaction(async () => {
+      const changed = await repo.setHidden(db, pk, hidden ? new Date().toISOString() : null);
+      if (!changed) return false;
+      const text = hidden ? undefined : await repo.findIndexable(db, pk);
+      await tellText(hidden ? { added: [], revised: [], removed: [pk] } : { added: text ? [text] : [], revised: [], removed: [] });
+      return true;
+    });
   }
 
   return {
@@ -150,27 +175,56 @@ export function createPapersService(db: Db, options: { trendingWeights?: Trendin
      * Looks a paper up by any reference people use (versioned id, URL); null when unknown. A versioned reference
      * names a version that must exist: `2401.01234v99` is not a paper here when the latest stored is v2.
      */
-    async find(reference: string): Promise<PaperDetails | null> {
+    async find(reference: string, options: { includeHidden?: boolean } = {}): Promise<PaperDetails | null> {
       const ref = parsePaperRef(reference);
       if (!ref) return null;
       const found = await remember(`paper:${ref.id}`, () => load(ref.id));
       if (found && ref.version !== null && ref.version > found.paper.version) return null;
+      if (found?.paper.hiddenAt && !options.includeHidden) return null;
       return found;
     },
 
-    async get(reference: string): Promise<PaperDetails> {
-      const found = await this.find(reference);
+    /** A paper by any reference, or a not-found error that says why (no such version, hidden by moderators). */
+    async get(reference: string, options: { includeHidden?: boolean } = {}): Promise<PaperDetails> {
+      const found = await this.find(reference, options);
       if (found) return found;
       const ref = parsePaperRef(reference);
-      const latest = ref?.version !== null && ref ? await remember(`paper:${ref.id}`, () => load(ref.id)) : null;
-      if (latest) throw notFound(`${ref?.id} has no version ${ref?.version} here: the latest known is v${latest.paper.version}.`);
+      const latest = ref ? await remember(`paper:${ref.id}`, () => load(ref.id)) : null;
+      if (latest?.paper.hiddenAt && !options.includeHidden) throw notFound(`${latest.paper.id} was hidden by this site's moderators.`);
+      if (latest && ref?.version !== null) throw notFound(`${ref?.id} has no version ${ref?.version} here: the latest known is v${latest.paper.version}.`);
       throw notFound(`No paper with the id "${reference}" is stored here.`);
     },
 
-    /** Papers by their integer keys, as the keyword index returns them. */
+    /** Papers by their integer keys, as the keyword index returns them; hidden papers are left out. */
     async byKeys(pks: readonly number[]): Promise<Map<number, Paper>> {
       const rows = await repo.findPapersByPks(db, pks);
-      return new Map([...rows].map(([pk, row]) => [pk, repo.paperFromRow(row)]));
+      return new Map([...rows].flatMap(([pk, row]) => (row.hidden_at ? [] : [[pk, repo.paperFromRow(row)] as const])));
+    },
+
+    /** Hides a paper from listings, search, feeds and the API (kept, restorable); false when it already was hidden. */
+    hide(reference: string): Promise<boolean> {
+      return setHidden(reference, true);
+    },
+
+    /** Shows a hidden paper again; false when it was not hidden. */
+    restore(reference: string): Promise<boolean> {
+      return setHidden(reference, false);
+    },
+
+    /** Features a paper on the front page (or stops); false when nothing changed (already so, or hidden). */
+    async feature(reference: string, featured: boolean): Promise<boolean> {
+      const pk = await storedKey(reference);
+      return repo.setFeatured(db, pk, featured ? new Date().toISOString() : null);
+    },
+
+    /** The featured papers, most recently featured first. */
+    async featured(limit: number): Promise<Paper[]> {
+      return remember(`featured:${limit}`, async () => (await repo.listFeatured(db, limit)).map(repo.paperFromRow));
+    },
+
+    /** The hidden papers, most recently hidden first (for moderators). */
+    async hidden(limit: number): Promise<Paper[]> {
+      return (await repo.listHidden(db, limit)).map(repo.paperFromRow);
     },
 
     /** A period's papers, in one category when `category` says which (a day or a week: it filters the period's rows). */

@@ -6,7 +6,7 @@ import type { Paper } from '../../src/papers/paper.ts';
 
 const paper = (id: string): Paper => ({
   pk: 1, id, version: 1, title: `Paper ${id}`, abstract: '', authors: [], categories: [], primaryCategory: null, publishedAt: null, updatedAt: null,
-  doi: null, journalRef: null, comments: null, isDemo: false, firstSeenAt: '2026-11-27T00:00:00Z', upvotes: 0, numComments: 0, commenters: 0, trending: 0, projectPage: null, codeStars: 0, codeStarsPerDay: 0, hfUpvotes: 0, hasCode: false,
+  doi: null, journalRef: null, comments: null, isDemo: false, firstSeenAt: '2026-11-27T00:00:00Z', upvotes: 0, numComments: 0, commenters: 0, trending: 0, projectPage: null, codeStars: 0, codeStarsPerDay: 0, hfUpvotes: 0, hasCode: false, hiddenAt: null, featuredAt: null,
 });
 
 describe('digest rules', () => {

@@ -16,7 +16,7 @@ const paper = (i: number, extra: Partial<Paper> = {}): Paper => ({
   authors: [{ name: 'Ada Lovelace' }, { name: 'Alan Turing' }, { name: 'Grace Hopper' }, { name: 'Edsger Dijkstra' }],
   categories: ['cs.LG'], primaryCategory: 'cs.LG', publishedAt: '2026-12-01T00:00:00Z', updatedAt: null, doi: null, journalRef: null,
   comments: null, isDemo: false, firstSeenAt: '2026-12-01T00:00:00Z', upvotes: 12 + i, numComments: 0, commenters: 0, trending: 0,
-  projectPage: null, codeStars: 1800, codeStarsPerDay: 40 + i, hfUpvotes: 30, hasCode: true, ...extra,
+  projectPage: null, codeStars: 1800, codeStarsPerDay: 40 + i, hfUpvotes: 30, hasCode: true, hiddenAt: null, featuredAt: null, ...extra,
 });
 
 const items: DigestItem[] = [1, 2, 3, 4, 5].map((i) => ({

@@ -19,7 +19,7 @@ import { sqliteOf, tempDatabase } from '../helpers/temp-db.ts';
 const paper = (fields: Partial<Paper>): Paper => ({
   pk: 1, id: '2611.00001', version: 1, title: 'A title', abstract: '', authors: [{ name: 'Ada Lovelace' }], categories: ['cs.LG'],
   primaryCategory: 'cs.LG', publishedAt: '2026-11-20T00:00:00Z', updatedAt: null, doi: null, journalRef: null, comments: null,
-  isDemo: false, firstSeenAt: '', upvotes: 0, numComments: 0, commenters: 0, trending: 0, projectPage: null, codeStars: 0, codeStarsPerDay: 0, hfUpvotes: 0, hasCode: false, ...fields,
+  isDemo: false, firstSeenAt: '', upvotes: 0, numComments: 0, commenters: 0, trending: 0, projectPage: null, codeStars: 0, codeStarsPerDay: 0, hfUpvotes: 0, hasCode: false, hiddenAt: null, featuredAt: null, ...fields,
 });
 
 describe('BibTeX against hostile metadata', () => {

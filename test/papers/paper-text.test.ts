@@ -43,7 +43,7 @@ describe('bibtex', () => {
     categories: ['hep-ph'], primaryCategory: 'hep-ph', publishedAt: '2007-04-02T19:18:42Z', updatedAt: null,
     doi: '10.1103/PhysRevD.76.013009', journalRef: 'Phys.Rev.D76:013009,2007', comments: null,
     isDemo: false, firstSeenAt: '2026-01-01T00:00:00Z', upvotes: 0, numComments: 0, commenters: 0, trending: 0,
-    projectPage: null, codeStars: 0, codeStarsPerDay: 0, hfUpvotes: 0, hasCode: false,
+    projectPage: null, codeStars: 0, codeStarsPerDay: 0, hfUpvotes: 0, hasCode: false, hiddenAt: null, featuredAt: null,
   };
 
   it('writes an entry with eprint, authors, year and DOI', () => {

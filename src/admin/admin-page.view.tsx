@@ -1,6 +1,8 @@
-// The operators' page: the moderation queue (moderators and admins), recent ingest runs and scheduled jobs (admins).
+// The operators' page: moderation (comments, papers, the logs; members for admins), recent ingest runs and scheduled
+// jobs (admins).
 import type { QueuedComment } from '../community/comments.service.ts';
-import { ModerationQueue } from '../community/moderation.view.tsx';
+import { ModerationNotice, ModerationQueue, ModerationSections, type ModerationOverview } from '../community/moderation.view.tsx';
+import type { ModerationAction } from '../community/moderation.ts';
 import type { IngestRunRow } from '../ingest/ingest-runs.service.ts';
 import { DigestAdmin } from '../digest/digest-admin.view.tsx';
 import type { DigestOverview } from '../digest/digest.service.ts';
@@ -11,8 +13,12 @@ const seconds = (from: string, to: string | null) => (to ? `${((Date.parse(to) -
 
 export interface AdminPageProps {
   queue: { flagged: QueuedComment[]; hidden: QueuedComment[] };
-  /** Operations are for admins; moderators see the queue only. */
+  /** Operations are for admins; moderators see the queue, papers and logs. */
   operations: Operations | null;
+  moderation: ModerationOverview;
+  /** What the form just sent did, said back. */
+  said: { action: ModerationAction; subject: string } | null;
+  unchanged: string | null;
 }
 
 /** The hour's mail as the mail budget reports it (its usage()): what the page draws of it. */
@@ -39,7 +45,7 @@ interface Operations {
   mail: MailUsage;
 }
 
-export function AdminPage({ queue, operations }: AdminPageProps) {
+export function AdminPage({ queue, operations, moderation, said, unchanged }: AdminPageProps) {
   return (
     <Layout title="Admin">
       <header class="feed-header">
@@ -48,7 +54,9 @@ export function AdminPage({ queue, operations }: AdminPageProps) {
           <h1>Admin</h1>
         </div>
       </header>
+      <ModerationNotice said={said} unchanged={unchanged} />
       <ModerationQueue flagged={queue.flagged} hidden={queue.hidden} />
+      <ModerationSections overview={moderation} />
       {operations ? <Operations {...operations} /> : null}
     </Layout>
   );

@@ -8,6 +8,7 @@ import { backupCommand, demoCommand, reindexCommand } from './maintenance.comman
 import { serveCommand } from './serve.command.ts';
 import { tokenCommand } from './token.command.ts';
 import { userCommand } from './user.command.ts';
+import { paperCommand } from './paper.command.ts';
 import { dbCommand } from './db.command.ts';
 import { USAGE, UsageError } from './usage.ts';
 
@@ -19,6 +20,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   backup: backupCommand,
   demo: demoCommand,
   user: userCommand,
+  paper: paperCommand,
   token: tokenCommand,
   digest: digestCommand,
   db: dbCommand,

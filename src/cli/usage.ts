@@ -33,6 +33,11 @@ Commands:
                                                compose and send the digest now (weekly: to every weekly
                                                subscriber); --dry-run lists what would be sent
   user add EMAIL [--role user|moderator|admin] create an account (it signs in by mailed link), or set its role
+  user block|unblock USER [--note TEXT]       block a member (username or email: sessions end, sign-in and
+                                               tokens refused, comments hidden), or lift the block
+  paper hide|restore|feature|unfeature ID [--note TEXT]
+                                               hide a paper from listings, search, feeds and the API (kept,
+                                               restorable), or feature it on the front page
   token create EMAIL [--name NAME]             a personal API token for the account (printed once)
   backup FILE                                  write a consistent copy of the SQLite database to FILE
   db copy --to postgres://…                    copy this SQLite install into an empty PostgreSQL database

@@ -81,6 +81,22 @@ export function CatchingUpNote({ status }: { status: CatchingUp | null }) {
   );
 }
 
+/** Papers the moderators featured, heading the front page's first page (they need no "why": people chose them). */
+export interface FeaturedPapers {
+  items: ListedPaper[];
+  cards: CardsById;
+}
+
+function Featured({ featured }: { featured: FeaturedPapers | null }) {
+  if (!featured || featured.items.length === 0) return null;
+  return (
+    <section class="featured" aria-labelledby="featured-heading">
+      <h2 id="featured-heading">Featured by the moderators</h2>
+      <PaperList items={featured.items} cards={featured.cards} why={null} />
+    </section>
+  );
+}
+
 function PaperList({ items, cards, why }: { items: ListedPaper[]; cards: CardsById; why: Why | null }) {
   return (
     <div class="cards">
@@ -102,7 +118,7 @@ function SortLinks({ path, sort }: { path: string; sort: 'trending' | 'newest' }
   );
 }
 
-export function FeedPageView({ feed, cards, isFront = false, why, catchingUp = null }: { feed: FeedPage; cards: CardsById; isFront?: boolean; why: Why; catchingUp?: CatchingUp | null }) {
+export function FeedPageView({ feed, cards, isFront = false, why, catchingUp = null, featured = null }: { feed: FeedPage; cards: CardsById; isFront?: boolean; why: Why; catchingUp?: CatchingUp | null; featured?: FeaturedPapers | null }) {
   const { period, category } = feed;
   const title = periodTitle(period);
   const path = isFront ? '/' : periodPath(period.kind, period.key, category);
@@ -136,6 +152,7 @@ export function FeedPageView({ feed, cards, isFront = false, why, catchingUp = n
       <PeriodBar current={period.kind} day={period.kind === 'day' ? period.key : period.to} category={category} />
       <CatchingUpNote status={catchingUp} />
       <DemoBanner items={feed.items} />
+      <Featured featured={featured} />
       {feed.items.length === 0 ? (
         <p class="empty">No papers are listed for this {noun[period.kind]}{category ? ` in ${category}` : ''}.</p>
       ) : (
@@ -151,7 +168,7 @@ export function FeedPageView({ feed, cards, isFront = false, why, catchingUp = n
   );
 }
 
-export function TrendingPageView({ trending, cards, why, by, latestDay, catchingUp = null }: { trending: TrendingPage; cards: CardsById; why: Why; by: 'score' | 'stars'; latestDay: string | null; catchingUp?: CatchingUp | null }) {
+export function TrendingPageView({ trending, cards, why, by, latestDay, catchingUp = null, featured = null }: { trending: TrendingPage; cards: CardsById; why: Why; by: 'score' | 'stars'; latestDay: string | null; catchingUp?: CatchingUp | null; featured?: FeaturedPapers | null }) {
   const byCode = by === 'stars';
   return (
     <Layout
@@ -174,6 +191,7 @@ export function TrendingPageView({ trending, cards, why, by, latestDay, catching
       <PeriodBar current={byCode ? 'stars' : 'now'} day={latestDay} category={null} />
       <CatchingUpNote status={catchingUp} />
       <DemoBanner items={trending.items} />
+      <Featured featured={featured} />
       {trending.items.length === 0 ? (
         <p class="empty">{byCode ? 'No paper has code with stars yet.' : 'No papers are listed yet.'}</p>
       ) : (

@@ -8,7 +8,7 @@ import { sendPage } from '../http/render.ts';
 import { parseInput, parseQuery } from '../http/validate.ts';
 import { AboutPage } from './about.view.tsx';
 import { toDailyPaperJson } from './daily-papers.ts';
-import { EmptySiteView, FeedPageView, TrendingPageView } from './feed-page.view.tsx';
+import { EmptySiteView, FeedPageView, TrendingPageView, type FeaturedPapers } from './feed-page.view.tsx';
 import { categoryApiQuery, categoryPageQuery, categoryParams, dailyPapersQuery, feedPageQuery, jumpQuery, trendingQuery } from './feed.schema.ts';
 import { isoWeekOf, parsePeriod, type Period, type PeriodKind } from './period.ts';
 
@@ -19,6 +19,9 @@ function periodOrFail(kind: PeriodKind, text: string): Period {
   if (!period) throw badRequest(`"${text}" is not a ${kind} (expected ${formats[kind]}).`);
   return period;
 }
+
+/** Featured papers heading the front page: a row, not a second listing. */
+const FEATURED_SHOWN = 3;
 
 export function registerFeedRoutes(app: FastifyInstance, { feed, community, code, papers, catchUp }: Services, options: { frontPage: 'trending' | 'stars' | 'day' } = { frontPage: 'day' }): void {
   /** What a listing's cards show beside the paper: votes, submitter, main repository, Hugging Face's summary. */
@@ -44,29 +47,39 @@ export function registerFeedRoutes(app: FastifyInstance, { feed, community, code
     });
   };
 
+  /** The papers moderators featured, for the front page's first page; null when none is. */
+  const featuredOf = async (request: FastifyRequest): Promise<FeaturedPapers | null> => {
+    const featured = await papers.featured(FEATURED_SHOWN);
+    if (featured.length === 0) return null;
+    const items: ListedPaper[] = featured.map((paper) => ({ paper, day: '', reason: 'featured', listedDay: '' }));
+    return { items, cards: await cardsOf(request, items) };
+  };
+
   const listingPage = async (request: FastifyRequest, period: Period, isFront: boolean) => {
     const { p, sort } = parseQuery(request, feedPageQuery);
     const page = await feed.page(period, { page: p, order: sort === 'newest' ? 'publishedAt' : 'trending' });
     const now = new Date();
-    return <FeedPageView feed={page} cards={await cardsOf(request, page.items)} isFront={isFront} why={(item) => feed.explain(item, now)} catchingUp={isFront ? catchUp.status() : null} />;
+    const featured = isFront && p === 1 ? await featuredOf(request) : null;
+    return <FeedPageView feed={page} cards={await cardsOf(request, page.items)} isFront={isFront} why={(item) => feed.explain(item, now)} catchingUp={isFront ? catchUp.status() : null} featured={featured} />;
   };
 
   // Listing pages differ between members only in their votes and names: rendered once for all (member-page-cache.ts).
   const sharedByMembers = { config: { sharedByMembers: true } };
 
   /** /trending, by interest or by the stars of the papers' code; also the front page when FRONT_PAGE says so. */
-  const trendingPage = async (request: FastifyRequest, by: 'score' | 'stars', p: number) => {
+  const trendingPage = async (request: FastifyRequest, by: 'score' | 'stars', p: number, isFront = false) => {
     const [trending, latestDay] = await Promise.all([feed.trending({ page: p, by }), feed.latestDay()]);
     const now = new Date();
     const why = (item: ListedPaper) => feed.explain(item, now);
-    return <TrendingPageView trending={trending} cards={await cardsOf(request, trending.items)} why={why} by={by} latestDay={latestDay} catchingUp={catchUp.status()} />;
+    const featured = isFront ? await featuredOf(request) : null;
+    return <TrendingPageView trending={trending} cards={await cardsOf(request, trending.items)} why={why} by={by} latestDay={latestDay} catchingUp={catchUp.status()} featured={featured} />;
   };
 
   // The front page: the latest day (FRONT_PAGE=day, the default), or trending by interest or by stars.
   app.get('/', sharedByMembers, async (request, reply) => {
     const latest = await feed.latestDay();
     if (!latest) return sendPage(reply, <EmptySiteView catchingUp={catchUp.status()} />);
-    if (options.frontPage !== 'day') return sendPage(reply, await trendingPage(request, options.frontPage === 'stars' ? 'stars' : 'score', 1));
+    if (options.frontPage !== 'day') return sendPage(reply, await trendingPage(request, options.frontPage === 'stars' ? 'stars' : 'score', 1, true));
     return sendPage(reply, await listingPage(request, periodOrFail('day', latest), true));
   });
 

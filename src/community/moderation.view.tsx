@@ -47,11 +47,11 @@ export function ModerationQueue({ flagged, hidden }: { flagged: QueuedComment[];
   return (
     <section aria-labelledby="moderation-heading" id="moderation">
       <h2 id="moderation-heading">Moderation queue</h2>
-      <h3>Flagged</h3>
+      <h3>Flagged comments</h3>
       {flagged.length === 0 ? <p class="empty">Nothing is flagged.</p> : <Table comments={flagged} action="hide" label="Hide" />}
       <p class="hint">Restoring a hidden comment, or hiding a flagged one, settles its flags.</p>
-      <h3>Hidden</h3>
-      {hidden.length === 0 ? <p class="empty">Nothing is hidden.</p> : <Table comments={hidden} action="restore" label="Restore" />}
+      <h3>Hidden comments</h3>
+      {hidden.length === 0 ? <p class="empty">No comment is hidden.</p> : <Table comments={hidden} action="restore" label="Restore" />}
     </section>
   );
 }
@@ -121,9 +121,9 @@ function PaperModeration({ featured, hidden }: { featured: Paper[]; hidden: Pape
         <button type="submit">Apply</button>
       </form>
       <p class="hint">A hidden paper leaves listings, search, feeds, digests and the API; it stays stored, and moderators can still open its page to restore it.</p>
-      <h3>Featured</h3>
+      <h3>Featured papers</h3>
       {featured.length === 0 ? <p class="empty">No paper is featured. Featured papers head the front page.</p> : <PapersTable papers={featured} action="unfeature" label="Stop featuring" dateOf={(p) => p.featuredAt} />}
-      <h3>Hidden</h3>
+      <h3>Hidden papers</h3>
       {hidden.length === 0 ? <p class="empty">No paper is hidden.</p> : <PapersTable papers={hidden} action="restore" label="Restore" dateOf={(p) => p.hiddenAt} />}
     </section>
   );

@@ -112,9 +112,12 @@ export function PaperPage({ details, community, similar = [], flagged }: { detai
         </section>
 
         <aside class="paper-rail" aria-label="Code and related papers">
-          <a class="paper-thumb" href={links.pdf ?? thumbnailPath(paper.id)} tabIndex={-1} aria-hidden="true">
-            <img src={thumbnailPath(paper.id)} width={240} height={310} loading="lazy" decoding="async" alt="" />
-          </a>
+          {paper.hiddenAt ? null : (
+            // A hidden paper's picture is not served (it is gone for everyone but the moderators reading this).
+            <a class="paper-thumb" href={links.pdf ?? thumbnailPath(paper.id)} tabIndex={-1} aria-hidden="true">
+              <img src={thumbnailPath(paper.id)} width={240} height={310} loading="lazy" decoding="async" alt="" />
+            </a>
+          )}
           <CodeSection paperId={paper.id} links={community.code.links} history={community.code.history} />
           {similar.length > 0 ? (
             <section aria-labelledby="similar-heading">

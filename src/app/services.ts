@@ -114,10 +114,12 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     timeScale: config.ingest.timeScale, timeoutMs: 20_000, maxRetries: 1, maxWaitMs: 10_000,
   });
   const impatientArxivApi = createArxivApiService({ papers, http: impatient, apiUrl: config.sources.arxivApiUrl });
+  const arxivOai = createArxivOaiService({ db, papers, http, oaiUrl: config.sources.arxivOaiUrl });
   const catchUp = createCatchUpService({
     db, papers, ingestRuns, categories: config.ingest.categories, log: report,
     hfDaily: createHfDailyService({ db, papers, http: impatient, hfApiUrl: config.sources.hfApiUrl, onCode: (items) => code.linkFromHuggingFace(items) }),
     arxivRss: createArxivRssService({ papers, http: impatient, arxivApi: impatientArxivApi, rssUrl: config.sources.arxivRssUrl }),
+    arxivOai,
     refreshGithub: () => ingestRuns.record('github', { catchUp: true }, async () => {
       const github = await code.refreshGithub({ reserve: 5 });
       return { ...github, counts: { imported: 0, updated: github.refreshed, unchanged: github.unchanged, rejected: github.failed } };
@@ -149,7 +151,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     arxivApi,
     hfDaily,
     arxivRss,
-    arxivOai: createArxivOaiService({ db, papers, http, oaiUrl: config.sources.arxivOaiUrl }),
+    arxivOai,
     demo: createDemoService(papers, importer, code),
     feed: createFeedService(papers, () => db.dataVersion(), config.trending),
     search,

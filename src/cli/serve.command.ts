@@ -32,7 +32,7 @@ export const FIRST_PAPERS_WAIT_MS = 20_000;
  */
 async function firstStart(config: Readonly<Config>, services: Services, log: FastifyBaseLogger): Promise<void> {
   const empty = (await services.papers.count()) === 0;
-  const catchingUp = config.catchUp === 'auto' ? services.catchUp.run({ arxiv: empty }) : null;
+  const catchingUp = config.catchUp === 'auto' ? services.catchUp.run({ arxiv: empty, arxivMissed: !empty }) : null;
   if (catchingUp && empty) log.info('empty database: catching up with Hugging Face (last 7 days), arXiv (today) and GitHub');
   // A fresh install searches by meaning at once: fitting on a few hundred papers takes under a second.
   const fitSemantic = async () => {

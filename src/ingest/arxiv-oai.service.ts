@@ -4,7 +4,7 @@
 import type { Db } from '../db/database.ts';
 import { badRequest } from '../errors.ts';
 import { addDays, parseDay, today } from '../feed/period.ts';
-import { dayOf } from '../papers/paper.ts';
+import { dayOf, type PaperInput } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import * as checkpoints from './harvest-checkpoints.repository.ts';
 import { SERVICE_MAX_BYTES, type PoliteHttp } from './polite-http.ts';
@@ -17,6 +17,8 @@ export interface HarvestOptions {
   until?: string;
   set?: string;
   now?: Date;
+  /** Which harvested papers to store (a set is a whole archive; the catch-up keeps the followed categories). */
+  keep?: (paper: PaperInput) => boolean;
 }
 
 export interface HarvestResult {
@@ -99,7 +101,7 @@ export function createArxivOaiService(deps: { db: Db; papers: PapersService; htt
         }
         if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
 
-        const stored = page.records.filter((r) => r.paper !== null);
+        const stored = page.records.filter((r) => r.paper !== null && (options.keep?.(r.paper) ?? true));
         for (const record of page.records) {
           if (record.deleted) result.deleted += 1;
           else if (record.problem) result.problems.push({ identifier: record.identifier, message: record.problem });

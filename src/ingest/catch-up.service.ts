@@ -1,11 +1,14 @@
 // The first morning, and the days a server was down: Hugging Face's daily papers of the last week (with their code and
 // summaries), today's arXiv listings in the followed categories, then the GitHub facts of the code they link. `serve`
 // runs it at start, so a fresh install shows real papers at once instead of at the next scheduled ingest; the hourly
-// job runs its Hugging Face part, so a day the server missed is fetched once, when it is back.
+// job runs its Hugging Face part and the arXiv days missed (over OAI-PMH), so a day the server missed is fetched once,
+// when it is back.
 import type { Db } from '../db/database.ts';
 import { addDays, today } from '../feed/period.ts';
 import type { PapersService } from '../papers/papers.service.ts';
+import type { ArxivOaiService } from './arxiv-oai.service.ts';
 import type { ArxivRssService } from './arxiv-rss.service.ts';
+import { oaiSetOf } from './sources/oai-pmh.ts';
 import { findCheckpoint, saveCheckpoint } from './harvest-checkpoints.repository.ts';
 import type { HfDailyService } from './hf-daily.service.ts';
 import type { IngestRuns } from './ingest-runs.service.ts';
@@ -15,6 +18,8 @@ import { FetchError } from './polite-http.ts';
 export const CATCH_UP_DAYS = 7;
 /** The checkpoint source of a Hugging Face day fetched in full (harvest_checkpoints: one row a day). */
 const HF_DAY_CHECKPOINT = 'huggingface-day';
+/** The ingest runs that cover an arXiv day: the daily listings, or a harvest. */
+const ARXIV_SOURCES = ['arxiv-rss', 'arxiv-oai'] as const;
 
 export interface CatchUpStatus {
   running: boolean;
@@ -35,6 +40,8 @@ export interface CatchUpDeps {
   papers: PapersService;
   hfDaily: HfDailyService;
   arxivRss: ArxivRssService;
+  /** Missed arXiv days come over OAI-PMH: the daily listings hold today's papers only. */
+  arxivOai: ArxivOaiService;
   refreshGithub: () => Promise<{ refreshed: number; failed: number }>;
   ingestRuns: IngestRuns;
   categories: readonly string[];
@@ -105,6 +112,37 @@ export function createCatchUpService(deps: CatchUpDeps) {
     }
   }
 
+  /**
+   * The arXiv days since the last listing or harvest that succeeded, when it is older than yesterday (the server was
+   * down, or arXiv did not answer): harvested over OAI-PMH in the followed categories' archives, papers outside the
+   * categories left out, each listed on its first version's day. At most CATCH_UP_DAYS back; a success covers them,
+   * so each missed day is fetched once.
+   */
+  async function catchUpArxivMissed(now: Date, report: CatchUpReport): Promise<void> {
+    if (deps.categories.length === 0) return;
+    const covered = await deps.ingestRuns.lastSucceeded(ARXIV_SOURCES);
+    const latest = today(now);
+    if (!covered || covered.slice(0, 10) >= addDays(latest, -1)) return;
+    const from = [covered.slice(0, 10), addDays(latest, -CATCH_UP_DAYS)].sort().at(-1) as string;
+    const followed = new Set(deps.categories);
+    const keep = (paper: { categories: string[] }) => paper.categories.some((c) => followed.has(c));
+    for (const set of [...new Set(deps.categories.map(oaiSetOf))]) {
+      if (status) status.step = `arXiv ${set}, ${from} to ${latest}`;
+      try {
+        const result = await deps.ingestRuns.record('arxiv-oai', { from, until: latest, set, missed: true }, () =>
+          deps.arxivOai.harvest({ from, until: latest, set, now, keep }),
+        );
+        stored(result.counts.imported);
+        report.days.push(`arXiv ${set} ${from}..${latest}`);
+        deps.log(`catch-up: arXiv ${set} missed since ${from}: ${result.counts.imported} new, ${result.counts.updated} updated`);
+      } catch (error) {
+        report.problems.push(`arXiv ${set} since ${from}: ${(error as Error).message}`);
+        deps.log(`catch-up: arXiv ${set} since ${from} failed: ${(error as Error).message}`);
+        return;
+      }
+    }
+  }
+
   async function catchUpGithub(report: CatchUpReport): Promise<void> {
     if (status) status.step = 'GitHub';
     try {
@@ -123,10 +161,11 @@ export function createCatchUpService(deps: CatchUpDeps) {
     },
 
     /**
-     * Runs a catch-up: Hugging Face's missed days, and with `arxiv` today's arXiv listings, then GitHub when papers
-     * came. One at a time: a second call while one runs waits for it and reports nothing new.
+     * Runs a catch-up: Hugging Face's missed days, with `arxiv` today's arXiv listings, with `arxivMissed` the arXiv
+     * days missed since the last success, then GitHub when papers came. One at a time: a second call while one runs
+     * waits for it and reports nothing new.
      */
-    async run(options: { arxiv?: boolean; now?: Date } = {}): Promise<CatchUpReport> {
+    async run(options: { arxiv?: boolean; arxivMissed?: boolean; now?: Date } = {}): Promise<CatchUpReport> {
       const report: CatchUpReport = { papers: 0, days: [], problems: [] };
       if (current) {
         await current.catch(() => undefined);
@@ -136,6 +175,7 @@ export function createCatchUpService(deps: CatchUpDeps) {
       status = { running: true, papers: 0, step: null };
       const work = (async () => {
         await catchUpHuggingFace(now, report);
+        if (options.arxivMissed) await catchUpArxivMissed(now, report);
         if (options.arxiv) await catchUpArxiv(now, report);
         if ((status?.papers ?? 0) > 0) await catchUpGithub(report);
         report.papers = status?.papers ?? 0;

@@ -36,3 +36,14 @@ export async function finishRun(
 export async function latestRuns(db: Db, limit: number): Promise<IngestRunRow[]> {
   return db.kysely.selectFrom('ingest_runs').selectAll().orderBy('id', 'desc').limit(limit).execute();
 }
+
+/** When the latest successful run of any of these sources finished; null when none succeeded. */
+export async function lastSucceeded(db: Db, sources: readonly string[]): Promise<string | null> {
+  const row = await db.kysely
+    .selectFrom('ingest_runs')
+    .select((eb) => eb.fn.max('finished_at').as('at'))
+    .where('status', '=', 'succeeded')
+    .where('source', 'in', [...sources])
+    .executeTakeFirst();
+  return row?.at ?? null;
+}

@@ -20,6 +20,11 @@ export function createIngestRuns(db: Db) {
       }
     },
 
+    /** When the latest successful run of any of these sources finished (ISO instant), or null. */
+    lastSucceeded(sources: readonly string[]): Promise<string | null> {
+      return runs.lastSucceeded(db, sources);
+    },
+
     latest(limit = 20) {
       return runs.latestRuns(db, limit);
     },

@@ -34,9 +34,10 @@ export function scheduledJobs(
   const digest = config.digest;
   const today = () => dayIn(digest.timezone, new Date());
   // Hugging Face's daily papers: today's and yesterday's again (their lists grow, their upvotes move), and any day of
-  // the week a stopped server missed, once. Off with CATCH_UP=off, like the catch-up at start.
+  // the week a stopped server missed, once; arXiv's missed days too (over OAI-PMH). Off with CATCH_UP=off, like the
+  // catch-up at start.
   const huggingFace: JobDefinition[] = config.catchUp === 'auto'
-    ? [{ name: 'hf-daily', cron: config.hfSchedule, timezone: 'UTC', run: () => services.catchUp.run() }]
+    ? [{ name: 'hf-daily', cron: config.hfSchedule, timezone: 'UTC', run: () => services.catchUp.run({ arxivMissed: true }) }]
     : [];
   return [
     ...huggingFace,

@@ -147,7 +147,8 @@ for (const engine of ENGINES) describe(`admin can act (${engine})`, () => {
     const unknown = await moderator.post('/admin/papers', { _csrf: modCsrf, paper: '2999.99999', action: 'hide' });
     assert.equal(unknown.status, 404);
     assert.match(await unknown.text(), /No paper with the id/);
-    for (const fields of [{ paper: target.id, action: 'delete' }, { paper: 'x'.repeat(100_000), action: 'hide' }, { paper: target.id, action: 'hide', note: 'n'.repeat(5000) }, { paper: '', action: 'hide' }]) {
+    const damaged: Array<Record<string, string>> = [{ paper: target.id, action: 'delete' }, { paper: 'x'.repeat(100_000), action: 'hide' }, { paper: target.id, action: 'hide', note: 'n'.repeat(5000) }, { paper: '', action: 'hide' }];
+    for (const fields of damaged) {
       const bad = await moderator.post('/admin/papers', { _csrf: modCsrf, ...fields });
       assert.ok(bad.status === 400 || bad.status === 413, `${JSON.stringify(fields).slice(0, 60)}: ${bad.status}`);
     }

@@ -146,4 +146,40 @@ describe('the first morning', () => {
       await new Promise<void>((resolve) => hf.close(() => resolve()));
     }
   });
+
+  it('harvests the arXiv days missed since the last success over OAI-PMH, in the followed categories, once', async () => {
+    const asked: URLSearchParams[] = [];
+    const recorded = fs.readFileSync(path.join(fixturesDir, 'oai-pmh/listrecords-arxiv-1-200.xml'), 'utf8');
+    fixtures.override('/missed-oai', (url) => {
+      asked.push(url.searchParams);
+      return { status: 200, body: recorded, headers: { 'content-type': 'text/xml' } };
+    });
+    const t = await tempDatabase({
+      HF_API_URL: `${fixtures.url}/hf/api`, ARXIV_OAI_URL: `${fixtures.url}/missed-oai`, INGEST_CATEGORIES: 'cs.DM,cs.LG', INGEST_TIME_SCALE: '0.001',
+    });
+    try {
+      const runs = t.services.ingestRuns;
+      const now = new Date('2015-01-03T09:00:00Z');
+      await t.services.catchUp.run({ arxivMissed: true, now });
+      assert.equal(asked.length, 0, 'no arXiv run ever succeeded: nothing is missed (a fresh install lists today)');
+
+      await runs.record('arxiv-rss', { test: true }, async () => ({ counts: { imported: 0, updated: 0, unchanged: 0, rejected: 0 } }));
+      await t.db.kysely.updateTable('ingest_runs').set({ finished_at: '2014-12-20T02:05:00.000Z' }).execute();
+      const report = await t.services.catchUp.run({ arxivMissed: true, now });
+      assert.equal(asked.length, 1, 'one archive (cs) for both categories');
+      assert.equal(asked[0]?.get('set'), 'cs');
+      assert.equal(asked[0]?.get('from'), '2014-12-27', 'at most a week back');
+      assert.equal(asked[0]?.get('until'), '2015-01-03');
+      assert.deepEqual(report.problems, []);
+      const harvested = await t.services.papers.get('1412.8544');
+      assert.deepEqual(harvested.listings, [{ day: '2014-12-29', reason: 'harvested' }], 'listed on its first version day');
+      assert.equal(await t.services.papers.find('hep-th/9504118'), null, 'a paper outside the followed categories is left out');
+
+      asked.length = 0;
+      await t.services.catchUp.run({ arxivMissed: true, now: new Date('2015-01-03T10:00:00Z') });
+      assert.equal(asked.length, 0, 'the missed days are harvested once');
+    } finally {
+      await t.cleanup();
+    }
+  });
 });

@@ -64,3 +64,16 @@ export function parseOaiPage(url: string, body: string): OaiPage {
     completeListSize: Number.isFinite(size) ? size : null,
   };
 }
+
+/**
+ * The OAI-PMH set an arXiv category is harvested from: its archive (`cs.LG` → `cs`, `stat.ML` → `stat`), under
+ * `physics:` for the physics archives (`hep-th` → `physics:hep-th`, `astro-ph.GA` → `physics:astro-ph`).
+ */
+export function oaiSetOf(category: string): string {
+  const archive = category.split('.')[0] ?? category;
+  return PHYSICS_ARCHIVES.has(archive) ? `physics:${archive}` : archive;
+}
+
+const PHYSICS_ARCHIVES = new Set([
+  'astro-ph', 'cond-mat', 'gr-qc', 'hep-ex', 'hep-lat', 'hep-ph', 'hep-th', 'math-ph', 'nlin', 'nucl-ex', 'nucl-th', 'physics', 'quant-ph',
+]);

@@ -232,6 +232,8 @@ export interface SubscriptionsTable {
   /** ISO weekday of the weekly digest, 1 = Monday. */
   weekly_day: Generated<number>;
   paper_count: Generated<number>;
+  /** 1: no digest when nothing passes the trending cut-off ("skip days with nothing notable"). */
+  skip_quiet: Generated<number>;
   /** JSON array of saved searches. */
   topics: Generated<string>;
   /** SHA-256 of the token in the confirmation link, until confirmed. */

@@ -27,13 +27,15 @@ export function isNotable(paper: Paper): boolean {
 /**
  * The period's top trending papers that something happened to (isNotable: a cut-off, not padding), then the matches
  * of the subscriber's topics, never a paper they already received, each at most once, up to `count` of each kind.
- * Empty means: send nothing.
+ * Empty means: send nothing (so does a period with nothing trending, for a subscriber who skips those).
  */
 export function selectDigestItems(input: {
   trending: readonly Paper[];
   topicMatches: ReadonlyArray<{ topic: string; papers: readonly Paper[] }>;
   alreadySent: ReadonlySet<string>;
   count: number;
+  /** The subscriber skips days with nothing notable: no trending paper, no digest (topic matches alone send none). */
+  skipQuiet?: boolean;
 }): DigestItem[] {
   const taken = new Set(input.alreadySent);
   const items: DigestItem[] = [];
@@ -45,6 +47,7 @@ export function selectDigestItems(input: {
   };
   let trending = 0;
   for (const paper of input.trending) if (trending < input.count && isNotable(paper) && take(paper, null)) trending += 1;
+  if (trending === 0 && input.skipQuiet) return [];
   let matched = 0;
   // Round-robin over topics, so one broad topic does not crowd out the others.
   const queues = input.topicMatches.map((t) => ({ topic: t.topic, papers: [...t.papers] }));

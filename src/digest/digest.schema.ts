@@ -11,6 +11,7 @@ export const preferencesForm = z.object({
   paperCount: z.string().max(3).default('10'),
   topics: z.string().max(2000).default(''),
   paused: z.literal('on').optional(),
+  skipQuiet: z.literal('on').optional(),
 });
 
 export const keyQuery = z.object({ s: z.string({ error: 'this link is missing its key' }).max(200) });
@@ -24,6 +25,7 @@ export const subscribeBody = z.object({
   weeklyDay: z.number().int().min(1).max(7).default(1),
   paperCount: z.number().int().min(3).max(30).default(10),
   topics: z.array(z.string().max(100)).max(10).default([]),
+  skipQuiet: z.boolean().default(false).describe('no digest when nothing passes the trending cut-off, whatever the topics bring'),
 });
 
 export const preferencesPatch = z.object({
@@ -31,6 +33,7 @@ export const preferencesPatch = z.object({
   weeklyDay: z.number().int().min(1).max(7).optional(),
   paperCount: z.number().int().min(3).max(30).optional(),
   topics: z.array(z.string().max(100)).max(10).optional(),
+  skipQuiet: z.boolean().optional(),
   paused: z.boolean().optional(),
 });
 
@@ -41,13 +44,14 @@ export const subscriptionJsonSchema = z.object({
   weeklyDay: z.number().int().describe('ISO weekday of a weekly digest, 1 = Monday'),
   paperCount: z.number().int(),
   topics: z.array(z.string()),
+  skipQuiet: z.boolean().describe('no digest when nothing is trending'),
   suspendedReason: z.string().nullable(),
 });
 
 export type SubscriptionJson = z.infer<typeof subscriptionJsonSchema>;
 
 export function subscriptionToJson(s: Subscription): SubscriptionJson {
-  return { email: s.email, status: s.status, frequency: s.frequency, weeklyDay: s.weeklyDay, paperCount: s.paperCount, topics: s.topics, suspendedReason: s.suspendedReason };
+  return { email: s.email, status: s.status, frequency: s.frequency, weeklyDay: s.weeklyDay, paperCount: s.paperCount, topics: s.topics, skipQuiet: s.skipQuiet, suspendedReason: s.suspendedReason };
 }
 
 export const subscriptionJsonMatches: Same<SubscriptionJson, ReturnType<typeof subscriptionToJson>> = true;

@@ -83,7 +83,7 @@ export function createDigestService(deps: {
     const candidates = [...trending, ...topicMatches.flatMap((t) => t.papers)];
     const sentKeys = await outbox.alreadySent(db, subscription.id, [...new Set(candidates.map((p) => p.pk))]);
     const alreadySent = new Set(candidates.filter((p) => sentKeys.has(p.pk)).map((p) => p.id));
-    return selectDigestItems({ trending, topicMatches, alreadySent, count: subscription.paperCount });
+    return selectDigestItems({ trending, topicMatches, alreadySent, count: subscription.paperCount, skipQuiet: subscription.skipQuiet });
   }
 
   const service = {

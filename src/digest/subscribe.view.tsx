@@ -30,6 +30,10 @@ function PreferenceFields({ preferences }: { preferences: Preferences }) {
         Topics <span class="hint">optional: one search a line, like "graph neural networks" or "protein folding"; up to {MAX_TOPICS}</span>
         <textarea name="topics" rows={3} value={preferences.topics.join('\n')} />
       </label>
+      <label class="check">
+        <input type="checkbox" name="skipQuiet" checked={preferences.skipQuiet} /> Skip days with nothing notable{' '}
+        <span class="hint">no mail when no paper is trending, even if your topics have new papers</span>
+      </label>
     </>
   );
 }

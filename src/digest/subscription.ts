@@ -22,6 +22,8 @@ export interface Subscription {
   paperCount: number;
   /** Saved keyword searches; papers matching any join the digest. */
   topics: string[];
+  /** No digest on a day (or week) when no paper passes the trending cut-off, whatever the topics bring. */
+  skipQuiet: boolean;
   suspendedReason: string | null;
   createdAt: string;
   confirmedAt: string | null;
@@ -35,10 +37,11 @@ export const preferencesSchema = z.object({
   weeklyDay: z.coerce.number().int().min(1, 'weeklyDay is 1 (Monday) to 7 (Sunday)').max(7, 'weeklyDay is 1 (Monday) to 7 (Sunday)'),
   paperCount: z.coerce.number().int().min(3, 'at least 3 papers').max(30, 'at most 30 papers'),
   topics: z.array(topic).max(MAX_TOPICS, `at most ${MAX_TOPICS} topics`),
+  skipQuiet: z.boolean().default(false),
 });
-export type Preferences = z.infer<typeof preferencesSchema>;
+export type Preferences = z.output<typeof preferencesSchema>;
 
-export const defaultPreferences: Preferences = { frequency: 'daily', weeklyDay: 1, paperCount: 10, topics: [] };
+export const defaultPreferences: Preferences = { frequency: 'daily', weeklyDay: 1, paperCount: 10, topics: [], skipQuiet: false };
 
 /** Topics as people type them: one a line, or separated by commas. */
 export function parseTopics(text: string): string[] {
@@ -112,5 +115,6 @@ export function describeSubscription(s: Subscription): string {
   const when = s.frequency === 'daily' ? 'every weekday' : `every ${weekdays[s.weeklyDay - 1] ?? 'week'}`;
   const topics = s.topics.length > 0 ? `, and new papers on ${s.topics.map((t) => `“${t}”`).join(', ')}` : '';
   const state = s.status === 'active' ? '' : s.status === 'paused' ? ' (paused)' : s.status === 'pending' ? ' (waiting for you to confirm)' : ` (${s.status})`;
-  return `The ${s.paperCount} top trending papers ${when}${topics}${state}.`;
+  const quiet = s.skipQuiet ? `; nothing on ${s.frequency === 'daily' ? 'a day' : 'a week'} when nothing is trending` : '';
+  return `The ${s.paperCount} top trending papers ${when}${topics}${quiet}${state}.`;
 }

@@ -16,6 +16,7 @@ export function subscriptionFromRow(row: Row): Subscription {
     weeklyDay: row.weekly_day,
     paperCount: row.paper_count,
     topics: JSON.parse(row.topics) as string[],
+    skipQuiet: row.skip_quiet === 1,
     suspendedReason: row.suspended_reason,
     createdAt: row.created_at,
     confirmedAt: row.confirmed_at,
@@ -27,6 +28,7 @@ const preferenceColumns = (p: Preferences) => ({
   weekly_day: p.weeklyDay,
   paper_count: p.paperCount,
   topics: JSON.stringify(p.topics),
+  skip_quiet: p.skipQuiet ? 1 : 0,
 });
 
 export async function findByEmail(db: Db, email: string): Promise<Subscription | null> {

@@ -15,8 +15,11 @@ import { parseTopics, type Preferences } from './subscription.ts';
  */
 const SUBSCRIBE_LIMIT = { max: 20, timeWindow: '10 minutes' };
 
-function preferencesFrom(form: { frequency: string; weeklyDay: string; paperCount: string; topics: string }): Preferences {
-  return { frequency: form.frequency as Preferences['frequency'], weeklyDay: Number(form.weeklyDay), paperCount: Number(form.paperCount), topics: parseTopics(form.topics) };
+function preferencesFrom(form: { frequency: string; weeklyDay: string; paperCount: string; topics: string; skipQuiet?: 'on' | undefined }): Preferences {
+  return {
+    frequency: form.frequency as Preferences['frequency'], weeklyDay: Number(form.weeklyDay), paperCount: Number(form.paperCount), topics: parseTopics(form.topics),
+    skipQuiet: form.skipQuiet === 'on',
+  };
 }
 
 const isUserError = (error: unknown): error is AppError => error instanceof AppError && (error.status < 500 || error.code === 'unavailable');

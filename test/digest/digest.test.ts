@@ -137,9 +137,11 @@ for (const engine of ENGINES) describe(`digest: subscribing and delivery (${engi
     const { token } = await app.services.accounts.createApiToken((await app.services.accounts.addUser('api@example.org', 'user')).user.id, 'digest');
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const mine = await (await app.get('/api/subscriptions/me', { headers: auth })).json();
-    assert.deepEqual(mine, { email: 'api@example.org', status: 'active', frequency: 'daily', weeklyDay: 1, paperCount: 10, topics: [], suspendedReason: null });
-    const patched = await app.get('/api/subscriptions/me', { method: 'PATCH', headers: auth, body: JSON.stringify({ frequency: 'weekly', weeklyDay: 5, topics: ['graphs'], paused: true }) });
-    assert.deepEqual(await patched.json(), { email: 'api@example.org', status: 'paused', frequency: 'weekly', weeklyDay: 5, paperCount: 10, topics: ['graphs'], suspendedReason: null });
+    assert.deepEqual(mine, { email: 'api@example.org', status: 'active', frequency: 'daily', weeklyDay: 1, paperCount: 10, topics: [], skipQuiet: false, suspendedReason: null });
+    const patched = await app.get('/api/subscriptions/me', { method: 'PATCH', headers: auth, body: JSON.stringify({ frequency: 'weekly', weeklyDay: 5, topics: ['graphs'], skipQuiet: true, paused: true }) });
+    assert.deepEqual(await patched.json(), { email: 'api@example.org', status: 'paused', frequency: 'weekly', weeklyDay: 5, paperCount: 10, topics: ['graphs'], skipQuiet: true, suspendedReason: null });
+    const notBoolean = await app.get('/api/subscriptions/me', { method: 'PATCH', headers: auth, body: JSON.stringify({ skipQuiet: 'yes' }) });
+    assert.equal(notBoolean.status, 400);
     const bad = await app.get('/api/subscriptions/me', { method: 'PATCH', headers: auth, body: JSON.stringify({ weeklyDay: 9 }) });
     assert.equal(bad.status, 400);
   });
@@ -151,11 +153,17 @@ for (const engine of ENGINES) describe(`digest: subscribing and delivery (${engi
     const page = await (await browser.get(onApp(app, url))).text();
     assert.match(page, /prefs@example\.org/);
     const saved = await browser.post(new URL(onApp(app, url)).pathname + new URL(url).search, {
-      frequency: 'weekly', weeklyDay: '3', paperCount: '5', topics: 'graphs\nquokkas', _csrf: HttpSession.csrfOf(page),
+      frequency: 'weekly', weeklyDay: '3', paperCount: '5', topics: 'graphs\nquokkas', skipQuiet: 'on', _csrf: HttpSession.csrfOf(page),
     });
     assert.equal(saved.status, 303);
     const after = await app.services.subscriptions.get(subscription.id);
-    assert.deepEqual([after.frequency, after.weeklyDay, after.paperCount, after.topics], ['weekly', 3, 5, ['graphs', 'quokkas']]);
+    assert.deepEqual([after.frequency, after.weeklyDay, after.paperCount, after.topics, after.skipQuiet], ['weekly', 3, 5, ['graphs', 'quokkas'], true]);
+    assert.match(await (await browser.get(onApp(app, url))).text(), /name="skipQuiet" checked/, 'the page shows the choice');
+    // An unchecked box sends nothing: the choice is turned off again.
+    await browser.post(new URL(onApp(app, url)).pathname + new URL(url).search, {
+      frequency: 'weekly', weeklyDay: '3', paperCount: '5', topics: 'graphs', _csrf: HttpSession.csrfOf(page),
+    });
+    assert.equal((await app.services.subscriptions.get(subscription.id)).skipQuiet, false);
     assert.equal((await app.get(`/subscription?s=${subscription.id}.forged`)).status, 404);
   });
 

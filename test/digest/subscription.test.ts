@@ -35,6 +35,10 @@ describe('digest rules', () => {
     assert.deepEqual(items.map((i) => [i.paper.id, i.topic]), [['b', null], ['c', null], ['d', 'graphs'], ['f', 'proteins']]);
     assert.deepEqual(selectDigestItems({ trending: [noticed('a')], topicMatches: [], alreadySent: new Set(['a']), count: 5 }), [], 'nothing new');
     assert.deepEqual(selectDigestItems({ trending: [paper('q'), noticed('n')], topicMatches: [], alreadySent: new Set(), count: 5 }).map((i) => i.paper.id), ['n'], 'a cut-off: no paper nobody noticed');
+    const quietDay = { trending: [paper('q')], topicMatches: [{ topic: 'graphs', papers: [paper('g')] }], alreadySent: new Set<string>(), count: 5 };
+    assert.deepEqual(selectDigestItems(quietDay).map((i) => [i.paper.id, i.topic]), [['g', 'graphs']], "a quiet day still brings the topics' papers");
+    assert.deepEqual(selectDigestItems({ ...quietDay, skipQuiet: true }), [], 'unless the subscriber skips days with nothing notable');
+    assert.equal(selectDigestItems({ ...quietDay, trending: [noticed('t')], skipQuiet: true }).length, 2, 'a day with something trending sends both');
   });
 
   it('tells transient SMTP failures from refused recipients', () => {

@@ -36,7 +36,7 @@ function CommentForm({ paperId, parentId, body = '', label }: { paperId: string;
         <span class="visually-hidden">{label}</span>
         <textarea name="body" rows={parentId ? 3 : 4} required maxLength={MAX_COMMENT_LENGTH} placeholder={label} value={body} />
       </label>
-      <p class="hint">Markdown: *emphasis*, `code`, &gt; quotes, lists and links.</p>
+      <p class="hint">Markdown: *emphasis*, `code`, &gt; quotes, lists, links, and math as $x^2$ or $$\sum_i x_i$$.</p>
       <p><button type="submit">{parentId ? 'Reply' : 'Comment'}</button></p>
     </form>
   );

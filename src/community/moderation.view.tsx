@@ -7,6 +7,7 @@ import { commentPath } from './comments.view.tsx';
 import { isModerator, roles, type Member } from '../accounts/account.ts';
 import { usePageContext } from '../http/page-context.ts';
 import type { Paper } from '../papers/paper.ts';
+import { MathText } from '../papers/math-text.view.tsx';
 import { describeAction, type ModerationAction, type ModerationEntry } from './moderation.ts';
 import type { SubmissionEntry } from './moderation.service.ts';
 
@@ -90,7 +91,7 @@ function PapersTable({ papers, action, label, dateOf }: { papers: Paper[]; actio
             const at = dateOf(paper);
             return (
               <tr>
-                <td><a href={`/papers/${paper.id}`}>{paper.title}</a> <span class="muted">{paper.id}</span></td>
+                <td><a href={`/papers/${paper.id}`}><MathText text={paper.title} /></a> <span class="muted">{paper.id}</span></td>
                 <td>{at ? when(at) : ''}</td>
                 <td><PaperActionButton paperId={paper.id} action={action} label={label} /></td>
               </tr>
@@ -198,7 +199,7 @@ function SubmissionsLog({ submissions }: { submissions: SubmissionEntry[] }) {
                 <tr>
                   <td>{when(s.createdAt)}</td>
                   <td>{s.username ? <a href={`/u/${s.username}`}>{s.username}</a> : 'a removed account'}</td>
-                  <td><a href={`/papers/${s.paperId}`}>{s.title}</a></td>
+                  <td><a href={`/papers/${s.paperId}`}><MathText text={s.title} /></a></td>
                   <td>{s.day}</td>
                 </tr>
               ))}

@@ -1,4 +1,5 @@
 // `/u/:name`: who a member is, the papers they brought, what they upvoted (if they show it), what they said.
+import { MathText } from '../papers/math-text.view.tsx';
 import type { User } from '../accounts/account.ts';
 import { formatDate } from '../feed/period.ts';
 import { PaperCard, type CardCommunity } from '../papers/paper-card.view.tsx';
@@ -57,7 +58,7 @@ export function ProfilePage({ member, submissions, upvotes, comments, titles, ca
         <ul class="plain-list">
           {comments.map((c) => (
             <li>
-              <a href={commentPath(c)}>on “{titles.get(c.paperId) ?? c.paperId}”</a> <span class="muted">· {formatDate(c.createdAt)}</span>
+              <a href={commentPath(c)}>on “<MathText text={titles.get(c.paperId) ?? c.paperId} />”</a> <span class="muted">· {formatDate(c.createdAt)}</span>
               <CommentBody body={c.body.length > 600 ? `${c.body.slice(0, 600)}…` : c.body} />
             </li>
           ))}

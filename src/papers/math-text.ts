@@ -75,6 +75,18 @@ function movesFar(html: string): boolean {
   return false;
 }
 
+/**
+ * One formula as MathML, or null when it is to stay as written (too long, a refused command, unreadable, too big):
+ * the one renderer titles, abstracts and comments share, with the same bounds and cache.
+ */
+export function renderFormula(source: string, display: boolean): string | null {
+  if (source.length > MAX_MATH_LENGTH || !source.trim()) return null;
+  return renderMath(source, display);
+}
+
+/** Formulas one text may render, and the MathML they may add up to (a comment keeps to a title's bounds). */
+export const FORMULA_BOUNDS = { formulas: MAX_FORMULAS, html: MAX_TEXT_MATH_HTML } as const;
+
 /** The rendered-formula cache's size (for tests and /metrics). */
 export const formulaCacheSize = (): CacheSize => rendered;
 

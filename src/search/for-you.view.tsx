@@ -1,4 +1,5 @@
 // "For you": papers near what the member upvoted, each with the reason and a "not interested" button.
+import { MathText } from '../papers/math-text.view.tsx';
 import type { LearnedFrom } from './for-you.service.ts';
 import { PaperCard, type CardCommunity } from '../papers/paper-card.view.tsx';
 import { CsrfField } from '../http/components/csrf-field.view.tsx';
@@ -34,7 +35,7 @@ export function ForYouPage({ items, basedOn, ready, cards }: { items: ForYouItem
           <div class="for-you-item">
             <PaperCard paper={item.paper} community={cards.get(item.paper.id)} />
             <div class="for-you-why">
-              {item.because ? <span>Near papers you upvoted: <a href={`/papers/${item.because.id}`}>{item.because.title}</a></span> : null}
+              {item.because ? <span>Near papers you upvoted: <a href={`/papers/${item.because.id}`}><MathText text={item.because.title} /></a></span> : null}
               {item.topic ? <span>Matches your topic “{item.topic}”</span> : null}
               <form class="inline-form" action={`/papers/${item.paper.id}/not-interested`} method="post">
                 <CsrfField />

@@ -2,6 +2,7 @@
 import { createAccountsService } from '../accounts/accounts.service.ts';
 import { createCommunityService } from '../community/community.service.ts';
 import { createCommentsService } from '../community/comments.service.ts';
+import { createHubRefresh } from '../code/hub-refresh.service.ts';
 import { createModerationService } from '../community/moderation.service.ts';
 import path from 'node:path';
 import type { Config } from '../config.ts';
@@ -125,6 +126,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
       return { ...github, counts: { imported: 0, updated: github.refreshed, unchanged: github.unchanged, rejected: github.failed } };
     }),
   });
+  const hubRefresh = createHubRefresh({ db, http, hfApiUrl: config.sources.hfApiUrl });
   const thumbnails = createThumbnailsService({ db, papers, http }, { mode: config.thumbnails, pdfUrl: config.sources.arxivPdfUrl, log: report });
   const comments = createCommentsService({ db, papers, accounts });
   const community = createCommunityService({ db, papers, accounts, arxivApi, limits: config.community, dataVersion: () => db.dataVersion() });
@@ -157,6 +159,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     search,
     authors: createAuthorsService({ search }),
     code,
+    hubRefresh,
     subscriptions,
     digest: createDigestService({ db, papers, search, code, subscriptions, mailer, publicUrl: config.http.publicUrl, settings: config.digest, log: report }),
     /** Changes whenever stored data changes (here or in another process): what cached pages are checked against. */

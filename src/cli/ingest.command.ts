@@ -73,6 +73,15 @@ async function github(args: string[]): Promise<number> {
   });
 }
 
+async function hfHub(args: string[]): Promise<number> {
+  parseCommandArgs(args, {}, { positionals: [0, 0] });
+  return withContext(async ({ services }) => {
+    const result = await services.ingestRuns.record('huggingface-hub', {}, () => services.hubRefresh.refresh());
+    console.log(`likes and downloads of ${result.refreshed} models, datasets and Spaces; gone ${result.gone}, failed ${result.failed}`);
+    return result.failed === 0 ? 0 : 1;
+  });
+}
+
 async function status(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, { limit: { type: 'string', default: '20' } }, { positionals: [0, 0] });
   const limit = Number(values.limit);
@@ -95,6 +104,7 @@ const sources: Record<string, (args: string[]) => Promise<number>> = {
   'arxiv-rss': arxivRss,
   'hf-daily': hfDaily,
   github,
+  'hf-hub': hfHub,
   status,
 };
 

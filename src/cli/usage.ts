@@ -25,6 +25,8 @@ Commands:
   ingest github [--all]                        refresh repositories' facts and star counts from GitHub, most
                                                valuable first, within the hour's rate budget (--all: not only
                                                those not refreshed today)
+  ingest hf-hub                                likes and downloads of the Hugging Face models, datasets and
+                                               Spaces papers name (each at most once a day)
   ingest status [--limit N]                    the latest ingest runs: when, what, counts, errors
   reindex                                      rebuild and optimise the keyword index, fit search by meaning,
                                                look for code links in every stored paper's text, and

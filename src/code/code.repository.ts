@@ -15,7 +15,7 @@ export function repositoryFromRow(row: RepositoryRow): Repository {
     id: row.id, host: row.host, kind: row.kind, owner: row.owner, name: row.name, url: row.url, status: row.status,
     stars: row.stars, starsPerDay: row.stars_per_day, forks: row.forks, language: row.language, license: row.license,
     topics: JSON.parse(row.topics) as string[], description: row.description, archived: row.archived === 1,
-    pushedAt: row.pushed_at, fetchedAt: row.fetched_at,
+    pushedAt: row.pushed_at, fetchedAt: row.fetched_at, likes: row.likes, downloads: row.downloads,
   };
 }
 
@@ -318,4 +318,28 @@ export async function deleteDemoCode(db: Db): Promise<{ repositories: number; re
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('code_links as l').select('l.paper_pk').whereRef('l.repository_id', '=', 'repositories.id'))))
     .executeTakeFirst();
   return { repositories: Number(orphans.numDeletedRows), recount: recount.map((r) => r.repository_id) };
+}
+
+/** A Hugging Face model, dataset or Space a live link names, due for its facts (never fetched, or not since `staleBefore`). */
+export async function hubRepositoriesDue(db: Db, options: { staleBefore: string; now: string; limit: number }): Promise<Array<{ id: number; kind: 'model' | 'dataset' | 'space'; owner: string; name: string }>> {
+  const rows = await db.kysely
+    .selectFrom('repositories as r')
+    .select(['r.id', 'r.kind', 'r.owner', 'r.name'])
+    .where('r.host', '=', 'huggingface')
+    .where('r.kind', 'in', ['model', 'dataset', 'space'])
+    .where((eb) => eb.or([eb('r.fetched_at', 'is', null), eb('r.fetched_at', '<', options.staleBefore)]))
+    .where((eb) => eb.or([eb('r.retry_at', 'is', null), eb('r.retry_at', '<=', options.now)]))
+    .where(({ exists, selectFrom }) => exists(selectFrom('code_links as l').select('l.paper_pk').whereRef('l.repository_id', '=', 'r.id').where('l.removed_at', 'is', null)))
+    // Never fetched first (false sorts before true on both engines; NULLs alone would not), then the stalest.
+    .orderBy(sql`r.fetched_at IS NOT NULL`)
+    .orderBy('r.fetched_at')
+    .orderBy('r.id')
+    .limit(options.limit)
+    .execute();
+  return rows.map((row) => ({ ...row, kind: row.kind as 'model' | 'dataset' | 'space' }));
+}
+
+/** What the Hub said of a model, dataset or Space. */
+export async function saveHubFacts(db: Db, id: number, facts: { likes: number; downloads: number | null }, at: string): Promise<void> {
+  await db.kysely.updateTable('repositories').set({ ...answered, status: 'ok', likes: facts.likes, downloads: facts.downloads, fetched_at: at }).where('id', '=', id).execute();
 }

@@ -24,6 +24,9 @@ export interface Repository extends RepositoryRef, RepositoryDetails {
   stars: number | null;
   starsPerDay: number;
   fetchedAt: string | null;
+  /** Hugging Face's likes and 30-day downloads of a model, dataset or Space: null when not known (GitHub's repositories). */
+  likes: number | null;
+  downloads: number | null;
 }
 
 export interface CodeLink {

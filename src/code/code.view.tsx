@@ -137,7 +137,20 @@ export function CodeSection({ paperId, links, history }: CodeSectionProps) {
 
 const artifactNames = { model: 'Model', dataset: 'Dataset', space: 'Space', repository: 'Repository' } as const;
 
-/** Hugging Face models, datasets and Spaces the paper names: what it released besides code (no stars to count). */
+/** "♥ 1,204 likes · 31,502 downloads last month", as the Hub counts them; nothing before they are known. */
+function HubFacts({ repository }: { repository: CodeLink['repository'] }) {
+  if (repository.status === 'gone') return <p class="muted">No longer on Hugging Face.</p>;
+  if (repository.likes === null) return null;
+  const n = (value: number) => value.toLocaleString('en-US');
+  return (
+    <p class="repository-facts">
+      <span aria-label={`${n(repository.likes)} likes`}>♥ {n(repository.likes)}</span>
+      {repository.downloads !== null ? <> · {n(repository.downloads)} downloads last month</> : null}
+    </p>
+  );
+}
+
+/** Hugging Face models, datasets and Spaces the paper names: what it released besides code, with the Hub's likes and downloads. */
 function ModelsAndDatasets({ links, paperId, moderator }: { links: readonly CodeLink[]; paperId: string; moderator: boolean }) {
   if (links.length === 0) return null;
   return (
@@ -151,6 +164,7 @@ function ModelsAndDatasets({ links, paperId, moderator }: { links: readonly Code
               <a href={link.repository.url} rel="nofollow noopener"><strong>{link.repository.owner}/{link.repository.name}</strong></a>{' '}
               <span class="muted">on Hugging Face · linked from {sourceNames[link.source]}</span>
             </p>
+            <HubFacts repository={link.repository} />
             {moderator ? (
               <form class="inline-form" action={`/papers/${paperId}/code/${link.repository.id}/remove`} method="post">
                 <CsrfField />

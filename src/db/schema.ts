@@ -355,6 +355,10 @@ export interface RepositoriesTable {
   last_error: string | null;
   /** An instance is refreshing it until this time: another leaves it alone. */
   claimed_until: string | null;
+  /** Hugging Face's likes of a model, dataset or Space; null until fetched (code/hub-refresh.service.ts). */
+  likes: number | null;
+  /** Hugging Face's downloads of a model or dataset in the last 30 days; null for Spaces and until fetched. */
+  downloads: number | null;
 }
 
 export interface CodeLinksTable {

@@ -9,6 +9,7 @@ import type { DigestService } from '../digest/digest.service.ts';
 import type { SearchService } from '../search/search.service.ts';
 import type { CodeService } from '../code/code.service.ts';
 import type { CatchUpService } from '../ingest/catch-up.service.ts';
+import type { HubRefresh } from '../code/hub-refresh.service.ts';
 import { dayIn } from '../digest/subscription.ts';
 
 export type { JobRunRow } from './jobs.repository.ts';
@@ -28,7 +29,7 @@ export function createJobRuns(db: Db) {
  */
 export function scheduledJobs(
   config: Readonly<Config>,
-  services: { arxivRss: ArxivRssService; ingestRuns: IngestRuns; digest: DigestService; search: SearchService; code: CodeService; catchUp: CatchUpService },
+  services: { arxivRss: ArxivRssService; ingestRuns: IngestRuns; digest: DigestService; search: SearchService; code: CodeService; catchUp: CatchUpService; hubRefresh: HubRefresh },
 ): JobDefinition[] {
   const { categories, schedule, timezone } = config.ingest;
   const digest = config.digest;
@@ -54,7 +55,8 @@ export function scheduledJobs(
     // beside the server) within minutes. Other instances add the vectors to their own index as they query.
     // A fitted model is needed: `paperboard reindex`.
     { name: 'embed-new-papers', cron: '*/5 * * * *', timezone: 'UTC', run: () => services.search.embedNew() },
-    // Repository facts and today's star counts, within the hour's budget; recorded like any ingest.
+    // Repository facts and today's star counts, within the hour's budget; recorded like any ingest. Then the Hub's
+    // likes and downloads of models and datasets papers name (its own run: GitHub's failure does not stop it).
     {
       name: 'github-refresh',
       cron: config.github.schedule,
@@ -63,7 +65,7 @@ export function scheduledJobs(
         services.ingestRuns.record('github', { scheduled: true }, async () => {
           const report = await services.code.refreshGithub({ reserve: 5 });
           return { ...report, counts: { imported: 0, updated: report.refreshed, unchanged: report.unchanged, rejected: report.failed } };
-        }),
+        }).finally(() => services.ingestRuns.record('huggingface-hub', { scheduled: true }, () => services.hubRefresh.refresh()).catch(() => undefined)),
     },
   ];
 }

@@ -24,6 +24,7 @@ import * as hfSummaries from './2026-12-05T01-hf-summaries.ts';
 import * as thumbnails from './2026-12-06T00-thumbnails.ts';
 import * as moderation from './2026-12-08T00-moderation.ts';
 import * as digestSkipQuiet from './2026-12-08T01-digest-skip-quiet.ts';
+import * as hubFacts from './2026-12-08T02-hub-facts.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T00-papers': papers,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T00-thumbnails': thumbnails,
   '2026-12-08T00-moderation': moderation,
   '2026-12-08T01-digest-skip-quiet': digestSkipQuiet,
+  '2026-12-08T02-hub-facts': hubFacts,
 };

@@ -8,6 +8,7 @@ import * as hfSummaries from './2026-12-05T01-hf-summaries.ts';
 import * as thumbnails from './2026-12-06T00-thumbnails.ts';
 import * as moderation from './2026-12-08T00-moderation.ts';
 import * as digestSkipQuiet from './2026-12-08T01-digest-skip-quiet.ts';
+import * as hubFacts from './2026-12-08T02-hub-facts.ts';
 
 export const postgresMigrations: Record<string, Migration> = {
   '2026-11-28T05-baseline': baseline,
@@ -17,4 +18,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '2026-12-06T00-thumbnails': thumbnails,
   '2026-12-08T00-moderation': moderation,
   '2026-12-08T01-digest-skip-quiet': digestSkipQuiet,
+  '2026-12-08T02-hub-facts': hubFacts,
 };

@@ -18,7 +18,11 @@ const files = fs
   .sort();
 
 const cluster = await startCluster();
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+// TAP on stdout as before; the slowest files on stderr at the end. A test that runs past TEST_TIMEOUT_MS (default five
+// minutes: the slowest real test takes under one) fails instead of hanging the run, and CI with it.
+const timeout = Number(process.env.TEST_TIMEOUT_MS ?? 300_000);
+const reporters = ['--test-reporter=tap', '--test-reporter-destination=stdout', '--test-reporter=./scripts/slowest-reporter.mjs', '--test-reporter-destination=stderr'];
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${timeout}`, ...reporters, ...files], {
   stdio: 'inherit',
   env: { ...process.env, PAPERBOARD_TEST_POSTGRES: cluster.url },
 });

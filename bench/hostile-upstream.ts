@@ -13,7 +13,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { createCodeService } from '../src/code/code.service.ts';
 import { createGithubClient } from '../src/code/github.client.ts';
-import { createPoliteHttp } from '../src/ingest/polite-http.ts';
+import { createPoliteHttp } from '../src/net/polite-http.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { createServices } from '../src/app/services.ts';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createArxivOaiService } from '../src/ingest/arxiv-oai.service.ts';
-import { createPoliteHttp } from '../src/ingest/polite-http.ts';
+import { createPoliteHttp } from '../src/net/polite-http.ts';
 import { synthesize } from './corpus.ts';
 import { machineLine, openBenchDatabase } from './env.ts';
 

@@ -2,6 +2,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { holdsControlCharacters } from '../control-characters.ts';
+import type { Viewer } from '../http/viewer.ts';
+import type { Same } from '../schema-check.ts';
 
 export const roles = ['user', 'moderator', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -23,6 +25,9 @@ export interface Member extends User {
 }
 
 export const BLOCKED_MESSAGE = "This account is blocked by the site's admins. If you think that is a mistake, write to them.";
+
+/** The web kit's viewer is a member: one shape, checked here (http/ knows no capability, so it declares its own). */
+export const userIsTheViewer: Same<User, Viewer> = true;
 
 /** What others see of a member next to what they wrote. */
 export interface Person {

@@ -1,6 +1,6 @@
 // `paperboard digest send [--period daily|weekly] [--dry-run] [--date DAY]`: a digest run by hand, any day.
 import { dayIn, frequencies, type Frequency } from '../digest/subscription.ts';
-import { parseDay } from '../feed/period.ts';
+import { parseDay } from '../time.ts';
 import { withContext } from './context.ts';
 import { parseCommandArgs, UsageError } from './usage.ts';
 

@@ -3,7 +3,7 @@ import net from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
-import { scheduledJobs } from '../jobs/jobs.service.ts';
+import { scheduledJobs } from '../app/scheduled-jobs.ts';
 import { checkSchedule } from '../jobs/schedule.ts';
 import { createScheduler } from '../jobs/scheduler.service.ts';
 import { createServices, type Services } from '../app/services.ts';

@@ -14,7 +14,7 @@ import { readJsonArray } from './json-array.reader.ts';
 import { looksLikePwcEntry, normalizeTitle, parsePwcEntry, type PwcLink } from './pwc.ts';
 import { findCodeLinks, parseProjectPage, parseRepositoryUrl, publicWebPage } from './repository-url.ts';
 import { versionedCache } from '../versioned-cache.ts';
-import { addDays } from '../feed/period.ts';
+import { addDays } from '../time.ts';
 
 /** A failing repository is asked again after an hour, then two, four … at most a week (docs/limits.md). */
 const FIRST_BACKOFF_MS = 3_600_000;

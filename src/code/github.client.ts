@@ -5,8 +5,8 @@
 // the polite client's bound: a reset or `retry-after` further away ends the run (GithubRateLimited) and the next
 // occurrence resumes. A path is built only from an owner and name that are GitHub names, and an answer is read up to
 // a byte limit.
-import type { PoliteHttp } from '../ingest/polite-http.ts';
-import { retryAfterMs, UpstreamRefused } from '../ingest/polite-http.ts';
+import type { PoliteHttp } from '../net/polite-http.ts';
+import { retryAfterMs, UpstreamRefused } from '../net/polite-http.ts';
 import { countedOn, isGithubName, rateLimitOf, repositoryFacts, type RepositoryFacts } from './github.ts';
 
 /** The most read of one GitHub answer: a repository is ~6 KB, 30 weeks of history ~3 KB. */

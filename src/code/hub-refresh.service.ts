@@ -2,7 +2,7 @@
 // polite client: each at most once a day, failures backed off, a gone repository marked gone. Run beside GitHub's
 // refresh (jobs.service.ts) and by `paperboard ingest hf-hub`.
 import type { Db } from '../db/database.ts';
-import { FetchError, type PoliteHttp } from '../ingest/polite-http.ts';
+import { FetchError, type PoliteHttp } from '../net/polite-http.ts';
 import * as repo from './code.repository.ts';
 import { hubFacts, hubPath } from './huggingface-hub.ts';
 

@@ -1,6 +1,6 @@
 // The discussion under a paper: threads, the forms to comment, reply, flag and moderate, and the edit page.
 import { signInPath } from '../http/sign-in-path.ts';
-import { formatDate } from '../feed/period.ts';
+import { formatDate } from '../time.ts';
 import { CsrfField } from '../http/components/csrf-field.view.tsx';
 import { Pager } from '../http/components/pager.view.tsx';
 import { Layout } from '../http/layout.view.tsx';

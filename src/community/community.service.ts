@@ -3,7 +3,7 @@ import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { User } from '../accounts/account.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, badRequest, notFound } from '../errors.ts';
-import { today } from '../feed/period.ts';
+import { today } from '../time.ts';
 import type { ArxivApiService } from '../ingest/arxiv-api.service.ts';
 import { parseArxivId } from '../papers/paper-id.ts';
 import type { Paper, PaperRef, PaperSignals } from '../papers/paper.ts';

@@ -1,6 +1,6 @@
 // What moderators see on /admin: the comment queue (flagged comments still shown, the latest hidden ones), papers to
 // feature or hide, members (admins), and the logs of submissions and of moderation.
-import { formatDate } from '../feed/period.ts';
+import { formatDate } from '../time.ts';
 import { CsrfField } from '../http/components/csrf-field.view.tsx';
 import type { QueuedComment } from './comments.service.ts';
 import { commentPath } from './comments.view.tsx';

@@ -1,7 +1,7 @@
 // `/u/:name`: who a member is, the papers they brought, what they upvoted (if they show it), what they said.
 import { MathText } from '../papers/math-text.view.tsx';
 import type { User } from '../accounts/account.ts';
-import { formatDate } from '../feed/period.ts';
+import { formatDate } from '../time.ts';
 import { PaperCard, type CardCommunity } from '../papers/paper-card.view.tsx';
 import type { Paper } from '../papers/paper.ts';
 import { Pager } from '../http/components/pager.view.tsx';

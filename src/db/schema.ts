@@ -28,7 +28,7 @@ export interface PapersTable {
   /** Visible comments, and the distinct people who wrote them: kept by the community capability. */
   num_comments: Generated<number>;
   commenters: Generated<number>;
-  /** The stored trending score (feed/trending.ts); indexed, so /trending reads it without scanning. */
+  /** The stored trending score (papers/trending.ts); indexed, so /trending reads it without scanning. */
   trending: Generated<number>;
   /** The score without its freshness term, log2(1 + points): what a period's listing sorts by. NULL until next scored. */
   interest: number | null;

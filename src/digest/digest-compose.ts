@@ -1,5 +1,5 @@
 // Which papers one subscriber's digest holds, and its subject line.
-import { formatDate } from '../feed/period.ts';
+import { formatDate } from '../time.ts';
 import type { CodeLink } from '../code/code.ts';
 import type { Paper } from '../papers/paper.ts';
 import type { DigestPeriod } from './subscription.ts';

@@ -1,7 +1,7 @@
 // Subscriptions' rules: what a subscriber chooses, which days a digest covers, and the signed links in every mail.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { addDays, isoWeekOf } from '../feed/period.ts';
+import { addDays, isoWeekOf } from '../time.ts';
 
 export const frequencies = ['daily', 'weekly'] as const;
 export type Frequency = (typeof frequencies)[number];

@@ -1,6 +1,6 @@
 // `/about`: what this site is, and how the trending score works (the short form of docs/ranking.md).
 import { Layout } from '../http/layout.view.tsx';
-import { COMMENTER_WEIGHT, TRENDING_EPOCH, type TrendingWeights } from './trending.ts';
+import { COMMENTER_WEIGHT, TRENDING_EPOCH, type TrendingWeights } from '../papers/trending.ts';
 
 const weight = (w: number) => (w === 0.5 ? '½' : String(w));
 

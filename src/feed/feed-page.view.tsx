@@ -5,7 +5,7 @@ import type { ListedPaper } from '../papers/papers.service.ts';
 import { Layout } from '../http/layout.view.tsx';
 import { Pager } from '../http/components/pager.view.tsx';
 import type { FeedPage, TrendingPage } from './feed.service.ts';
-import { isoWeekOf, parsePeriod, periodLabel, periodTitle, today, type PeriodKind } from './period.ts';
+import { isoWeekOf, parsePeriod, periodLabel, periodTitle, today, type PeriodKind } from '../time.ts';
 
 const basePath: Record<PeriodKind, string> = { day: '/date', week: '/week', month: '/month' };
 const noun: Record<PeriodKind, string> = { day: 'day', week: 'week', month: 'month' };

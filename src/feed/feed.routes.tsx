@@ -10,7 +10,7 @@ import { AboutPage } from './about.view.tsx';
 import { toDailyPaperJson } from './daily-papers.ts';
 import { EmptySiteView, FeedPageView, TrendingPageView, type FeaturedPapers } from './feed-page.view.tsx';
 import { categoryApiQuery, categoryPageQuery, categoryParams, dailyPapersQuery, feedPageQuery, jumpQuery, trendingQuery } from './feed.schema.ts';
-import { isoWeekOf, parsePeriod, type Period, type PeriodKind } from './period.ts';
+import { isoWeekOf, parsePeriod, type Period, type PeriodKind } from '../time.ts';
 
 const formats: Record<PeriodKind, string> = { day: 'YYYY-MM-DD', week: 'YYYY-Www', month: 'YYYY-MM' };
 

@@ -1,8 +1,8 @@
 // The daily, weekly and monthly listings as pages: which papers, how many, and where to go next.
-import { DEFAULT_TRENDING_WEIGHTS, explainTrending, type TrendingExplanation, type TrendingInputs, type TrendingWeights } from './trending.ts';
+import { DEFAULT_TRENDING_WEIGHTS, explainTrending, type TrendingExplanation, type TrendingInputs, type TrendingWeights } from '../papers/trending.ts';
 import type { ListedPaper, ListingOrder, PapersService } from '../papers/papers.service.ts';
 import { versionedCache } from '../versioned-cache.ts';
-import { isoWeekOf, type Period } from './period.ts';
+import { isoWeekOf, type Period } from '../time.ts';
 
 export interface FeedPage {
   period: Period;
@@ -71,7 +71,7 @@ export function createFeedService(papers: PapersService, dataVersion: () => stri
       return explainTrending(trendingInputsOf(item), now, weights);
     },
 
-    /** Every listed paper by its stored trending score (feed/trending.ts), or by its code's star growth, highest first. */
+    /** Every listed paper by its stored trending score (papers/trending.ts), or by its code's star growth, highest first. */
     async trending(options: { page?: number; limit?: number; by?: 'score' | 'stars' } = {}): Promise<TrendingPage> {
       const limit = pageSize(options.limit);
       const page = Math.max(options.page ?? 1, 1);

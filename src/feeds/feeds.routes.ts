@@ -4,7 +4,7 @@
 import { plainMath } from '../papers/math-text.ts';
 import type { FastifyInstance, FastifyReply, RouteShorthandOptions } from 'fastify';
 import { badRequest, notFound } from '../errors.ts';
-import { parseDay, periodTitle } from '../feed/period.ts';
+import { parseDay, periodTitle } from '../time.ts';
 import type { Paper } from '../papers/paper.ts';
 import type { Services } from '../app/services.ts';
 import { parseQuery } from '../http/validate.ts';

@@ -1,11 +1,11 @@
 // What write routes share: who is asking, CSRF unless an API token speaks, a rate limit per person,
 // and where a form goes back to.
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import type { User } from '../accounts/account.ts';
+import type { Viewer } from './viewer.ts';
 import { AppError } from '../errors.ts';
 
 /** The signed-in user of a JSON request, or a 401 that says how to sign in. */
-export function requireViewer(request: FastifyRequest): User {
+export function requireViewer(request: FastifyRequest): Viewer {
   if (!request.viewer) throw new AppError('unauthorized', 'Sign in, or send an API token as "Authorization: Bearer TOKEN".');
   return request.viewer;
 }

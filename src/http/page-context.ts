@@ -1,7 +1,7 @@
 // What every page may need of its request: who is looking, and a CSRF token for its forms (made on demand).
 import { createContext, type VNode } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { User } from '../accounts/account.ts';
+import type { Viewer } from './viewer.ts';
 
 /** What a member-specific part of a shared page is drawn from (app/member-page-cache.ts). */
 export interface MemberState {
@@ -17,7 +17,7 @@ export interface MemberState {
 export type PerMember = (draw: (member: MemberState) => VNode, paperId?: string) => string;
 
 export interface PageContextValue {
-  viewer: User | null;
+  viewer: Viewer | null;
   csrfToken: () => string;
   /** The page's own address (path and query): forms carry it, so an action can come back to where it was taken. */
   path: string;

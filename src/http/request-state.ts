@@ -1,11 +1,11 @@
 // What the app's hooks put on every request, declared where routes and views can read it: who is looking
 // (app/viewer.ts sets it) and whether a page may be rendered once for all members (app/member-page-cache.ts).
 import type { VNode } from 'preact';
-import type { User } from '../accounts/account.ts';
+import type { Viewer } from './viewer.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    viewer: User | null;
+    viewer: Viewer | null;
     /** True when the viewer came from an API token: such requests carry no cookies, so no CSRF check applies. */
     viaApiToken: boolean;
     /** Set when a shared page missed the cache: keeps the page, rendered for all members, for the next ones. */

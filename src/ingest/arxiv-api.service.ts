@@ -1,7 +1,7 @@
 // Looks papers up by id in the arXiv API (batched id_list queries) and stores what it returns.
 import type { PapersService, UpsertOutcome } from '../papers/papers.service.ts';
 import { parseArxivId } from '../papers/paper-id.ts';
-import { SERVICE_MAX_BYTES, FetchError, type PoliteHttp } from './polite-http.ts';
+import { SERVICE_MAX_BYTES, FetchError, type PoliteHttp } from '../net/polite-http.ts';
 import { AppError } from '../errors.ts';
 import { parseArxivAtom } from './sources/arxiv-atom.ts';
 

@@ -3,11 +3,11 @@
 // from the next page, with nothing doubled and nothing skipped.
 import type { Db } from '../db/database.ts';
 import { badRequest } from '../errors.ts';
-import { addDays, parseDay, today } from '../feed/period.ts';
+import { addDays, parseDay, today } from '../time.ts';
 import { dayOf, type PaperInput } from '../papers/paper.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import * as checkpoints from './harvest-checkpoints.repository.ts';
-import { SERVICE_MAX_BYTES, type PoliteHttp } from './polite-http.ts';
+import { SERVICE_MAX_BYTES, type PoliteHttp } from '../net/polite-http.ts';
 import { parseOaiPage } from './sources/oai-pmh.ts';
 
 const SOURCE = 'arxiv-oai';

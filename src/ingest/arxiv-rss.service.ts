@@ -1,10 +1,10 @@
 // The papers arXiv announced today in chosen categories: ids from the daily listing feed, details from the
 // API in batches, and a place in today's feed as "harvested".
 import { badRequest } from '../errors.ts';
-import { today } from '../feed/period.ts';
+import { today } from '../time.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import type { ArxivApiService, LookupResult } from './arxiv-api.service.ts';
-import { SERVICE_MAX_BYTES, type PoliteHttp } from './polite-http.ts';
+import { SERVICE_MAX_BYTES, type PoliteHttp } from '../net/polite-http.ts';
 import { parseArxivListing, type AnnounceType } from './sources/arxiv-listing.ts';
 
 /** New submissions and cross-lists are news in a category; replacements are not. */

@@ -4,7 +4,7 @@
 // job runs its Hugging Face part and the arXiv days missed (over OAI-PMH), so a day the server missed is fetched once,
 // when it is back.
 import type { Db } from '../db/database.ts';
-import { addDays, today } from '../feed/period.ts';
+import { addDays, today } from '../time.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import type { ArxivOaiService } from './arxiv-oai.service.ts';
 import type { ArxivRssService } from './arxiv-rss.service.ts';
@@ -12,7 +12,7 @@ import { oaiSetOf } from './sources/oai-pmh.ts';
 import { findCheckpoint, saveCheckpoint } from './harvest-checkpoints.repository.ts';
 import type { HfDailyService } from './hf-daily.service.ts';
 import type { IngestRuns } from './ingest-runs.service.ts';
-import { FetchError } from './polite-http.ts';
+import { FetchError } from '../net/polite-http.ts';
 
 /** How far back a catch-up reaches: Hugging Face's week, what the front page's week shows. */
 export const CATCH_UP_DAYS = 7;

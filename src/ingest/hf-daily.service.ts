@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import type { Db } from '../db/database.ts';
 import { badRequest } from '../errors.ts';
-import { parseDay, today } from '../feed/period.ts';
+import { parseDay, today } from '../time.ts';
 import type { PapersService } from '../papers/papers.service.ts';
-import { SERVICE_MAX_BYTES, type PoliteHttp } from './polite-http.ts';
+import { SERVICE_MAX_BYTES, type PoliteHttp } from '../net/polite-http.ts';
 import { parseHfDailyItem, type HfDailyItem } from './sources/hf-daily.ts';
 
 export const HF_SOURCE = 'huggingface';

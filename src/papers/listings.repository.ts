@@ -1,6 +1,6 @@
 // All SQL on the daily listings: which paper appears on which day, and why.
 import { sql, type ExpressionBuilder } from 'kysely';
-import { TRENDING_EPOCH } from '../feed/trending.ts';
+import { TRENDING_EPOCH } from './trending.ts';
 import type { Db } from '../db/database.ts';
 import { daysBetween } from '../db/dialect.ts';
 import type { Database, PapersTable } from '../db/schema.ts';

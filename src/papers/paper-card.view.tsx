@@ -2,7 +2,7 @@
 // abstract, and one line of what people do with it (upvotes, comments, submitted by, its code, why it ranks here).
 import { UpvoteButton } from '../community/community.view.tsx';
 import { Highlighted } from '../search/highlighted.view.tsx';
-import { formatDate } from '../feed/period.ts';
+import { formatDate } from '../time.ts';
 import type { Paper } from './paper.ts';
 import { firstSentence } from './paper-text.ts';
 import type { CodeLink } from '../code/code.ts';

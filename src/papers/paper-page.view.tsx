@@ -5,7 +5,7 @@ import type { CodeLink, StarSample } from '../code/code.ts';
 import { CodeSection } from '../code/code.view.tsx';
 import { UpvoteButton } from '../community/community.view.tsx';
 import { PaperModeratorTools } from '../community/moderation.view.tsx';
-import { formatDate } from '../feed/period.ts';
+import { formatDate } from '../time.ts';
 import { AuthorLink } from '../authors/author-link.view.tsx';
 import { categoryPath, thumbnailPath } from './paper-card.view.tsx';
 import { MathText } from './math-text.view.tsx';

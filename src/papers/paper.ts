@@ -45,7 +45,7 @@ export interface Paper extends PaperMetadata {
   /** Visible comments, and the distinct people who wrote them. */
   numComments: number;
   commenters: number;
-  /** The stored trending score (feed/trending.ts). */
+  /** The stored trending score (papers/trending.ts). */
   trending: number;
   /** Where the paper says its project page is; null when it names none. */
   projectPage: string | null;

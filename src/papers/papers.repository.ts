@@ -6,7 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Db, SqliteDb } from '../db/database.ts';
 import { greatest, keyIn } from '../db/dialect.ts';
 import type { PapersTable } from '../db/schema.ts';
-import { trendingInterest, trendingScore, type TrendingInputs, type TrendingWeights } from '../feed/trending.ts';
+import { trendingInterest, trendingScore, type TrendingInputs, type TrendingWeights } from './trending.ts';
 import type { ExternalSignal, IndexablePaper, ListingReason, Paper, PaperInput, PaperText, PaperVersion, SourceSummary } from './paper.ts';
 
 export type PaperRow = Selectable<PapersTable>;

@@ -6,7 +6,7 @@ import { parsePaperRef } from './paper-id.ts';
 import type { ExternalSignal, IndexablePaper, ListingReason, Paper, PaperInput, PaperText, PaperRef, PaperVersion, SourceSummary, TextChange } from './paper.ts';
 import * as listings from './listings.repository.ts';
 import * as repo from './papers.repository.ts';
-import { DEFAULT_TRENDING_WEIGHTS, type TrendingWeights } from '../feed/trending.ts';
+import { DEFAULT_TRENDING_WEIGHTS, type TrendingWeights } from './trending.ts';
 import { checkPaper } from './paper-limits.ts';
 
 export type { UpsertOptions, UpsertOutcome } from './papers.repository.ts';

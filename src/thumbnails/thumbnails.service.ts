@@ -2,7 +2,7 @@
 // there). The first view of a paper without a rendered page asks for its PDF in the background, through the polite
 // client, one at a time; a failure is recorded and tried again after a day, doubling, at most a month.
 import type { Db } from '../db/database.ts';
-import { SERVICE_MAX_BYTES, type PoliteHttp } from '../ingest/polite-http.ts';
+import { SERVICE_MAX_BYTES, type PoliteHttp } from '../net/polite-http.ts';
 import { isLocalId } from '../papers/paper-id.ts';
 import type { PapersService } from '../papers/papers.service.ts';
 import { DEFAULT_RENDER_LIMITS, renderFirstPage, type RenderLimits } from './pdf-render.ts';

@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { addDays, today } from '../../src/feed/period.ts';
+import { addDays, today } from '../../src/time.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { fixturesDir } from '../helpers/paths.ts';
 import { startServerProcess } from '../helpers/server-process.ts';

@@ -7,7 +7,7 @@ import { HttpSession } from '../helpers/browser-session.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { kaggleSample, fixturesDir } from '../helpers/paths.ts';
 import { signInThroughMailFile } from '../helpers/sign-in.ts';
-import { formatDate } from '../../src/feed/period.ts';
+import { formatDate } from '../../src/time.ts';
 import { ENGINES } from '../helpers/postgres.ts';
 
 const today = new Date().toISOString().slice(0, 10);

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Paper } from '../../src/papers/paper.ts';
 import { digestSubject, digestSummary, type DigestItem } from '../../src/digest/digest-compose.ts';
 import { renderDigestMail } from '../../src/digest/digest-mail.view.tsx';
-import { parsePeriod } from '../../src/feed/period.ts';
+import { parsePeriod } from '../../src/time.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
 const paper = (i: number, extra: Partial<Paper> = {}): Paper => ({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isoWeekOf, parseDay, parseMonth, parseWeek, periodTitle, shiftPeriod } from '../../src/feed/period.ts';
+import { isoWeekOf, parseDay, parseMonth, parseWeek, periodTitle, shiftPeriod } from '../../src/time.ts';
 
 describe('periods', () => {
   it('accepts real days only', () => {

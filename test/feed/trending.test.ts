@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { explainTrending, trendingPoints, trendingScore } from '../../src/feed/trending.ts';
+import { explainTrending, trendingPoints, trendingScore } from '../../src/papers/trending.ts';
 
 describe('trending score', () => {
   it('ranks more interest higher on the same day', () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { createCodeService, type CodeService } from '../../src/code/code.service.ts';
 import { createGithubClient } from '../../src/code/github.client.ts';
-import { createPoliteHttp } from '../../src/ingest/polite-http.ts';
+import { createPoliteHttp } from '../../src/net/polite-http.ts';
 import { startHostileGithub, type HostileGithub, type Misbehaviour } from '../helpers/hostile-github.ts';
 import { ENGINES } from '../helpers/postgres.ts';
 import { tempDatabase, type TempDatabase } from '../helpers/temp-db.ts';

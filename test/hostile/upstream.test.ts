@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { createPoliteHttp, SERVICE_MAX_BYTES, UpstreamRefused } from '../../src/ingest/polite-http.ts';
+import { createPoliteHttp, SERVICE_MAX_BYTES, UpstreamRefused } from '../../src/net/polite-http.ts';
 
 describe('the polite client against a hostile upstream', () => {
   let server: http.Server;

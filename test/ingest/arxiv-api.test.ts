@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createArxivApiService } from '../../src/ingest/arxiv-api.service.ts';
-import { createPoliteHttp } from '../../src/ingest/polite-http.ts';
+import { createPoliteHttp } from '../../src/net/polite-http.ts';
 import { paperToJson } from '../../src/papers/paper.ts';
 import { runCli } from '../helpers/cli.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createArxivOaiService } from '../../src/ingest/arxiv-oai.service.ts';
-import { createPoliteHttp } from '../../src/ingest/polite-http.ts';
+import { createPoliteHttp } from '../../src/net/polite-http.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { createServices } from '../../src/app/services.ts';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { demoFile } from '../../src/ingest/demo.service.ts';
+import { demoFile } from '../../src/app/demo.service.ts';
 import { startApp } from '../helpers/app.ts';
 import { seedPapers } from '../helpers/paths.ts';
 import { parseArxivId } from '../../src/papers/paper-id.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { backoffMs, createPoliteHttp, FetchError, retryAfterMs, userAgentFor } from '../../src/ingest/polite-http.ts';
+import { backoffMs, createPoliteHttp, FetchError, retryAfterMs, userAgentFor } from '../../src/net/polite-http.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 
 // Production waits, scaled by 1/100: 3 s between requests becomes 30 ms, Retry-After 10 s becomes 100 ms.

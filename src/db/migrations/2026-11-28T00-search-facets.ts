@@ -6,7 +6,7 @@
 // The words are written by search/facets.ts, which is therefore part of the index's format: a change to it needs a
 // migration that rebuilds the index, as this one does.
 import { sql, type Kysely } from 'kysely';
-import { facetWords } from '../../search/facets.ts';
+import { facetWords } from './frozen/facets-2026-11-28T00.ts'; // frozen: what facets.ts wrote when this landed
 
 const BATCH = 10_000;
 

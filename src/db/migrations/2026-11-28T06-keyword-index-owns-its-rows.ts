@@ -5,7 +5,7 @@
 // facet words gain the publication day (search/facets.ts), so `before:`/`after:` inside a month are answered by the
 // index alone instead of by reading the papers' dates. The index is built again: minutes at 3 million papers, once.
 import { sql, type Kysely } from 'kysely';
-import { facetWords } from '../../search/facets.ts';
+import { facetWords } from './frozen/facets-2026-11-28T06.ts'; // frozen: what facets.ts wrote when this landed
 
 const BATCH = 10_000;
 

@@ -2,7 +2,7 @@
 // papers service tells it of written papers, instead of by a trigger on papers; papers keep has_code instead of the
 // facet words; the facet words gain the publication day. Every paper's document is written again.
 import { sql, type Kysely } from 'kysely';
-import { facetWords } from '../../../search/facets.ts';
+import { facetWords } from '../frozen/facets-2026-11-28T06.ts'; // frozen: what facets.ts wrote when this landed
 
 const BATCH = 1_000;
 

@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addDays, today } from '../feed/period.ts';
+import { addDays, today } from '../time.ts';
 import type { CodeService } from '../code/code.service.ts';
 import type { PapersService } from '../papers/papers.service.ts';
-import type { ImportCounts, ImportService } from './import.service.ts';
+import type { ImportCounts, ImportService } from '../ingest/import.service.ts';
 
 const demoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo');
 export const demoFile = path.join(demoDir, 'papers.jsonl');

@@ -12,7 +12,7 @@
 // computed once per event (a vote, a comment, a listing), stored in an indexed column, and no job has to
 // re-score the corpus as time passes — unlike Hacker News' (P − 1) / (T + 2)^1.8, which moves every minute.
 
-import { dayOf } from '../papers/paper.ts';
+import { dayOf } from './paper.ts';
 
 /** Before arXiv's first paper (August 1991), so every listing day counts positive. */
 export const TRENDING_EPOCH = '1991-01-01';

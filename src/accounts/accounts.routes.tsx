@@ -1,7 +1,10 @@
 // Signing in by mailed link, signing out (here or everywhere), and the account page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
-import type { Services } from '../app/services.ts';
+import type { AccountsService } from './accounts.service.ts';
+import type { CommunityService } from '../community/community.service.ts';
+import type { SubscriptionsService } from '../digest/subscriptions.service.ts';
+import type { PapersService } from '../papers/papers.service.ts';
 import { sendPage } from '../http/render.ts';
 import { parseInput, parseQuery } from '../http/validate.ts';
 import { SESSION_COOKIE } from '../http/request-state.ts';
@@ -18,7 +21,15 @@ const LINK_REQUEST_LIMIT = { max: 20, timeWindow: '10 minutes' };
 /** Link uses per client address: tokens are 256-bit, so this only stops hammering. */
 const LINK_USE_LIMIT = { max: 30, timeWindow: '1 minute' };
 
-export function registerAccountRoutes(app: FastifyInstance, { accounts, subscriptions, community, papers }: Services, options: { secureCookies: boolean }): void {
+/** The services these routes use (given by app/app.ts). */
+export interface AccountRouteServices {
+  accounts: AccountsService;
+  subscriptions: SubscriptionsService;
+  community: CommunityService;
+  papers: PapersService;
+}
+
+export function registerAccountRoutes(app: FastifyInstance, { accounts, subscriptions, community, papers }: AccountRouteServices, options: { secureCookies: boolean }): void {
   const sessionCookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: options.secureCookies, maxAge: SESSION_DAYS * 86_400 };
   const guarded = { preHandler: app.csrfProtection };
 

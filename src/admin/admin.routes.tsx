@@ -4,7 +4,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isModerator } from '../accounts/account.ts';
 import { AppError } from '../errors.ts';
-import type { Services } from '../app/services.ts';
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { CommentsService } from '../community/comments.service.ts';
+import type { ModerationService } from '../community/moderation.service.ts';
+import type { DigestService } from '../digest/digest.service.ts';
+import type { CatchUpService } from '../ingest/catch-up.service.ts';
+import type { IngestRuns } from '../ingest/ingest-runs.service.ts';
+import type { JobRuns } from '../jobs/jobs.service.ts';
+import type { MailBudget } from '../mail/mail-budget.service.ts';
+import type { PapersService } from '../papers/papers.service.ts';
 import { backTo, memberWrite, requireViewer } from '../http/guards.ts';
 import { sendPage } from '../http/render.ts';
 import { parseInput, parseQuery } from '../http/validate.ts';
@@ -26,7 +34,20 @@ function doneTo(request: FastifyRequest, fallback: string, action: ModerationAct
   return `${url.pathname}${url.search}${hash ? `#${hash}` : ''}`;
 }
 
-export function registerAdminRoutes(app: FastifyInstance, services: Services): void {
+/** The services these routes use (given by app/app.ts). */
+export interface AdminRouteServices {
+  accounts: AccountsService;
+  catchUp: CatchUpService;
+  comments: CommentsService;
+  digest: DigestService;
+  ingestRuns: IngestRuns;
+  jobRuns: JobRuns;
+  mailBudget: MailBudget;
+  moderation: ModerationService;
+  papers: PapersService;
+}
+
+export function registerAdminRoutes(app: FastifyInstance, services: AdminRouteServices): void {
   const write = memberWrite(app);
 
   app.get('/admin', async (request, reply) => {

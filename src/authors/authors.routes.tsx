@@ -1,7 +1,9 @@
 // `/authors/:name` and `GET /api/authors/:name`. An author's page is a search of the index's author column, so it
 // counts against the searches' rate limit.
 import type { FastifyInstance, RouteShorthandOptions } from 'fastify';
-import type { Services } from '../app/services.ts';
+import type { AuthorsService } from './authors.service.ts';
+import type { CodeService } from '../code/code.service.ts';
+import type { CommunityService } from '../community/community.service.ts';
 import { notFound } from '../errors.ts';
 import { sendPage } from '../http/render.ts';
 import { parseInput } from '../http/validate.ts';
@@ -9,7 +11,14 @@ import { paperToJson } from '../papers/paper.ts';
 import { AuthorPageView } from './author-page.view.tsx';
 import { authorParams, type AuthorResponse } from './authors.schema.ts';
 
-export function registerAuthorRoutes(app: FastifyInstance, { authors, community, code }: Services, options: { searchLimit: RouteShorthandOptions }): void {
+/** The services these routes use (given by app/app.ts). */
+export interface AuthorRouteServices {
+  authors: AuthorsService;
+  community: CommunityService;
+  code: CodeService;
+}
+
+export function registerAuthorRoutes(app: FastifyInstance, { authors, community, code }: AuthorRouteServices, options: { searchLimit: RouteShorthandOptions }): void {
   const pageOf = async (params: unknown) => {
     const { name } = parseInput(authorParams, params);
     const author = await authors.page(name);

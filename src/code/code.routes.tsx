@@ -1,6 +1,6 @@
 // A paper's code links: members suggest one (a form, and JSON), moderators confirm or remove one.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../app/services.ts';
+import type { CodeService } from './code.service.ts';
 import { AppError } from '../errors.ts';
 import { backTo, memberWrite, paperIdParam, requireViewer } from '../http/guards.ts';
 import { sendPage } from '../http/render.ts';
@@ -14,7 +14,12 @@ const CODE_LIMIT = { max: 10, timeWindow: '1 minute' };
 
 const isUserError = (error: unknown): error is AppError => error instanceof AppError && error.status < 500 && error.code !== 'not_found';
 
-export function registerCodeRoutes(app: FastifyInstance, { code }: Services): void {
+/** The services these routes use (given by app/app.ts). */
+export interface CodeRouteServices {
+  code: CodeService;
+}
+
+export function registerCodeRoutes(app: FastifyInstance, { code }: CodeRouteServices): void {
   const write = memberWrite(app, CODE_LIMIT);
   const repositoryOf = (request: FastifyRequest) => parseInput(repositoryParam, request.params).repository;
 

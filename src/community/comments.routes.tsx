@@ -1,7 +1,8 @@
 // Comments: forms for people (each works without JavaScript), JSON for tools, and the moderators' actions.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
-import type { Services } from '../app/services.ts';
+import type { CommentsService } from './comments.service.ts';
+import type { PapersService } from '../papers/papers.service.ts';
 import { backTo, memberWrite, paperIdParam, requireViewer } from '../http/guards.ts';
 import { sendPage } from '../http/render.ts';
 import { parseInput, parseQuery } from '../http/validate.ts';
@@ -17,7 +18,13 @@ function isUserError(error: unknown): error is AppError {
   return error instanceof AppError && error.status < 500 && error.code !== 'not_found';
 }
 
-export function registerCommentRoutes(app: FastifyInstance, { comments, papers }: Services): void {
+/** The services these routes use (given by app/app.ts). */
+export interface CommentRouteServices {
+  comments: CommentsService;
+  papers: PapersService;
+}
+
+export function registerCommentRoutes(app: FastifyInstance, { comments, papers }: CommentRouteServices): void {
   const write = memberWrite(app);
   const commentWrite = memberWrite(app, COMMENT_LIMIT);
   const idOf = (request: FastifyRequest) => parseInput(commentIdParams, request.params).id;

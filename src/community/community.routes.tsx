@@ -2,7 +2,10 @@
 import { signInPath } from '../http/sign-in-path.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../errors.ts';
-import type { Services } from '../app/services.ts';
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { CodeService } from '../code/code.service.ts';
+import type { CommentsService } from './comments.service.ts';
+import type { PapersService } from '../papers/papers.service.ts';
 import { backTo, memberWrite, paperIdParam, requireViewer, wantsJson } from '../http/guards.ts';
 import { sendPage } from '../http/render.ts';
 import { parseInput, parseQuery } from '../http/validate.ts';
@@ -12,9 +15,18 @@ import { profileQuery, submitBody, submitForm } from './community.schema.ts';
 import { parseArxivId } from '../papers/paper-id.ts';
 
 const PROFILE_PAGE = 20;
-import type { VoteState } from './community.service.ts';
+import type { VoteState, CommunityService } from './community.service.ts';
 
-export function registerCommunityRoutes(app: FastifyInstance, services: Services, limits: { maxAgeDays: number; dailyCap: number }): void {
+/** The services these routes use (given by app/app.ts). */
+export interface CommunityRouteServices {
+  community: CommunityService;
+  accounts: AccountsService;
+  comments: CommentsService;
+  code: CodeService;
+  papers: PapersService;
+}
+
+export function registerCommunityRoutes(app: FastifyInstance, services: CommunityRouteServices, limits: { maxAgeDays: number; dailyCap: number }): void {
   const { community, accounts, comments, code, papers } = services;
   const write = memberWrite(app);
   // Submissions have their own daily cap; this only stops a script from hammering.

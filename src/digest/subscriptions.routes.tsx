@@ -1,7 +1,7 @@
 // Subscribing (page and API), confirming, preferences by signed link, and RFC 8058 one-click unsubscribe.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
-import type { Services } from '../app/services.ts';
+import type { SubscriptionsService } from './subscriptions.service.ts';
 import { csrfUnlessApiToken, memberWrite, requireViewer } from '../http/guards.ts';
 import { sendPage } from '../http/render.ts';
 import { parseInput, parseQuery } from '../http/validate.ts';
@@ -24,7 +24,12 @@ function preferencesFrom(form: { frequency: string; weeklyDay: string; paperCoun
 
 const isUserError = (error: unknown): error is AppError => error instanceof AppError && (error.status < 500 || error.code === 'unavailable');
 
-export function registerSubscriptionRoutes(app: FastifyInstance, { subscriptions }: Services): void {
+/** The services these routes use (given by app/app.ts). */
+export interface SubscriptionRouteServices {
+  subscriptions: SubscriptionsService;
+}
+
+export function registerSubscriptionRoutes(app: FastifyInstance, { subscriptions }: SubscriptionRouteServices): void {
   const guarded = { preHandler: app.csrfProtection, config: { rateLimit: SUBSCRIBE_LIMIT } };
 
   app.get('/subscribe', async (request, reply) => {

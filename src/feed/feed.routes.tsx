@@ -1,9 +1,12 @@
 // The front page, day / week / month pages, category pages, /trending, and their JSON: daily papers, categories, trending.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest } from '../errors.ts';
-import type { ListedPaper } from '../papers/papers.service.ts';
+import type { ListedPaper, PapersService } from '../papers/papers.service.ts';
 import type { Paper } from '../papers/paper.ts';
-import type { Services } from '../app/services.ts';
+import type { CodeService } from '../code/code.service.ts';
+import type { CommunityService } from '../community/community.service.ts';
+import type { FeedService } from './feed.service.ts';
+import type { CatchUpService } from '../ingest/catch-up.service.ts';
 import { sendPage } from '../http/render.ts';
 import { parseInput, parseQuery } from '../http/validate.ts';
 import { AboutPage } from './about.view.tsx';
@@ -23,7 +26,16 @@ function periodOrFail(kind: PeriodKind, text: string): Period {
 /** Featured papers heading the front page: a row, not a second listing. */
 const FEATURED_SHOWN = 3;
 
-export function registerFeedRoutes(app: FastifyInstance, { feed, community, code, papers, catchUp }: Services, options: { frontPage: 'trending' | 'stars' | 'day' } = { frontPage: 'day' }): void {
+/** The services these routes use (given by app/app.ts). */
+export interface FeedRouteServices {
+  feed: FeedService;
+  community: CommunityService;
+  code: CodeService;
+  papers: PapersService;
+  catchUp: CatchUpService;
+}
+
+export function registerFeedRoutes(app: FastifyInstance, { feed, community, code, papers, catchUp }: FeedRouteServices, options: { frontPage: 'trending' | 'stars' | 'day' } = { frontPage: 'day' }): void {
   /** What a listing's cards show beside the paper: votes, submitter, main repository, Hugging Face's summary. */
   const cardsOf = async (request: FastifyRequest, items: ListedPaper[]) => {
     const listed = items.map((i) => i.paper);

@@ -6,7 +6,12 @@ import type { FastifyInstance, FastifyReply, RouteShorthandOptions } from 'fasti
 import { badRequest, notFound } from '../errors.ts';
 import { parseDay, periodTitle } from '../time.ts';
 import type { Paper } from '../papers/paper.ts';
-import type { Services } from '../app/services.ts';
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { AuthorsService } from '../authors/authors.service.ts';
+import type { CodeService } from '../code/code.service.ts';
+import type { CommunityService } from '../community/community.service.ts';
+import type { FeedService } from '../feed/feed.service.ts';
+import type { SearchService } from '../search/search.service.ts';
 import { parseQuery } from '../http/validate.ts';
 import { searchFeedQuery } from './feeds.schema.ts';
 import { feedContentTypes, feedFormats, writeFeed, type FeedDocument, type FeedEntry, type FeedFormat } from './feed-writers.ts';
@@ -20,7 +25,17 @@ function parseFile(file: string): { name: string; format: FeedFormat } {
   return { name: match[1] as string, format };
 }
 
-export function registerFeedsRoutes(app: FastifyInstance, services: Services, options: { publicUrl: string; searchLimit: RouteShorthandOptions }): void {
+/** The services these routes use (given by app/app.ts). */
+export interface FeedsRouteServices {
+  feed: FeedService;
+  community: CommunityService;
+  accounts: AccountsService;
+  search: SearchService;
+  code: CodeService;
+  authors: AuthorsService;
+}
+
+export function registerFeedsRoutes(app: FastifyInstance, services: FeedsRouteServices, options: { publicUrl: string; searchLimit: RouteShorthandOptions }): void {
   const { feed, community, accounts, search, code, authors } = services;
   const base = options.publicUrl.replace(/\/$/, '');
 

@@ -11,3 +11,4 @@ export function createJobRuns(db: Db) {
     },
   };
 }
+export type JobRuns = ReturnType<typeof createJobRuns>;

@@ -2,7 +2,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isModerator } from '../accounts/account.ts';
 import { notFound } from '../errors.ts';
-import type { Services } from '../app/services.ts';
+import type { CodeService } from '../code/code.service.ts';
+import type { CommentsService } from '../community/comments.service.ts';
+import type { CommunityService } from '../community/community.service.ts';
+import type { PapersService } from './papers.service.ts';
+import type { SearchService } from '../search/search.service.ts';
 import { sendPage } from '../http/render.ts';
 import { parseInput, parseQuery } from '../http/validate.ts';
 import { parsePaperRef } from './paper-id.ts';
@@ -24,7 +28,16 @@ function referenceOf(request: FastifyRequest): string {
 /** The weeks of stars a paper page's sparklines draw. */
 const SPARKLINE_DAYS = 8 * 7;
 
-export function registerPaperRoutes(app: FastifyInstance, { papers, community, comments, search, code }: Services): void {
+/** The services these routes use (given by app/app.ts). */
+export interface PaperRouteServices {
+  papers: PapersService;
+  community: CommunityService;
+  comments: CommentsService;
+  search: SearchService;
+  code: CodeService;
+}
+
+export function registerPaperRoutes(app: FastifyInstance, { papers, community, comments, search, code }: PaperRouteServices): void {
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
     const reference = referenceOf(request);
     const ref = parsePaperRef(reference);

@@ -1,12 +1,21 @@
 // `/for-you` and `GET /api/for-you`, and the "not interested" button.
 import { signInPath } from '../http/sign-in-path.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Services } from '../app/services.ts';
+import type { CodeService } from '../code/code.service.ts';
+import type { CommunityService } from '../community/community.service.ts';
+import type { ForYouService } from './for-you.service.ts';
 import { backTo, memberWrite, paperIdParam, requireViewer } from '../http/guards.ts';
 import { sendPage } from '../http/render.ts';
 import { ForYouPage } from './for-you.view.tsx';
 
-export function registerForYouRoutes(app: FastifyInstance, { forYou, community, code }: Services): void {
+/** The services these routes use (given by app/app.ts). */
+export interface ForYouRouteServices {
+  forYou: ForYouService;
+  community: CommunityService;
+  code: CodeService;
+}
+
+export function registerForYouRoutes(app: FastifyInstance, { forYou, community, code }: ForYouRouteServices): void {
   app.get('/for-you', async (request, reply) => {
     if (!request.viewer) return reply.redirect(signInPath({ action: 'for-you', next: '/for-you' }));
     const feed = await forYou.feed(request.viewer);

@@ -2,7 +2,10 @@
 import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { paperToJson } from '../papers/paper.ts';
 import { parsePastedPaper } from '../papers/paper-id.ts';
-import type { Services } from '../app/services.ts';
+import type { CodeService } from '../code/code.service.ts';
+import type { CommunityService } from '../community/community.service.ts';
+import type { PapersService } from '../papers/papers.service.ts';
+import type { SearchService } from './search.service.ts';
 import { paperIdParam, sharedLimit } from '../http/guards.ts';
 import { sendPage } from '../http/render.ts';
 import { parseQuery } from '../http/validate.ts';
@@ -10,9 +13,17 @@ import { highlightsToHtml, stripHighlights } from './highlight.ts';
 import { SearchPageView } from './search-page.view.tsx';
 import { searchApiQuery, searchPageQuery, similarQuery, suggestQuery, type SearchResponse } from './search.schema.ts';
 
+/** The services these routes use (given by app/app.ts). */
+export interface SearchRouteServices {
+  search: SearchService;
+  community: CommunityService;
+  papers: PapersService;
+  code: CodeService;
+}
+
 export function registerSearchRoutes(
   app: FastifyInstance,
-  { search, community, papers, code }: Services,
+  { search, community, papers, code }: SearchRouteServices,
   options: { searchLimit: RouteShorthandOptions; searchesPerMinute: number },
 ): void {
   // Searches cost more than pages: every kind (page, API, feed) counts against one limit a client (app.ts makes it);

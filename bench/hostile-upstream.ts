@@ -102,7 +102,7 @@ export async function githubPart(count = 1_000): Promise<void> {
     try {
       await services.importer.importFile(file);
       const http = createPoliteHttp({ userAgent: 'paperboard-bench', minIntervalMs: 0, timeScale: 0.001, timeoutMs: 2_000, maxRetries: 2 });
-      const code = createCodeService({ db, papers: services.papers, search: services.search, github: createGithubClient({ http, apiUrl: github.url, token: undefined }) });
+      const code = createCodeService({ db, papers: services.papers, search: services.search, usernames: (ids) => services.accounts.usernames(ids), github: createGithubClient({ http, apiUrl: github.url, token: undefined }) });
       const started = performance.now();
       const report = await code.refreshGithub({ all: true });
       const seconds = (performance.now() - started) / 1000;

@@ -145,6 +145,30 @@ describe('architecture', () => {
     }
   });
 
+  it('lets each repository read and write only the tables of its own capability', () => {
+    const owners: Record<string, string[]> = {
+      papers: ['papers', 'paper_versions', 'daily_listings', 'external_signals'],
+      accounts: ['users', 'sign_in_tokens', 'sessions', 'api_tokens'],
+      community: ['votes', 'submissions', 'comments', 'comment_flags', 'moderation_log'],
+      digest: ['subscriptions', 'digest_outbox', 'digest_papers', 'digest_runs'],
+      search: ['semantic_models', 'paper_vectors', 'not_interested', 'keyword_fts', 'keyword_index_removed', 'paper_search'],
+      code: ['repositories', 'code_links', 'repository_stars'],
+      ingest: ['ingest_runs', 'harvest_checkpoints'],
+      jobs: ['job_runs'],
+      mail: ['mail_requests'],
+      thumbnails: ['thumbnails'],
+    };
+    const uses = (table: string) =>
+      new RegExp(`\\b(FROM|JOIN|INTO|UPDATE)\\s+"?${table}"?\\b|(selectFrom|updateTable|insertInto|deleteFrom|innerJoin|leftJoin)\\(\\s*'${table}( as \\w+)?'`);
+    for (const file of files.filter((f) => /\.(repository|adapter)\.ts$/.test(f))) {
+      const text = fs.readFileSync(path.join(srcDir, file), 'utf8');
+      for (const [owner, tables] of Object.entries(owners)) {
+        if (owner === capability(file)) continue;
+        for (const table of tables) assert.doesNotMatch(text, uses(table), `${file} uses ${table}, a table of ${owner}/`);
+      }
+    }
+  });
+
   it('keeps each table with the capability that owns it: papers with papers/, the keyword index with search/', () => {
     const papersTables = '(papers|paper_versions|daily_listings|external_signals)';
     const owned = [

@@ -95,7 +95,7 @@ export function createServices(db: Db, config: Readonly<Config>, log?: ServiceLo
     apiUrl: config.github.apiUrl,
     token: config.github.token,
   });
-  const code = createCodeService({ db, papers, search, github });
+  const code = createCodeService({ db, papers, search, github, usernames: (ids) => accounts.usernames(ids) });
   // Code links in a paper's own text are found as it is stored, in the same transaction (import, ingest, submission).
   papers.onArrival(async ({ texts }) => {
     await code.linkFromText(texts);

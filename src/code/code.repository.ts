@@ -97,16 +97,20 @@ export async function removeLink(db: Db, paperPk: number, repositoryId: number, 
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** A stored link: who added it by account id (the service asks accounts for their names; users is not this table). */
+export interface StoredLink extends Omit<CodeLink, 'addedBy'> {
+  addedById: number | null;
+}
+
 /** The live links of many papers at once, with their repositories. */
-export async function linksOfPapers(db: Db, paperPks: readonly number[]): Promise<Map<number, CodeLink[]>> {
-  const out = new Map<number, CodeLink[]>();
+export async function linksOfPapers(db: Db, paperPks: readonly number[]): Promise<Map<number, StoredLink[]>> {
+  const out = new Map<number, StoredLink[]>();
   if (paperPks.length === 0) return out;
   const rows = await db.kysely
     .selectFrom('code_links as l')
     .innerJoin('repositories as r', 'r.id', 'l.repository_id')
-    .leftJoin('users as u', 'u.id', 'l.added_by')
     .selectAll('r')
-    .select(['l.paper_pk', 'l.source', 'l.official', 'l.framework', 'l.confirmed_at', 'u.username as added_by_name'])
+    .select(['l.paper_pk', 'l.source', 'l.official', 'l.framework', 'l.confirmed_at', 'l.added_by'])
     .where('l.paper_pk', 'in', [...paperPks])
     .where('l.removed_at', 'is', null)
     .orderBy('l.official', 'desc')
@@ -116,7 +120,7 @@ export async function linksOfPapers(db: Db, paperPks: readonly number[]): Promis
   for (const row of rows) {
     const links = out.get(row.paper_pk) ?? [];
     links.push({
-      repository: repositoryFromRow(row), source: row.source, official: row.official === 1, framework: row.framework, addedBy: row.added_by_name,
+      repository: repositoryFromRow(row), source: row.source, official: row.official === 1, framework: row.framework, addedById: row.added_by,
       confirmed: row.confirmed_at !== null,
     });
     out.set(row.paper_pk, links);

@@ -47,12 +47,29 @@ export interface GithubRefreshReport {
 /** A paper's code as a source names it: its repository (and that source's star count), its project page. */
 type OfficialCode = { id: string; githubRepo: string | null; githubStars: number | null; projectPage: string | null };
 
-export function createCodeService(deps: { db: Db; papers: PapersService; search: SearchService; github: GithubClient }) {
+export interface CodeServiceDeps {
+  db: Db;
+  papers: PapersService;
+  search: SearchService;
+  github: GithubClient;
+  /** Members' usernames by account id (the accounts service's): who added a link. */
+  usernames: (ids: readonly number[]) => Promise<Map<number, string>>;
+}
+
+export function createCodeService(deps: CodeServiceDeps) {
   const { db, papers } = deps;
   // A listing's code is the same for every reader until the data changes: cards and feeds read it per request.
   const remember = versionedCache(() => db.dataVersion());
 
   /** A repository's growth, from its counts of the last weeks, and the code signals of every paper it belongs to. */
+  /** Papers' live links by key, each with the name of the member who added it. */
+  async function linksOf(pks: readonly number[]): Promise<Map<number, CodeLink[]>> {
+    const stored = await repo.linksOfPapers(db, pks);
+    const ids = [...new Set([...stored.values()].flat().flatMap((l) => (l.addedById === null ? [] : [l.addedById])))];
+    const names = ids.length > 0 ? await deps.usernames(ids) : new Map<number, string>();
+    return new Map([...stored].map(([pk, links]) => [pk, links.map(({ addedById, ...link }) => ({ ...link, addedBy: addedById === null ? null : (names.get(addedById) ?? null) }))]));
+  }
+
   async function recomputeGrowth(repositoryId: number, today: string): Promise<void> {
     const samples = await repo.starsSince(db, repositoryId, addDays(today, -8 * GROWTH_WINDOW_DAYS));
     await repo.setRepositoryGrowth(db, repositoryId, { stars: samples.at(-1)?.stars ?? null, starsPerDay: starsPerDay(samples) });
@@ -274,7 +291,7 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
       return db.transaction(async () => {
         const repositoryId = await repo.ensureRepository(db, repository, stamp);
         const added = await repo.linkCode(db, { paperPk: pk, repositoryId, source: 'member', official: false, framework: null, addedBy: user.id, now: stamp });
-        const link = (await repo.linksOfPapers(db, [pk])).get(pk)?.find((l) => l.repository.id === repositoryId);
+        const link = (await linksOf([pk])).get(pk)?.find((l) => l.repository.id === repositoryId);
         if (!link) throw new AppError('conflict', 'A moderator removed this link from the paper; it cannot be added again.');
         if (!added) throw new AppError('conflict', 'This paper already links to that repository.');
         await rescore(pk);
@@ -295,7 +312,7 @@ export function createCodeService(deps: { db: Db; papers: PapersService; search:
     /** The live code links of papers by id, best first (official, then most starred). */
     forPapers(refs: readonly PaperRef[]): Promise<ReadonlyMap<string, readonly CodeLink[]>> {
       return remember(refs.map((r) => r.id).join('\n'), async () => {
-        const byPk = await repo.linksOfPapers(db, refs.map((r) => r.pk));
+        const byPk = await linksOf(refs.map((r) => r.pk));
         return new Map(refs.map(({ id, pk }) => [id, byPk.get(pk) ?? []]));
       });
     },

@@ -29,7 +29,7 @@ async function importPapersNaming(database: TempDatabase, owners: readonly strin
 /** The code service over the hostile GitHub, through a polite client with short timeouts (waits scaled down). */
 function codeServiceFor(database: TempDatabase, github: HostileGithub): CodeService {
   const http = createPoliteHttp({ userAgent: 'paperboard-test', minIntervalMs: 0, timeScale: 0.001, timeoutMs: 1_500, maxRetries: 5 });
-  return createCodeService({ db: database.db, papers: database.services.papers, search: database.services.search, github: createGithubClient({ http, apiUrl: github.url, token: undefined }) });
+  return createCodeService({ db: database.db, papers: database.services.papers, search: database.services.search, usernames: (ids) => database.services.accounts.usernames(ids), github: createGithubClient({ http, apiUrl: github.url, token: undefined }) });
 }
 
 async function repositoryRow(database: TempDatabase, ownerKey: string) {

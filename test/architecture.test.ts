@@ -123,6 +123,24 @@ describe('architecture', () => {
     }
   });
 
+  it('lets only the modules made for it reach the network or the file system', () => {
+    // The network: one client, polite to every host (the browser script is the page's own, not the server's).
+    const network = new Set(['net/polite-http.ts', 'app/assets/app.js']);
+    // Files: the database's own, readers of imported files, the vector index's file, mail kept as files, the demo's data.
+    const files_ = new Set([
+      'db/database.ts', 'db/session-secret.ts', 'ingest/records.reader.ts', 'ingest/import.service.ts', 'ingest/hf-daily.service.ts',
+      'code/json-array.reader.ts', 'search/vector-index.store.ts', 'search/semantic.service.ts', 'mail/mail.transport.ts', 'app/demo.service.ts',
+    ]);
+    const all = fs.readdirSync(srcDir, { recursive: true }).map(String).filter((f) => /\.(tsx?|mjs|js)$/.test(f));
+    for (const file of all) {
+      const text = fs.readFileSync(path.join(srcDir, file), 'utf8');
+      if (/\bfetch\(/.test(text)) assert.ok(network.has(file), `${file} calls fetch: outside requests go through net/polite-http.ts`);
+      if (/from 'node:fs(\/promises)?'|require\('node:fs'\)/.test(text) && !file.startsWith('cli/')) {
+        assert.ok(files_.has(file), `${file} uses the file system: only the modules listed here do`);
+      }
+    }
+  });
+
   it('keeps pure rule files free of I/O', () => {
     const io = /^(node:fs|node:net|node:http|better-sqlite3|kysely|fastify)/;
     for (const file of files.filter(isPure)) {

@@ -135,7 +135,10 @@ describe('two instances on one PostgreSQL database', () => {
     const finished = occurrences.length;
     assert.ok(runs >= finished && runs <= finished + 2, `${runs} digest runs for ${finished} finished occurrences (two may be under way)`);
     assert.ok(new Set(occurrences.map((o) => o.holder)).size >= 1);
-    await new Promise((resolve) => setTimeout(resolve, 1_500)); // later occurrences find nothing new to send
+    // Later occurrences find nothing new to send: wait until two more have finished, then count each inbox's mail.
+    const finishedNow = Number(await scalar(seed.db, sql`SELECT count(*) FROM job_runs WHERE job = 'digest-daily' AND status IN ('succeeded', 'failed')`));
+    await until('two more digest occurrences', async () =>
+      Number(await scalar(seed.db, sql`SELECT count(*) FROM job_runs WHERE job = 'digest-daily' AND status IN ('succeeded', 'failed')`)) >= finishedNow + 2, 20_000);
     for (const email of SUBSCRIBERS) {
       const received = sink.messages.filter((m) => JSON.stringify(m.to).includes(email));
       assert.equal(received.length, 1, `${email} got ${received.length} digests`);

@@ -12,6 +12,7 @@ import { createServices } from '../../src/app/services.ts';
 import { fixtureCorpus } from '../helpers/paths.ts';
 import { startServerProcess } from '../helpers/server-process.ts';
 import { tempDatabase, tempDir } from '../helpers/temp-db.ts';
+import { waitUntil } from '../helpers/wait.ts';
 
 describe('a damaged vector-index file', () => {
   const dir = tempDir('paperboard-vectors-');
@@ -86,8 +87,11 @@ describe('a damaged vector-index file', () => {
     await second.services.search.warm();
     const similar = await second.services.search.similar((await second.services.papers.get('2611.55555')).paper, 3);
     assert.equal(similar.length, 3);
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the catch-up runs between turns of the event loop
-    const status = await second.services.search.semanticStatus();
+    // The catch-up runs between turns of the event loop: wait for it, not for a fixed time.
+    const status = await waitUntil('the index to catch up with the stored vectors', async () => {
+      const now = await second.services.search.semanticStatus();
+      return now.vectors > manifest.count ? now : null;
+    }, 10_000);
     assert.ok(status.vectors > manifest.count, `${status.vectors} vectors, the file held ${manifest.count}`);
     assert.deepEqual(messages.filter((m) => /rebuil/.test(m)), [], 'no rebuild');
     assert.ok((await second.services.search.similar((await second.services.papers.get('0704.0001')).paper, 20)).some((n) => n.paper.id === '2611.55555'), 'the new vector joined the index');

@@ -7,6 +7,7 @@ import { createScheduler, type JobDefinition } from '../../src/jobs/scheduler.se
 import { nextOccurrence } from '../../src/jobs/schedule.ts';
 import { tempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
 import { ENGINES } from '../helpers/postgres.ts';
+import { waitUntil } from '../helpers/wait.ts';
 
 describe('schedules', () => {
   it('fire at the time of their time zone', () => {
@@ -102,7 +103,7 @@ for (const engine of ENGINES) describe(`scheduler (fake clock, two instances on 
     const a = createScheduler({ db: t.db, jobs: [slow, quick], instanceId: 'a' });
     await a.tick(new Date('2026-12-01T06:00:00Z'));
     const ticking = a.tick(new Date('2026-12-01T07:00:05Z'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitUntil('the quick job to run while the slow one still runs', () => quickRuns === 1, 5_000);
     assert.equal(quickRuns, 1, 'the quick job did not wait for the slow one');
     release();
     assert.deepEqual(await ticking, ['slow', 'quick']);

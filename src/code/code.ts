@@ -1,6 +1,7 @@
 // What is known of a paper's code, and the rules on it: where a link came from, star counts over time and the growth
 // they show, the JSON shape (DESIGN: Papers, `code`). Pure: no I/O.
 import type { CodeHost, RepositoryRef } from './repository-url.ts';
+import type { CodeJson } from '../papers/paper.ts';
 
 /** Where a code link came from, strongest claim last: a member's word is shown as theirs. */
 export const codeSources = ['text', 'huggingface', 'pwc', 'member'] as const;
@@ -82,18 +83,8 @@ export function isCode(link: Pick<CodeLink, 'repository'>): boolean {
   return link.repository.host !== 'huggingface';
 }
 
-/** DESIGN's `code` entry of the paper JSON. */
-export interface CodeJson {
-  url: string;
-  host: CodeHost;
-  owner: string;
-  name: string;
-  official: boolean;
-  framework: string | null;
-  stars: number | null;
-  starsPerDay: number;
-  source: CodeSource;
-}
+/** DESIGN's `code` entry of the paper JSON: the paper's shape owns it (papers/paper.ts); built here. */
+export type { CodeJson } from '../papers/paper.ts';
 
 export function codeToJson(link: CodeLink): CodeJson {
   const r = link.repository;

@@ -1,6 +1,5 @@
 // What a paper is, how its links are built, and the JSON shape every API and export speaks (DESIGN: Papers).
 import { isLocalId } from './paper-id.ts';
-import type { CodeJson } from '../code/code.ts';
 
 export interface Author {
   name: string;
@@ -129,6 +128,22 @@ export function paperLinks(id: string, version?: number): PaperLinks {
   if (isLocalId(id)) return { abs: null, pdf: null };
   const versioned = version ? `${id}v${version}` : id;
   return { abs: `https://arxiv.org/abs/${versioned}`, pdf: `https://arxiv.org/pdf/${versioned}` };
+}
+
+/**
+ * DESIGN's `code` entry of the paper JSON: one repository of the paper's code, as the code capability builds it
+ * (code/code.ts codeToJson; a host or source it adds must be added here, or that function stops compiling).
+ */
+export interface CodeJson {
+  url: string;
+  host: 'github' | 'gitlab' | 'codeberg' | 'huggingface';
+  owner: string;
+  name: string;
+  official: boolean;
+  framework: string | null;
+  stars: number | null;
+  starsPerDay: number;
+  source: 'text' | 'huggingface' | 'pwc' | 'member';
 }
 
 /** What the community and the code capability added to a paper beyond its stored counters. */

@@ -1,11 +1,11 @@
 // Keeps the keyword index in step with the papers. The papers service tells it, inside the writing transaction, of
 // every paper whose searchable text was written or removed; it writes the index's own rows (FTS5's on SQLite,
 // paper_search on PostgreSQL), so a paper and its index entry commit together. `paperboard reindex` builds it anew.
-import { withSqlite, type Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { IndexablePaper, TextChange } from '../papers/paper.ts';
 import { facetWords } from './facets.ts';
-import * as sqliteIndex from './keyword-index.repository.ts';
-import * as postgresIndex from './keyword-index-postgres.repository.ts';
+import type { IndexDocument } from './keyword-index.repository.ts';
+import { keywordIndexWriter } from './keyword-index-writer.adapter.ts';
 
 /** Papers read a batch at a time when the index is built anew. */
 const REBUILD_BATCH = 10_000;
@@ -15,7 +15,7 @@ export interface TextWalker {
   textsAfter(afterPk: number, limit: number): Promise<IndexablePaper[]>;
 }
 
-function documentOf(text: IndexablePaper): sqliteIndex.IndexDocument {
+function documentOf(text: IndexablePaper): IndexDocument {
   return {
     pk: text.pk,
     title: text.title,
@@ -26,17 +26,10 @@ function documentOf(text: IndexablePaper): sqliteIndex.IndexDocument {
 }
 
 export function createKeywordIndexer(db: Db, papers: TextWalker) {
+  const index = keywordIndexWriter(db);
+
   async function apply(change: TextChange): Promise<void> {
-    if (db.engine === 'postgres') {
-      await postgresIndex.removeDocuments(db, change.removed);
-      await postgresIndex.writeDocuments(db, [...change.added, ...change.revised].map(documentOf));
-      return;
-    }
-    await withSqlite(db, () => {
-      // A revised paper's old postings go by its key (the index is contentless: it needs no old text).
-      sqliteIndex.removeDocuments(db, [...change.removed, ...change.revised.map((t) => t.pk)]);
-      sqliteIndex.addDocuments(db, [...change.added, ...change.revised].map(documentOf));
-    });
+    await index.write({ added: change.added.map(documentOf), revised: change.revised.map(documentOf), removed: change.removed });
   }
 
   return {
@@ -44,15 +37,14 @@ export function createKeywordIndexer(db: Db, papers: TextWalker) {
     apply,
 
     /** Papers in the index, from its own running total on SQLite (no table scan). */
-    async indexedPapers(): Promise<number> {
-      return db.engine === 'sqlite' ? sqliteIndex.indexTotals(db).documents : postgresIndex.indexedPapers(db);
+    indexedPapers(): Promise<number> {
+      return index.indexedPapers();
     },
 
-    /** Every paper indexed anew, in one transaction (searches read the old index until it commits); SQLite then merges its segments. */
+    /** Every paper indexed anew, in one transaction (searches read the old index until it commits); then merged. */
     async rebuild(): Promise<void> {
       await db.transaction(async () => {
-        if (db.engine === 'postgres') await postgresIndex.clearIndex(db);
-        else await withSqlite(db, () => sqliteIndex.clearIndex(db));
+        await index.clear();
         for (let after = 0; ; ) {
           const texts = await papers.textsAfter(after, REBUILD_BATCH);
           if (texts.length === 0) break;
@@ -60,7 +52,7 @@ export function createKeywordIndexer(db: Db, papers: TextWalker) {
           after = (texts.at(-1) as IndexablePaper).pk;
         }
       });
-      if (db.engine === 'sqlite') await withSqlite(db, () => sqliteIndex.optimizeIndex(db));
+      await index.optimize();
     },
   };
 }

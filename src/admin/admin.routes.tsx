@@ -100,9 +100,8 @@ export function registerAdminRoutes(app: FastifyInstance, services: AdminRouteSe
     const { moderation } = services;
     if (form.action === 'role') {
       if (!form.role) throw new AppError('bad_request', 'role: say which role (user, moderator or admin).');
-      const before = await services.accounts.findMember(form.member);
-      const member = await moderation.setRole(viewer, form.member, form.role);
-      return reply.redirect(doneTo(request, '/admin#members', 'set-role', member.username, before?.role !== member.role), 303);
+      const { member, changed } = await moderation.setRole(viewer, form.member, form.role);
+      return reply.redirect(doneTo(request, '/admin#members', 'set-role', member.username, changed), 303);
     }
     const changed = await moderation.block(viewer, form.member, form.action === 'block', form.note);
     return reply.redirect(doneTo(request, '/admin#members', form.action, form.member, changed), 303);

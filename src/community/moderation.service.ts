@@ -61,13 +61,14 @@ export function createModerationService(deps: { db: Db; papers: PapersService; a
       return changed;
     },
 
-    async setRole(actor: Actor, reference: string, role: Role): Promise<Member> {
+    /** Gives a member a role; `changed` is false when they had it already. */
+    async setRole(actor: Actor, reference: string, role: Role): Promise<{ member: Member; changed: boolean }> {
       allow(actor, 'set-role');
       const member = await otherMember(actor, reference);
-      if (member.role === role) return member;
+      if (member.role === role) return { member, changed: false };
       await accounts.setRole(member, role);
       await record(actor, 'set-role', member.username, role);
-      return { ...member, role };
+      return { member: { ...member, role }, changed: true };
     },
 
     /** Blocks a member (sessions end, sign-in refused, their comments hidden) or lifts it; false when already so. */

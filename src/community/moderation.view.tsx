@@ -231,7 +231,11 @@ function ModerationLog({ log }: { log: ModerationEntry[] }) {
 
 /** Said back at the top of /admin after a form: what was done, or that nothing had to change. */
 export function ModerationNotice({ said, unchanged }: { said: { action: ModerationAction; subject: string } | null; unchanged: string | null }) {
-  if (said) return <p class="notice" role="status">Done: you {describeAction(said.action, said.subject, null).replace(/^made (\S+) .*/, 'changed the role of $1')}.</p>;
+  if (said) {
+    // The log says which role ("made ada moderator"); the link back carries only who, so the notice says just that.
+    const done = said.action === 'set-role' ? `changed the role of ${said.subject}` : describeAction(said.action, said.subject, null);
+    return <p class="notice" role="status">Done: you {done}.</p>;
+  }
   if (unchanged) return <p class="notice" role="status">Nothing to change: {unchanged} already was so.</p>;
   return null;
 }
